@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.People;
+
+namespace Roundtable.Web.Data;
+
+// One model for both providers; SqliteAppDbContext and PostgresAppDbContext exist only so that each
+// provider keeps its own migrations folder.
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<IdentityRole>().HasData(RoleSeed.Rows);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite returns DateTime with Kind=Unspecified and Npgsql insists on UTC: every instant is
+        // stored and read back as UTC on both.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+
+internal static class RoleSeed
+{
+    // Fixed ids and stamps keep the seeded rows identical in every migration.
+    public static readonly IdentityRole[] Rows = Roles.All
+        .Select(role => new IdentityRole(role)
+        {
+            Id = "role-" + role.ToLowerInvariant(),
+            NormalizedName = role.ToUpperInvariant(),
+            ConcurrencyStamp = "seed-" + role.ToLowerInvariant(),
+        })
+        .ToArray();
+}

@@ -1,0 +1,112 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Roundtable.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    public const string ConnectionName = "Roundtable";
+    public const string DefaultSqliteConnection = "Data Source=data/roundtable.db";
+
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var provider = Provider(builder.Configuration);
+        var connection = builder.Configuration.GetConnectionString(ConnectionName);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Roundtable is not set.");
+            }
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => ConfigurePostgres(o, connection));
+        }
+        else
+        {
+            var sqlite = PrepareSqlite(connection ?? DefaultSqliteConnection, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => ConfigureSqlite(o, sqlite));
+        }
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
+        o.UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(3));
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connection) =>
+        o.UseSqlite(connection);
+
+    // A relative SQLite file is placed under the content root, its folder created, and a busy timeout
+    // set so that concurrent writers queue instead of failing with "database is locked".
+    public static string PrepareSqlite(string connection, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connection);
+        if (csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+        }
+        if (csb.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        if (csb.DefaultTimeout < 30)
+        {
+            csb.DefaultTimeout = 30;
+        }
+        return csb.ToString();
+    }
+
+    public static async Task MigrateAsync(this AppDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while one writer commits; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+internal sealed class DatabaseHealthCheck(AppDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The database cannot be reached.");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The database cannot be reached.", e);
+        }
+    }
+}
+
+// Design-time factories for `dotnet ef migrations add` (scripts/add-migration.sh runs both).
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        DatabaseSetup.ConfigureSqlite(o, "Data Source=design-time.db");
+        return new SqliteAppDbContext(o.Options);
+    }
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        DatabaseSetup.ConfigurePostgres(o, "Host=localhost;Database=roundtable_design");
+        return new PostgresAppDbContext(o.Options);
+    }
+}

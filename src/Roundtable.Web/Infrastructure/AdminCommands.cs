@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity;
+using Roundtable.Web.Data;
+using Roundtable.Web.People;
+
+namespace Roundtable.Web.Infrastructure;
+
+// `dotnet run --project src/Roundtable.Web -- create-admin someone@example.org "Their Name"` gives an
+// empty production database its first programme-team account and prints the invitation link.
+public static class AdminCommands
+{
+    public static bool IsCommand(string arg) => arg == "create-admin";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length < 2)
+        {
+            await Console.Error.WriteLineAsync("Usage: create-admin <email> [\"Full name\"]");
+            return 2;
+        }
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        await db.MigrateAsync();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var email = args[1].Trim();
+        var name = args.Length > 2 ? args[2].Trim() : email;
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = AppUser.Create(email, name, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+                return 1;
+            }
+        }
+        if (!await users.IsInRoleAsync(user, Roles.ProgrammeTeam))
+        {
+            await users.AddToRoleAsync(user, Roles.ProgrammeTeam);
+        }
+        var baseUrl = app.Configuration["App:BaseUrl"] ?? "http://localhost:5080";
+        var link = await services.GetRequiredService<Invitations>().InviteAsync(user, baseUrl);
+        Console.WriteLine($"{email} is in the programme team. An invitation was e-mailed; the link to set a password is:");
+        Console.WriteLine(link);
+        return 0;
+    }
+}

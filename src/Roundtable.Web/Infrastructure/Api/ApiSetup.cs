@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Roundtable.Web.People;
+
+namespace Roundtable.Web.Infrastructure.Api;
+
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1");
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+
+        // ASP.NET Core Identity's own endpoints (login, refresh, forgot/reset password, manage).
+        // Those it does not protect itself are open (login must be); the fallback policy would
+        // otherwise close them. Self-registration is off: people are invited by the programme team.
+        var auth = app.MapGroup("/api/v1/auth").MapIdentityApi<AppUser>();
+        auth.Finally(endpoint =>
+            {
+                if (!endpoint.Metadata.OfType<IAuthorizeData>().Any())
+                {
+                    endpoint.Metadata.Add(new AllowAnonymousAttribute());
+                }
+            });
+        auth.AddEndpointFilter(async (ctx, next) =>
+                ctx.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Accounts are created by invitation from the programme team.")
+                    : await next(ctx));
+
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization();
+        v1.MapPeopleApi();
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Roundtable.Web.Data;
+using Roundtable.Web.People;
+
+namespace Roundtable.Web.Infrastructure.Auth;
+
+public static class AuthSetup
+{
+    public const string SmartScheme = "CookieOrBearer";
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+
+    public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Cookies for the site, bearer tokens for the API; the default scheme picks whichever the
+        // request carries, so every API endpoint accepts both.
+        services.AddIdentityApiEndpoints<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddEntityFrameworkStores<AppDbContext>();
+
+        // Identity's own default scheme challenges with the bearer scheme (a bare 401), which suits
+        // the API but not a browser. This one picks the scheme from the request instead: a bearer
+        // token when one is sent, otherwise the cookie (whose challenge redirects to sign in).
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
+
+        // Invitation links use the password-reset token, which must outlive a busy half-term.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationLifetime);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "Roundtable.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // Keys live in the database so that several app servers can read each other's cookies.
+        services.AddDataProtection()
+            .SetApplicationName("Roundtable")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        return builder;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
+using Roundtable.Web.People;
+
+namespace Roundtable.Web.Pages.Programme.Cohorts;
+
+public class DetailsModel(AppDbContext db, Invitations invitations, IConfiguration configuration) : PageModel
+{
+    public const int PageSize = 100;
+
+    public sealed record CohortView(int Id, string Name, string Programme, DateOnly CourseStart);
+    public sealed record DelegateRow(string UserId, string Name, string Email, string? School, SchoolPhase? Phase, Region? Region, string? Tutor, bool Invited, bool Active);
+
+    public CohortView Cohort { get; private set; } = null!;
+    public List<DelegateRow> Delegates { get; private set; } = [];
+    public int Total { get; private set; }
+    public int NotInvited { get; private set; }
+    [FromQuery(Name = "p")] public int PageNumber { get; set; } = 1;
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new CohortView(c.Id, c.Name, c.Programme.Code, c.CourseStart)).FirstOrDefaultAsync(ct);
+        if (cohort is null)
+        {
+            return NotFound();
+        }
+        Cohort = cohort;
+        var participants = db.Participants.AsNoTracking().Where(p => p.CohortId == id);
+        Total = await participants.CountAsync(ct);
+        NotInvited = await participants.CountAsync(p => p.User.InvitedAt == null && p.User.PasswordHash == null, ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Delegates = await participants
+            .OrderBy(p => p.User.FullName).ThenBy(p => p.User.Email)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new DelegateRow(p.UserId, p.User.FullName, p.User.Email!, p.School!.Name, p.School.Phase, p.School.Region,
+                p.Tutor!.FullName, p.User.InvitedAt != null, p.User.PasswordHash != null))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAllAsync(int id, CancellationToken ct)
+    {
+        var people = await db.Participants.Where(p => p.CohortId == id && p.User.InvitedAt == null && p.User.PasswordHash == null)
+            .Select(p => p.User).ToListAsync(ct);
+        var baseUrl = Invitations.BaseUrl(Request, configuration);
+        foreach (var user in people)
+        {
+            await invitations.InviteAsync(user, baseUrl, ct);
+        }
+        TempData["Flash"] = people.Count == 1 ? "Sent 1 invitation." : $"Sent {people.Count} invitations.";
+        return RedirectToPage(new { id });
+    }
+}

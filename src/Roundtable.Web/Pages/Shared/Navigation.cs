@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Roundtable.Web.People;
+
+namespace Roundtable.Web.Pages.Shared;
+
+public sealed record NavItem(string Text, string Href, bool Exact = false)
+{
+    public bool IsActive(string path) => Exact
+        ? string.Equals(path.TrimEnd('/'), Href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+        : path.StartsWith(Href, StringComparison.OrdinalIgnoreCase);
+}
+
+// The menu shows only what the signed-in person's roles may use.
+public static class Navigation
+{
+    public static List<NavItem> For(ClaimsPrincipal user)
+    {
+        var items = new List<NavItem>();
+        if (user.IsInRole(Roles.ProgrammeTeam))
+        {
+            items.Add(new("Programme home", "/Programme", Exact: true));
+            items.Add(new("Cohorts", "/Programme/Cohorts"));
+            items.Add(new("People", "/Programme/People"));
+            items.Add(new("Schools", "/Programme/Schools"));
+            items.Add(new("Programmes", "/Programme/Programmes"));
+        }
+        if (user.IsInRole(Roles.Tutor)) { items.Add(new("My delegates", "/Tutor")); }
+        if (user.IsInRole(Roles.Delegate)) { items.Add(new("My programme", "/Delegate")); }
+        if (user.IsInRole(Roles.Partner)) { items.Add(new("Partner home", "/Partner")); }
+        if (user.IsInRole(Roles.Assessor)) { items.Add(new("Assessments", "/Assessor")); }
+        return items;
+    }
+}

@@ -1,0 +1,14 @@
+using Roundtable.Web.Data;
+
+namespace Roundtable.Web.People;
+
+public static class PeopleSetup
+{
+    public static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        services.AddScoped<DemoData>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<DelegateImport>();
+        return services;
+    }
+}

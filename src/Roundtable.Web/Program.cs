@@ -1,0 +1,41 @@
+using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Api;
+using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Infrastructure.Email;
+using Roundtable.Web.People;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddDatabase();
+builder.AddAuth();
+builder.AddEmail();
+builder.AddPages();
+builder.AddApi();
+builder.Services.AddPeople();
+
+var app = builder.Build();
+
+if (args.Length > 0 && AdminCommands.IsCommand(args[0]))
+{
+    return await AdminCommands.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseErrorHandling();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
+app.MapApi();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
