@@ -48,4 +48,6 @@ internal static class RoleSeed
             ConcurrencyStamp = "seed-" + role.ToLowerInvariant(),
         })
         .ToArray();
+
+    public static string IdOf(string role) => Rows.Single(r => r.Name == role).Id;
 }

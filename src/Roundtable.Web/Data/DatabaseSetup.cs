@@ -36,7 +36,7 @@ public static class DatabaseSetup
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
-        o.UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(3));
+        o.UseNpgsql(connection);
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connection) =>
         o.UseSqlite(connection);

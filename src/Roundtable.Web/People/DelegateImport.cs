@@ -54,8 +54,10 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
     public async Task<ImportOutcome> ApplyAsync(Guid pendingImportId, bool skipErrorRows, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var pending = await db.PendingImports.FirstOrDefaultAsync(p => p.Id == pendingImportId, ct);
-        if (pending is null)
+        var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pendingImportId, ct);
+        // Claiming the preview by deleting it makes a second confirmation wait for the first and
+        // then find nothing to claim, on PostgreSQL as on SQLite.
+        if (pending is null || await db.PendingImports.Where(p => p.Id == pendingImportId).ExecuteDeleteAsync(ct) == 0)
         {
             return new(false, "This import has already been confirmed or has expired. Upload the file again to see a new preview.");
         }
@@ -84,7 +86,6 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
             ApplyRow(row, pending.CohortId, state, now);
             if (status == ImportRowStatus.New) { created++; } else { updated++; }
         }
-        db.PendingImports.Remove(pending);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -124,7 +125,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         user.FullName = row.Name;
         if (state.DelegateIds.Add(user.Id))
         {
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = RoleSeed.Rows.Single(r => r.Name == Roles.Delegate).Id });
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = RoleSeed.IdOf(Roles.Delegate) });
         }
         if (!state.ParticipantsByUser.TryGetValue(user.Id, out var participant))
         {
@@ -357,7 +358,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
             }
         }
         var ids = state.UsersByEmail.Values.Select(u => u.Id).ToList();
-        var delegateRoleId = RoleSeed.Rows.Single(r => r.Name == Roles.Delegate).Id;
+        var delegateRoleId = RoleSeed.IdOf(Roles.Delegate);
         foreach (var chunk in ids.Chunk(500))
         {
             state.DelegateIds.UnionWith(await db.UserRoles.Where(r => r.RoleId == delegateRoleId && chunk.Contains(r.UserId)).Select(r => r.UserId).ToListAsync(ct));
@@ -375,7 +376,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
                 state.SchoolsByUrn[school.Urn] = school;
             }
         }
-        var tutorRoleId = RoleSeed.Rows.Single(r => r.Name == Roles.Tutor).Id;
+        var tutorRoleId = RoleSeed.IdOf(Roles.Tutor);
         var tutors = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == tutorRoleId)).ToListAsync(ct);
         foreach (var t in tutors)
         {

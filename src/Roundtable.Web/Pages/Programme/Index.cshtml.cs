@@ -27,6 +27,9 @@ public class IndexModel(AppDbContext db) : PageModel
             .ToListAsync(ct);
     }
 
-    private Task<int> CountInRole(string role, CancellationToken ct) =>
-        db.UserRoles.CountAsync(r => r.RoleId == RoleSeed.Rows.First(x => x.Name == role).Id, ct);
+    private Task<int> CountInRole(string role, CancellationToken ct)
+    {
+        var roleId = RoleSeed.IdOf(role);
+        return db.UserRoles.CountAsync(r => r.RoleId == roleId, ct);
+    }
 }

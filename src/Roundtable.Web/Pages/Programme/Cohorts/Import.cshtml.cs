@@ -95,7 +95,14 @@ public class ImportModel(AppDbContext db, DelegateImport import, TimeProvider ti
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError("", outcome.Message);
-            return await OnGetAsync(ct);
+            // Show the preview again while it exists; if someone else confirmed it, the upload form.
+            var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Pending && p.CohortId == Id, ct);
+            if (pending is not null)
+            {
+                UploadedName = pending.FileName;
+                Analysis = await import.AnalyseAsync(Id, pending.Content, ct);
+            }
+            return Page();
         }
         TempData["Flash"] = outcome.Message;
         return RedirectToPage("Details", new { id = Id });

@@ -215,7 +215,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, Invitations 
     {
         Cohorts = await db.Cohorts.AsNoTracking().OrderByDescending(c => c.CourseStart).Select(c => new Option(c.Id, c.Name, 0)).ToListAsync(ct);
         Schools = await db.Schools.AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name, s.Urn)).ToListAsync(ct);
-        var tutorRole = RoleSeed.Rows.First(r => r.Name == Roles.Tutor).Id;
+        var tutorRole = RoleSeed.IdOf(Roles.Tutor);
         Tutors = await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == tutorRole))
             .OrderBy(u => u.FullName).Select(u => new TutorOption(u.Id, u.FullName)).ToListAsync(ct);
     }

@@ -32,7 +32,7 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         if (Roles.IsKnown(Role))
         {
-            var roleId = RoleSeed.Rows.First(r => r.Name == Role).Id;
+            var roleId = RoleSeed.IdOf(Role!);
             users = users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId));
         }
         Total = await users.CountAsync(ct);

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Roundtable.Web.Data;
+
+namespace Roundtable.Tests.Infrastructure;
+
+// The app as it runs, on a real database and a real SMTP listener, with the clock fixed.
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestClock Clock { get; } = new();
+    public SmtpListener Smtp { get; } = new();
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Roundtable", Database.ConnectionString);
+        builder.UseSetting("Email:Host", "127.0.0.1");
+        builder.UseSetting("Email:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("App:BaseUrl", "http://localhost");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public async Task InitializeAsync()
+    {
+        // Starts the host, which applies the migrations.
+        using var _ = CreateClient();
+        await Task.CompletedTask;
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await Database.ResetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        Smtp.Clear();
+        Clock.Reset();
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Smtp.DisposeAsync();
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedApp : ICollectionFixture<AppFactory>
+{
+    public const string Name = "app";
+}
+
+// Base for tests through HTTP: a clean database before each test.
+[Collection(SharedApp.Name)]
+public abstract class AppTest(AppFactory app) : IAsyncLifetime
+{
+    protected AppFactory App { get; } = app;
+    protected TestData Data { get; } = new(app);
+
+    public Task InitializeAsync() => App.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected async Task<HttpClient> SignedInAsync(string email, string password = TestData.Password)
+    {
+        var client = Anonymous();
+        await client.SignInAsync(email, password);
+        return client;
+    }
+}

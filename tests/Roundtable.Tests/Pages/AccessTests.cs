@@ -1,0 +1,96 @@
+using System.Net;
+using Roundtable.Tests.Infrastructure;
+using Roundtable.Web.People;
+
+namespace Roundtable.Tests.Pages;
+
+// Every page built so far, against every role: who gets in and who is turned away.
+public class AccessTests(AppFactory app) : AppTest(app)
+{
+    public static readonly TheoryData<string, string> PagesByRole = new()
+    {
+        { "/Programme", Roles.ProgrammeTeam },
+        { "/Programme/Cohorts", Roles.ProgrammeTeam },
+        { "/Programme/Cohorts/Edit", Roles.ProgrammeTeam },
+        { "/Programme/People", Roles.ProgrammeTeam },
+        { "/Programme/People/Edit", Roles.ProgrammeTeam },
+        { "/Programme/Schools", Roles.ProgrammeTeam },
+        { "/Programme/Schools/Edit", Roles.ProgrammeTeam },
+        { "/Programme/Programmes", Roles.ProgrammeTeam },
+        { "/Programme/Programmes/Edit", Roles.ProgrammeTeam },
+        { "/Tutor", Roles.Tutor },
+        { "/Delegate", Roles.Delegate },
+        { "/Partner", Roles.Partner },
+        { "/Assessor", Roles.Assessor },
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesByRole))]
+    public async Task Page_OpensForItsRole_AndIsRefusedToEveryOther(string path, string role)
+    {
+        foreach (var r in Roles.All)
+        {
+            await Data.UserAsync($"{r.ToLowerInvariant()}@test.example", roles: [r]);
+        }
+
+        foreach (var r in Roles.All)
+        {
+            var client = await SignedInAsync($"{r.ToLowerInvariant()}@test.example");
+            var response = await client.GetAsync(path);
+            if (r == role)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{r} should open {path}, got {(int)response.StatusCode}");
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+            }
+        }
+
+        var anonymous = await Anonymous().GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("http://localhost/Account/SignIn", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.ProgrammeTeam, "/Programme/Index")]
+    [InlineData(Roles.Tutor, "/Tutor/Index")]
+    [InlineData(Roles.Delegate, "/Delegate/Index")]
+    [InlineData(Roles.Partner, "/Partner/Index")]
+    [InlineData(Roles.Assessor, "/Assessor/Index")]
+    public async Task Home_SendsEachRoleToItsOwnPage(string role, string expected)
+    {
+        await Data.UserAsync("me@test.example", roles: [role]);
+        var client = await SignedInAsync("me@test.example");
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected.Replace("/Index", "", StringComparison.Ordinal), response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Navigation_ShowsOnlyWhatTheRolesMayUse()
+    {
+        await Data.UserAsync("two@test.example", roles: [Roles.Tutor, Roles.Partner]);
+        var client = await SignedInAsync("two@test.example");
+
+        var page = await client.GetDocumentAsync("/Tutor");
+        var links = page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal(["/Tutor", "/Partner"], links);
+    }
+
+    [Fact]
+    public async Task UnknownPage_Is404WithAFriendlyPage()
+    {
+        await Data.ProgrammeTeamAsync();
+        var client = await SignedInAsync("team@test.example");
+
+        var response = await client.GetAsync("/Programme/Cohorts/Details/9999");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", (await Html.ParseAsync(response)).Text(), StringComparison.Ordinal);
+    }
+}
