@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the tests and the app need when it is missing: Chromium (Debian), npm packages,
+# the local dotnet tools. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "== installing Chromium"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null; fi
+fi
+if [ ! -f node_modules/govuk-frontend/package.json ]; then
+  echo "== installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+dotnet tool restore >/dev/null
