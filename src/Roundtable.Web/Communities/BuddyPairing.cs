@@ -1,0 +1,398 @@
+namespace Roundtable.Web.Communities;
+
+public sealed record BuddyGroup(IReadOnlyList<string> MemberIds, int RepeatedPairings)
+{
+    public bool IsTrio => MemberIds.Count == 3;
+}
+
+public sealed record BuddyPairingResult(
+    IReadOnlyList<BuddyGroup> Groups,
+    int RepeatedPairings,
+    IReadOnlyList<string> Unpaired,
+    string? Problem);
+
+public static class BuddyPairing
+{
+    // Below this size an exhaustive (budgeted) search proves the fewest repeats; above it the
+    // seeded greedy and local search practically always reach zero when zero is possible.
+    public const int ExhaustiveSearchLimit = 24;
+    private const int RestartCount = 8;
+    private const int SearchBudget = 100_000;
+
+    // earlierPairings: each set is a pair or trio who were buddies before; every two people in
+    // a set count as earlier buddies.
+    public static BuddyPairingResult Pair(
+        IReadOnlyList<string> delegateIds,
+        IEnumerable<IEnumerable<string>> earlierPairings,
+        int seed)
+    {
+        ArgumentNullException.ThrowIfNull(delegateIds);
+        ArgumentNullException.ThrowIfNull(earlierPairings);
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in delegateIds)
+        {
+            ArgumentNullException.ThrowIfNull(id, nameof(delegateIds));
+            if (!index.TryAdd(id, index.Count))
+            {
+                throw new ArgumentException($"Delegate '{id}' appears more than once.", nameof(delegateIds));
+            }
+        }
+
+        var n = delegateIds.Count;
+        if (n == 0)
+        {
+            return new BuddyPairingResult([], 0, [], null);
+        }
+
+        if (n == 1)
+        {
+            return new BuddyPairingResult([], 0, [delegateIds[0]], "Only one delegate: there is no one to pair them with.");
+        }
+
+        var earlier = new EarlierBuddies(n);
+        foreach (var set in earlierPairings)
+        {
+            var members = set.Where(index.ContainsKey).Select(id => index[id]).Distinct().ToArray();
+            for (var i = 0; i < members.Length; i++)
+            {
+                for (var j = i + 1; j < members.Length; j++)
+                {
+                    earlier.Add(members[i], members[j]);
+                }
+            }
+        }
+
+        var best = Solve(n, earlier, seed);
+        var groups = best
+            .Select(unit => unit.Order().ToArray())
+            .OrderBy(unit => unit[0])
+            .Select(unit => new BuddyGroup(unit.Select(i => delegateIds[i]).ToArray(), earlier.Cost(unit)))
+            .ToArray();
+        return new BuddyPairingResult(groups, groups.Sum(g => g.RepeatedPairings), [], null);
+    }
+
+    private static List<int[]> Solve(int n, EarlierBuddies earlier, int seed)
+    {
+        var rng = new SeededRandom(seed);
+        List<int[]>? best = null;
+        var bestCost = int.MaxValue;
+        for (var attempt = 0; attempt < RestartCount && bestCost > 0; attempt++)
+        {
+            var units = Greedy(n, earlier, rng);
+            Improve(units, earlier);
+            var cost = units.Sum(earlier.Cost);
+            if (cost < bestCost)
+            {
+                best = units;
+                bestCost = cost;
+            }
+        }
+
+        if (bestCost > 0 && n <= ExhaustiveSearchLimit)
+        {
+            var search = new Search(n, earlier, best!, bestCost, rng);
+            search.Run();
+            best = search.Best;
+        }
+
+        return best!;
+    }
+
+    // Most constrained first: the person with the fewest possible new buddies left is matched
+    // next, to the candidate who is hardest to place later.
+    private static List<int[]> Greedy(int n, EarlierBuddies earlier, SeededRandom rng)
+    {
+        var rank = Enumerable.Range(0, n).ToArray();
+        rng.Shuffle(rank);
+        var open = new bool[n];
+        Array.Fill(open, true);
+        var freshOptions = Enumerable.Range(0, n).Select(i => n - 1 - earlier.Degree(i)).ToArray();
+        var units = new List<int[]>(n / 2);
+        var remaining = n;
+
+        while (remaining >= 2)
+        {
+            var u = -1;
+            for (var i = 0; i < n; i++)
+            {
+                if (open[i] && (u < 0 || freshOptions[i] < freshOptions[u] || (freshOptions[i] == freshOptions[u] && rank[i] < rank[u])))
+                {
+                    u = i;
+                }
+            }
+
+            var v = -1;
+            var vIsFresh = false;
+            for (var i = 0; i < n; i++)
+            {
+                if (!open[i] || i == u)
+                {
+                    continue;
+                }
+
+                var fresh = !earlier.Were(u, i);
+                var better = v < 0
+                    || (fresh && !vIsFresh)
+                    || (fresh == vIsFresh && (freshOptions[i] < freshOptions[v] || (freshOptions[i] == freshOptions[v] && rank[i] < rank[v])));
+                if (better)
+                {
+                    v = i;
+                    vIsFresh = fresh;
+                }
+            }
+
+            open[u] = open[v] = false;
+            remaining -= 2;
+            for (var w = 0; w < n; w++)
+            {
+                if (!open[w])
+                {
+                    continue;
+                }
+
+                if (!earlier.Were(u, w))
+                {
+                    freshOptions[w]--;
+                }
+
+                if (!earlier.Were(v, w))
+                {
+                    freshOptions[w]--;
+                }
+            }
+
+            units.Add([u, v]);
+        }
+
+        if (remaining == 1)
+        {
+            var last = Array.FindIndex(open, o => o);
+            var host = units
+                .Select((unit, i) => (Index: i, Cost: earlier.Count(last, unit)))
+                .OrderBy(x => x.Cost)
+                .ThenBy(x => rank[units[x.Index][0]])
+                .First().Index;
+            units[host] = [.. units[host], last];
+        }
+
+        return units;
+    }
+
+    // Swaps two people between units, or moves a trio member into a pair, while that lowers
+    // the number of repeats; stops when no single move helps.
+    private static void Improve(List<int[]> units, EarlierBuddies earlier)
+    {
+        var improved = true;
+        for (var pass = 0; improved && pass < 50; pass++)
+        {
+            improved = false;
+            for (var a = 0; a < units.Count; a++)
+            {
+                if (earlier.Cost(units[a]) == 0)
+                {
+                    continue;
+                }
+
+                for (var b = 0; b < units.Count && earlier.Cost(units[a]) > 0; b++)
+                {
+                    if (a != b && TryImprove(units, a, b, earlier))
+                    {
+                        improved = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool TryImprove(List<int[]> units, int a, int b, EarlierBuddies earlier)
+    {
+        var ua = units[a];
+        var ub = units[b];
+        var before = earlier.Cost(ua) + earlier.Cost(ub);
+        for (var i = 0; i < ua.Length; i++)
+        {
+            for (var j = 0; j < ub.Length; j++)
+            {
+                var na = (int[])ua.Clone();
+                var nb = (int[])ub.Clone();
+                (na[i], nb[j]) = (nb[j], na[i]);
+                if (earlier.Cost(na) + earlier.Cost(nb) < before)
+                {
+                    units[a] = na;
+                    units[b] = nb;
+                    return true;
+                }
+            }
+
+            if (ua.Length == 3 && ub.Length == 2)
+            {
+                var na = ua.Where((_, k) => k != i).ToArray();
+                int[] nb = [.. ub, ua[i]];
+                if (earlier.Cost(na) + earlier.Cost(nb) < before)
+                {
+                    units[a] = na;
+                    units[b] = nb;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class EarlierBuddies(int n)
+    {
+        private readonly HashSet<long> _pairs = [];
+        private readonly int[] _degree = new int[n];
+
+        public void Add(int a, int b)
+        {
+            if (_pairs.Add(Key(a, b)))
+            {
+                _degree[a]++;
+                _degree[b]++;
+            }
+        }
+
+        public bool Were(int a, int b) => _pairs.Contains(Key(a, b));
+
+        public int Degree(int a) => _degree[a];
+
+        public int Count(int person, int[] unit) => unit.Count(other => Were(person, other));
+
+        public int Cost(int[] unit)
+        {
+            var cost = 0;
+            for (var i = 0; i < unit.Length; i++)
+            {
+                for (var j = i + 1; j < unit.Length; j++)
+                {
+                    if (Were(unit[i], unit[j]))
+                    {
+                        cost++;
+                    }
+                }
+            }
+
+            return cost;
+        }
+
+        private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+    }
+
+    // Depth-first branch and bound over all pairings (with exactly one trio for odd n), cheapest
+    // options first, within a node budget so a hopeless case still returns promptly.
+    private sealed class Search
+    {
+        private readonly int _n;
+        private readonly EarlierBuddies _earlier;
+        private readonly int[] _order;
+        private readonly bool[] _used;
+        private readonly List<int[]> _current = [];
+        private int _bestCost;
+        private int _nodes;
+
+        public Search(int n, EarlierBuddies earlier, List<int[]> best, int bestCost, SeededRandom rng)
+        {
+            _n = n;
+            _earlier = earlier;
+            _order = Enumerable.Range(0, n).ToArray();
+            rng.Shuffle(_order);
+            _used = new bool[n];
+            Best = best;
+            _bestCost = bestCost;
+        }
+
+        public List<int[]> Best { get; private set; }
+
+        // Everyone left with no new buddy among those still unplaced forces a repeat, and one
+        // repeated pair can account for at most two of them.
+        private int MinimumFurtherRepeats()
+        {
+            var stuck = 0;
+            for (var a = 0; a < _n; a++)
+            {
+                if (_used[a])
+                {
+                    continue;
+                }
+
+                var hasFresh = false;
+                for (var b = 0; b < _n && !hasFresh; b++)
+                {
+                    hasFresh = b != a && !_used[b] && !_earlier.Were(a, b);
+                }
+
+                if (!hasFresh)
+                {
+                    stuck++;
+                }
+            }
+
+            return (stuck + 1) / 2;
+        }
+
+        public void Run() => Step(_n, 0, trioNeeded: _n % 2 == 1);
+
+        private void Step(int remaining, int cost, bool trioNeeded)
+        {
+            if (cost + MinimumFurtherRepeats() >= _bestCost || _nodes++ > SearchBudget)
+            {
+                return;
+            }
+
+            if (remaining == 0)
+            {
+                Best = [.. _current.Select(u => (int[])u.Clone())];
+                _bestCost = cost;
+                return;
+            }
+
+            var u = _order.First(i => !_used[i]);
+            _used[u] = true;
+            var options = new List<(int[] Unit, int Cost)>();
+            var others = _order.Where(i => !_used[i]).ToArray();
+            var mustTrio = trioNeeded && remaining == 3;
+            if (!mustTrio)
+            {
+                options.AddRange(others.Select(v => (new[] { u, v }, _earlier.Were(u, v) ? 1 : 0)));
+            }
+
+            if (trioNeeded)
+            {
+                for (var i = 0; i < others.Length; i++)
+                {
+                    for (var j = i + 1; j < others.Length; j++)
+                    {
+                        int[] trio = [u, others[i], others[j]];
+                        options.Add((trio, _earlier.Cost(trio)));
+                    }
+                }
+            }
+
+            foreach (var (unit, unitCost) in options.OrderBy(o => o.Cost))
+            {
+                foreach (var member in unit)
+                {
+                    _used[member] = true;
+                }
+
+                _current.Add(unit);
+                Step(remaining - unit.Length, cost + unitCost, trioNeeded && unit.Length == 2);
+                _current.RemoveAt(_current.Count - 1);
+                foreach (var member in unit.Skip(1))
+                {
+                    _used[member] = false;
+                }
+
+                if (_bestCost == 0)
+                {
+                    break;
+                }
+            }
+
+            _used[u] = false;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using Roundtable.Web.Projects;
+using Xunit;
+using static Roundtable.Tests.Domain.Projects.ProjectTestData;
+
+namespace Roundtable.Tests.Domain.Projects;
+
+public class ProjectRequirementsTests
+{
+    private static readonly Project1Facts GoodProject1 = new(
+        Start: D(2026, 9, 3),
+        PlannedEnd: D(2027, 3, 19),
+        BoardPresentedOn: D(2026, 7, 9),
+        BoardFeedbackRecorded: true,
+        ImplementationStart: D(2026, 9, 3),
+        AccountWords: 3999);
+
+    // Nine working days in the summer term of 2026.
+    private static readonly DateOnly[] NinePlacementDays =
+    [
+        D(2026, 5, 5), D(2026, 5, 6), D(2026, 5, 7), D(2026, 5, 12), D(2026, 5, 13),
+        D(2026, 5, 14), D(2026, 5, 19), D(2026, 5, 20), D(2026, 5, 21),
+    ];
+
+    private static readonly Project2Facts GoodProject2 = new(
+        PlacementDays: NinePlacementDays,
+        ClosureDays: [],
+        BoardPresentedOn: D(2026, 6, 10),
+        BoardFeedbackRecorded: true,
+        AccountWords: 2500);
+
+    private static IReadOnlyList<RequirementResult> Project1(Project1Facts facts, IReadOnlyDictionary<string, string>? overrides = null) =>
+        ProjectRequirements.ForProject1(facts, SchoolTerms.EnglishDefaults, Holidays, overrides);
+
+    private static IReadOnlyList<RequirementResult> Project2(Project2Facts facts, IReadOnlyDictionary<string, string>? overrides = null) =>
+        ProjectRequirements.ForProject2(facts, Holidays, overrides);
+
+    private static RequirementResult Get(IReadOnlyList<RequirementResult> results, string key) => results.Single(r => r.Key == key);
+
+    [Fact]
+    public void Keys_AreStableAndUniquePerProject()
+    {
+        Assert.Equal(["two-terms", "board-before-implementation", "account-words"], ProjectRequirements.Project1Requirements.Select(r => r.Key));
+        Assert.Equal(["placement-days", "placement-board", "account-words"], ProjectRequirements.Project2Requirements.Select(r => r.Key));
+        Assert.All(ProjectRequirements.Project1Requirements.Concat(ProjectRequirements.Project2Requirements), r => Assert.False(string.IsNullOrWhiteSpace(r.Name)));
+    }
+
+    [Fact]
+    public void Project1_AllMet()
+    {
+        var results = Project1(GoodProject1);
+
+        Assert.Equal(["two-terms", "board-before-implementation", "account-words"], results.Select(r => r.Key));
+        Assert.All(results, r => Assert.True(r.Met, r.Detail));
+        Assert.All(results, r => Assert.False(r.Overridden));
+        Assert.Equal(
+            "Presented to the governing board on 9 July 2026, 56 days before implementation began on 3 September 2026; feedback recorded.",
+            Get(results, "board-before-implementation").Detail);
+        Assert.Equal(
+            "3,999 words of 4,000 (1 to spare). Annexes and supporting documents are not counted.",
+            Get(results, "account-words").Detail);
+    }
+
+    [Fact]
+    public void Project1_TwoTerms_NotMetWhenTooShort()
+    {
+        var result = Get(Project1(GoodProject1 with { PlannedEnd = D(2027, 1, 29) }), "two-terms");
+
+        Assert.False(result.Met);
+        Assert.Contains("two terms need at least 132", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, true, "Record the project’s start and planned end dates.")]
+    [InlineData(true, false, "Record the project’s start date.")]
+    [InlineData(false, true, "Record the project’s planned end date.")]
+    public void Project1_TwoTerms_MissingDatesSayWhatToRecord(bool noStart, bool noEnd, string expected)
+    {
+        var facts = GoodProject1 with
+        {
+            Start = noStart ? null : GoodProject1.Start,
+            PlannedEnd = noEnd ? null : GoodProject1.PlannedEnd,
+        };
+
+        var result = Get(Project1(facts), "two-terms");
+
+        Assert.False(result.Met);
+        Assert.Equal(expected, result.Detail);
+    }
+
+    [Fact]
+    public void Project1_Board_OnTheDayImplementationBegan_IsNotBefore()
+    {
+        var result = Get(Project1(GoodProject1 with { BoardPresentedOn = D(2026, 9, 3) }), "board-before-implementation");
+
+        Assert.False(result.Met);
+        Assert.Equal(
+            "The plan was presented to the governing board on 3 September 2026, the day implementation began; the board must see it before implementation begins.",
+            result.Detail);
+    }
+
+    [Fact]
+    public void Project1_Board_AfterImplementationBegan_IsNotMet()
+    {
+        var result = Get(Project1(GoodProject1 with { BoardPresentedOn = D(2026, 10, 1) }), "board-before-implementation");
+
+        Assert.False(result.Met);
+        Assert.Contains("after implementation began on 3 September 2026", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Project1_Board_DayBefore_IsMet()
+    {
+        var result = Get(Project1(GoodProject1 with { BoardPresentedOn = D(2026, 9, 2) }), "board-before-implementation");
+
+        Assert.True(result.Met);
+        Assert.Contains("1 day before", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Project1_Board_FeedbackNotRecorded_IsNotMet()
+    {
+        var result = Get(Project1(GoodProject1 with { BoardFeedbackRecorded = false }), "board-before-implementation");
+
+        Assert.False(result.Met);
+        Assert.EndsWith("Record the governing board’s feedback.", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Project1_Board_MissingDates_SayWhatToRecord()
+    {
+        var noBoard = Get(Project1(GoodProject1 with { BoardPresentedOn = null }), "board-before-implementation");
+        var nothing = Get(Project1(GoodProject1 with { BoardPresentedOn = null, ImplementationStart = null, BoardFeedbackRecorded = false }), "board-before-implementation");
+
+        Assert.False(noBoard.Met);
+        Assert.Equal("Record the date the plan was presented to the governing board.", noBoard.Detail);
+        Assert.False(nothing.Met);
+        Assert.Equal(
+            "Record the date the plan was presented to the governing board, the date implementation began and the governing board’s feedback.",
+            nothing.Detail);
+    }
+
+    [Theory]
+    [InlineData(4000, true, "4,000 words of 4,000 (0 to spare). Annexes and supporting documents are not counted.")]
+    [InlineData(4001, false, "4,001 words: 1 over the 4,000-word limit. Annexes and supporting documents are not counted.")]
+    [InlineData(0, false, "No written account yet. The limit is 4,000 words. Annexes and supporting documents are not counted.")]
+    [InlineData(1, true, "1 word of 4,000 (3,999 to spare). Annexes and supporting documents are not counted.")]
+    public void Project1_AccountWords(int words, bool met, string detail)
+    {
+        var result = Get(Project1(GoodProject1 with { AccountWords = words }), "account-words");
+
+        Assert.Equal(met, result.Met);
+        Assert.Equal(detail, result.Detail);
+        Assert.Equal("Written account within 4,000 words", result.Name);
+    }
+
+    [Fact]
+    public void Project2_AllMet()
+    {
+        var results = Project2(GoodProject2);
+
+        Assert.Equal(["placement-days", "placement-board", "account-words"], results.Select(r => r.Key));
+        Assert.All(results, r => Assert.True(r.Met, r.Detail));
+        Assert.Equal("9 working days logged; 9 needed.", Get(results, "placement-days").Detail);
+        Assert.Equal(
+            "Presented to the placement school’s governing board on 10 June 2026; feedback recorded.",
+            Get(results, "placement-board").Detail);
+    }
+
+    [Fact]
+    public void Project2_PlacementDays_ExplainsDaysThatDidNotCount()
+    {
+        DateOnly[] logged =
+        [
+            .. NinePlacementDays.Take(6),
+            D(2026, 5, 4),   // Early May bank holiday
+            D(2026, 5, 9),   // Saturday
+            D(2026, 5, 19),  // school closed
+            D(2026, 5, 5),   // logged twice
+        ];
+
+        var result = Get(Project2(GoodProject2 with { PlacementDays = logged, ClosureDays = [D(2026, 5, 19)] }), "placement-days");
+
+        Assert.False(result.Met);
+        Assert.Equal(
+            "6 working days logged; 9 needed. Not counted: Monday 4 May 2026 (Early May bank holiday); " +
+            "Saturday 9 May 2026 (Weekend); Tuesday 19 May 2026 (Placement school closed). " +
+            "1 day was logged more than once and counted once.",
+            result.Detail);
+    }
+
+    [Fact]
+    public void Project2_PlacementDays_BeyondHolidayData_Warns()
+    {
+        DateOnly[] logged = [.. Enumerable.Range(0, 9).Select(i => D(2031, 3, 3).AddDays(i % 5 + 7 * (i / 5)))];
+
+        var result = Get(Project2(GoodProject2 with { PlacementDays = logged }), "placement-days");
+
+        Assert.True(result.Met);
+        Assert.EndsWith("Bank holidays are not known for some logged dates; check none of them was a bank holiday.", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, true, "Record the date the plan was presented to the placement school’s governing board.")]
+    [InlineData(true, false, "Presented to the placement school’s governing board on 10 June 2026. Record the board’s feedback.")]
+    [InlineData(false, false, "Record the date the plan was presented to the placement school’s governing board and the board’s feedback.")]
+    public void Project2_PlacementBoard_NotMet(bool hasDate, bool feedback, string detail)
+    {
+        var facts = GoodProject2 with { BoardPresentedOn = hasDate ? D(2026, 6, 10) : null, BoardFeedbackRecorded = feedback };
+
+        var result = Get(Project2(facts), "placement-board");
+
+        Assert.False(result.Met);
+        Assert.Equal(detail, result.Detail);
+    }
+
+    [Theory]
+    [InlineData(2500, true)]
+    [InlineData(2501, false)]
+    public void Project2_AccountWords_LimitIs2500(int words, bool met)
+    {
+        var result = Get(Project2(GoodProject2 with { AccountWords = words }), "account-words");
+
+        Assert.Equal(met, result.Met);
+        Assert.Equal("Written account within 2,500 words", result.Name);
+    }
+
+    [Fact]
+    public void Override_MarksOnlyThatRequirementMet_WithTheReason()
+    {
+        var facts = GoodProject1 with { PlannedEnd = D(2026, 12, 18), AccountWords = 4200 };
+        var overrides = new Dictionary<string, string> { ["two-terms"] = " Project continued under a new head; agreed with assessor. " };
+
+        var results = Project1(facts, overrides);
+
+        var twoTerms = Get(results, "two-terms");
+        Assert.True(twoTerms.Met);
+        Assert.True(twoTerms.Overridden);
+        Assert.Equal("Overridden by the programme team: Project continued under a new head; agreed with assessor.", twoTerms.Detail);
+        Assert.Equal("Lasts at least two school terms", twoTerms.Name);
+        var words = Get(results, "account-words");
+        Assert.False(words.Met);
+        Assert.False(words.Overridden);
+    }
+
+    [Fact]
+    public void Override_OfAlreadyMetRequirement_IsStillShownAsOverridden()
+    {
+        var results = Project2(GoodProject2, new Dictionary<string, string> { ["placement-board"] = "Board minutes seen." });
+
+        Assert.True(Get(results, "placement-board").Overridden);
+        Assert.Equal("Overridden by the programme team: Board minutes seen.", Get(results, "placement-board").Detail);
+    }
+
+    [Fact]
+    public void Override_UnknownKeyIsIgnored_BlankReasonIsShown()
+    {
+        var overrides = new Dictionary<string, string> { ["no-such-requirement"] = "x", ["placement-days"] = "  " };
+
+        var results = Project2(GoodProject2 with { PlacementDays = [] }, overrides);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal("Overridden by the programme team: no reason recorded", Get(results, "placement-days").Detail);
+        Assert.True(Get(results, "placement-days").Met);
+    }
+
+    [Fact]
+    public void NegativeWordCount_IsAProgrammingError()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Project1(GoodProject1 with { AccountWords = -1 }));
+    }
+}
