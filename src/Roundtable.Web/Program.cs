@@ -1,3 +1,4 @@
+using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Api;
@@ -14,6 +15,7 @@ builder.AddEmail();
 builder.AddPages();
 builder.AddApi();
 builder.Services.AddPeople();
+builder.Services.AddCommunities();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Communities;
 using Roundtable.Web.Infrastructure.Files;
 using Roundtable.Web.People;
 
@@ -18,6 +19,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<CommunityGroup> CommunityGroups => Set<CommunityGroup>();
+    public DbSet<CommunityMember> CommunityMembers => Set<CommunityMember>();
+    public DbSet<CommunitySession> CommunitySessions => Set<CommunitySession>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+    public DbSet<SessionTurn> SessionTurns => Set<SessionTurn>();
+    public DbSet<ProblemCard> ProblemCards => Set<ProblemCard>();
+    public DbSet<BuddyPair> BuddyPairs => Set<BuddyPair>();
+    public DbSet<BuddyPairMember> BuddyPairMembers => Set<BuddyPairMember>();
+    public DbSet<BuddyCheckIn> BuddyCheckIns => Set<BuddyCheckIn>();
+    public DbSet<ProtocolStepSetting> ProtocolSteps => Set<ProtocolStepSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

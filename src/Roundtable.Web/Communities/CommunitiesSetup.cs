@@ -1,0 +1,12 @@
+namespace Roundtable.Web.Communities;
+
+public static class CommunitiesSetup
+{
+    public static IServiceCollection AddCommunities(this IServiceCollection services)
+    {
+        services.AddScoped<ProtocolSettings>();
+        services.AddScoped<CommunityQueries>();
+        services.AddScoped<GroupFormationService>();
+        return services;
+    }
+}

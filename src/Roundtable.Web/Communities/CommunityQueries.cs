@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.People;
+
+namespace Roundtable.Web.Communities;
+
+public sealed record MemberView(string Id, string Name, string Email);
+
+public sealed record ChairOrderView(IReadOnlyList<(ChairOrderEntry Entry, string Email)> Order, MemberView? Next, bool NextWasAppointed);
+
+// Who may see a group, and the facts about it that several pages and endpoints need.
+public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol, TimeProvider time)
+{
+    // Members of a published group, their tutors and the programme team may see it.
+    public async Task<bool> CanViewGroupAsync(int groupId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.IsInRole(Roles.ProgrammeTeam))
+        {
+            return await db.CommunityGroups.AnyAsync(g => g.Id == groupId, ct);
+        }
+        var me = user.UserId();
+        return await db.CommunityMembers.AnyAsync(m => m.GroupId == groupId && m.Group.Published
+            && (m.UserId == me || db.Participants.Any(p => p.UserId == m.UserId && p.CohortId == m.CohortId && p.TutorId == me)), ct);
+    }
+
+    public Task<bool> IsMemberAsync(int groupId, string userId, CancellationToken ct = default) =>
+        db.CommunityMembers.AnyAsync(m => m.GroupId == groupId && m.UserId == userId && m.Group.Published, ct);
+
+    public async Task<ChairOrderView> ChairOrderAsync(int groupId, CancellationToken ct = default)
+    {
+        var members = await db.CommunityMembers.AsNoTracking().Where(m => m.GroupId == groupId)
+            .Select(m => new { m.UserId, m.User.FullName, m.User.Email, m.CohortId })
+            .ToListAsync(ct);
+        var ids = members.Select(m => m.UserId).ToList();
+        var cohortId = members.Select(m => m.CohortId).FirstOrDefault();
+        var birthdays = await db.Participants.AsNoTracking().Where(p => p.CohortId == cohortId && ids.Contains(p.UserId))
+            .Select(p => new { p.UserId, p.BirthdayDay, p.BirthdayMonth }).ToListAsync(ct);
+        var candidates = members.Select(m =>
+        {
+            var b = birthdays.FirstOrDefault(x => x.UserId == m.UserId);
+            return new ChairCandidate(m.UserId, m.FullName, b?.BirthdayDay is int d && b.BirthdayMonth is int mo ? new Birthday(d, mo) : null);
+        }).ToList();
+
+        var sessions = await db.CommunitySessions.AsNoTracking().Where(s => s.GroupId == groupId)
+            .OrderBy(s => s.StartsAt).Select(s => new { s.ChairId, s.NextChairId, s.RecordedAt }).ToListAsync(ct);
+        var history = sessions.Where(s => s.ChairId != null && s.RecordedAt != null).Select(s => s.ChairId!).ToList();
+        var rotation = ChairRotation.ProposeNext(candidates, history);
+
+        // The group may appoint someone else at the review: the latest recorded session's choice wins.
+        var appointed = sessions.LastOrDefault(s => s.RecordedAt != null)?.NextChairId;
+        var nextId = appointed is not null && ids.Contains(appointed) ? appointed : rotation.ProposedNextChairId;
+        var emails = members.ToDictionary(m => m.UserId, m => m.Email ?? "");
+        var next = nextId is null ? null : members.Where(m => m.UserId == nextId).Select(m => new MemberView(m.UserId, m.FullName, m.Email ?? "")).First();
+        return new ChairOrderView(rotation.Order.Select(e => (e, emails[e.MemberId])).ToList(), next, appointed is not null && appointed == nextId);
+    }
+
+    // The agenda for a session: from who attended once recorded, otherwise the whole group.
+    public async Task<AgendaResult> AgendaForAsync(CommunitySession session, CancellationToken ct = default)
+    {
+        var present = session.Attendance.Count(a => a.Present);
+        var participants = present > 0
+            ? present
+            : await db.CommunityMembers.CountAsync(m => m.GroupId == session.GroupId, ct);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, LondonTime.Zone);
+        return AgendaBuilder.Build(participants, local, LondonTime.Zone, await protocol.TemplatesAsync(ct));
+    }
+
+    // The delegate's next session that has not started yet, in a published group.
+    public Task<CommunitySession?> NextSessionForAsync(string userId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.CommunitySessions
+            .Where(s => s.StartsAt > now && s.Group.Published && s.Group.Members.Any(m => m.UserId == userId))
+            .OrderBy(s => s.StartsAt)
+            .FirstOrDefaultAsync(ct);
+    }
+}
