@@ -148,7 +148,7 @@ public static class CommunitiesApi
         {
             return TypedResults.Problem(statusCode: 400, title: "Malformed request", detail: "Weights run from 0 to 10.");
         }
-        var proposal = GroupFormationService.Propose(await formation.DelegatesAsync(id, unplacedOnly: false, ct), options);
+        var proposal = GroupFormationService.Propose(await formation.DelegatesAsync(id, outsidePublishedGroups: false, ct), options);
         return TypedResults.Ok(new ProposalResponse(id,
             proposal.Groups.Select(g => new ProposalGroup(g.Number,
                 g.Members.Select(m => new ProposalMember(m.Id, m.Name, m.Email, m.School, m.Phase?.ToString(), m.Region?.ToString())).ToList(),

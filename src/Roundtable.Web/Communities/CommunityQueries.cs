@@ -54,7 +54,20 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
         var nextId = appointed is not null && ids.Contains(appointed) ? appointed : rotation.ProposedNextChairId;
         var emails = members.ToDictionary(m => m.UserId, m => m.Email ?? "");
         var next = nextId is null ? null : members.Where(m => m.UserId == nextId).Select(m => new MemberView(m.UserId, m.FullName, m.Email ?? "")).First();
-        return new ChairOrderView(rotation.Order.Select(e => (e, emails[e.MemberId])).ToList(), next, appointed is not null && appointed == nextId);
+        return new ChairOrderView(rotation.Order.Select(e => (e, emails[e.MemberId])).ToList(), next, appointed is not null && appointed == nextId && appointed != rotation.ProposedNextChairId);
+    }
+
+    // Who chairs a session: whoever recorded it; for the first session not yet recorded, the next
+    // chair in the rotation (or the one the group appointed); for later sessions, not yet known.
+    public async Task<MemberView?> ChairForAsync(CommunitySession session, CancellationToken ct = default)
+    {
+        if (session.ChairId is not null)
+        {
+            return await db.Users.Where(u => u.Id == session.ChairId).Select(u => new MemberView(u.Id, u.FullName, u.Email!)).FirstOrDefaultAsync(ct);
+        }
+        var firstOpen = await db.CommunitySessions.Where(s => s.GroupId == session.GroupId && s.RecordedAt == null)
+            .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstOrDefaultAsync(ct);
+        return firstOpen == session.Id ? (await ChairOrderAsync(session.GroupId, ct)).Next : null;
     }
 
     // The agenda for a session: from who attended once recorded, otherwise the whole group.

@@ -16,12 +16,12 @@ public sealed record Proposal(IReadOnlyList<ProposedGroup> Groups, IReadOnlyList
 // saves a proposal as draft groups the programme team can adjust before publishing.
 public sealed class GroupFormationService(AppDbContext db)
 {
-    public async Task<List<PersonInCohort>> DelegatesAsync(int cohortId, bool unplacedOnly, CancellationToken ct = default)
+    public async Task<List<PersonInCohort>> DelegatesAsync(int cohortId, bool outsidePublishedGroups, CancellationToken ct = default)
     {
         var query = db.Participants.AsNoTracking().Where(p => p.CohortId == cohortId);
-        if (unplacedOnly)
+        if (outsidePublishedGroups)
         {
-            query = query.Where(p => !db.CommunityMembers.Any(m => m.CohortId == cohortId && m.UserId == p.UserId));
+            query = query.Where(p => !db.CommunityMembers.Any(m => m.CohortId == cohortId && m.UserId == p.UserId && m.Group.Published));
         }
         return await query.OrderBy(p => p.User.FullName)
             .Select(p => new PersonInCohort(p.UserId, p.User.FullName, p.User.Email!, p.SchoolId, p.School!.Name ?? "", p.School.Phase, p.School.Region))

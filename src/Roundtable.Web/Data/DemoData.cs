@@ -94,6 +94,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
             });
         }
         await db.SaveChangesAsync(ct);
+
+        await Communities.CommunitiesDemoData.SeedAsync(db, cohort.Id, time, ct);
     }
 
     private static void Check(IdentityResult result)

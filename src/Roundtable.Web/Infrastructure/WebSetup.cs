@@ -24,6 +24,11 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Delegate", Roles.Delegate);
             o.Conventions.AuthorizeFolder("/Partner", Roles.Partner);
             o.Conventions.AuthorizeFolder("/Assessor", Roles.Assessor);
+            // Community pages check each group against the signed-in person (members, their
+            // tutors, the programme team); the delegate's own pages need the delegate role.
+            o.Conventions.AuthorizePage("/Communities/Index", Roles.Delegate);
+            o.Conventions.AuthorizePage("/Communities/Problem", Roles.Delegate);
+            o.Conventions.AuthorizePage("/Communities/Buddy", Roles.Delegate);
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Index");
