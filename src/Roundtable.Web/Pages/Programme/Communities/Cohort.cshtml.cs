@@ -24,7 +24,6 @@ public class CohortModel(AppDbContext db, GroupFormationService formation, TimeP
 
     [BindProperty] public int PhaseWeight { get; set; } = 2;
     [BindProperty] public int RegionWeight { get; set; } = 1;
-    [BindProperty] public Dictionary<string, int> Moves { get; set; } = [];
     [BindProperty] public bool AcceptWarnings { get; set; }
     [BindProperty] public string? NewGroupName { get; set; }
     [BindProperty] public List<string> NewMembers { get; set; } = [];
@@ -60,10 +59,13 @@ public class CohortModel(AppDbContext db, GroupFormationService formation, TimeP
         var groupIds = Groups.Select(g => g.Id).ToHashSet();
         var members = await db.CommunityMembers.Where(m => m.CohortId == Id).ToListAsync(ct);
         var moved = 0;
-        foreach (var (userId, groupId) in Moves)
+        // Read straight from the form: a bound dictionary would also swallow every other field
+        // when no move is posted (model binding falls back to the empty prefix).
+        foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("Moves[", StringComparison.Ordinal) && f.Key.EndsWith(']')))
         {
+            var userId = key["Moves[".Length..^1];
             var member = members.FirstOrDefault(m => m.UserId == userId);
-            if (member is null || !groupIds.Contains(groupId))
+            if (member is null || !int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var groupId) || !groupIds.Contains(groupId))
             {
                 ModelState.AddModelError("", "Choose groups from the lists");
                 return Page();
