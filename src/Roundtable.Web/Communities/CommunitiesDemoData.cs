@@ -10,10 +10,10 @@ public static class CommunitiesDemoData
 {
     private static readonly (string Problem, string Evidence, string Context, string Why, string Area)[] Problems =
     [
-        ("Year 5 pupils forget key maths facts between units", "End-of-unit quizzes show 60% recall falling to 35% six weeks later.", "Two new teachers in upper key stage 2 this year.", "Gaps compound: the next units build on these facts.", "curriculum and assessment"),
-        ("Middle leaders are not following up on behaviour incidents consistently", "Logged incidents with no follow-up rose from 8% to 22% this term.", "We changed the behaviour system in September.", "Pupils notice inconsistency and low-level disruption grows.", "behaviour"),
-        ("Teaching assistants are deployed unevenly across classes", "Timetable audit: three classes have no TA support in the mornings.", "Budget pressure meant two TA posts were not replaced.", "Pupils with SEND in those classes get less support.", "additional and special educational needs and disabilities"),
-        ("New staff do not get enough time with their mentors", "Mentor logs show half the planned meetings happened last half-term.", "Mentors also lead subjects and cover absence.", "Early-career teachers who are not supported leave.", "professional development"),
+        ("Year 5 pupils forget key maths facts between units", "End-of-unit quizzes show 60% recall falling to 35% six weeks later.", "Two new teachers in upper key stage 2 this year.", "Gaps compound: the next units build on these facts.", "Curriculum and assessment"),
+        ("Middle leaders are not following up on behaviour incidents consistently", "Logged incidents with no follow-up rose from 8% to 22% this term.", "We changed the behaviour system in September.", "Pupils notice inconsistency and low-level disruption grows.", "Behaviour"),
+        ("Teaching assistants are deployed unevenly across classes", "Timetable audit: three classes have no TA support in the mornings.", "Budget pressure meant two TA posts were not replaced.", "Pupils with SEND in those classes get less support.", "Additional and special educational needs and disabilities"),
+        ("New staff do not get enough time with their mentors", "Mentor logs show half the planned meetings happened last half-term.", "Mentors also lead subjects and cover absence.", "Early-career teachers who are not supported leave.", "Professional development"),
     ];
 
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
