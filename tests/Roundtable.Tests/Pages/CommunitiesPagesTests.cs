@@ -53,6 +53,27 @@ public class CommunitiesPagesTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Tutor_FollowsTheirDelegatesGroupSession_ButNotOthers()
+    {
+        var tutor = await Data.TutorAsync();
+        var cohort = await Data.CohortAsync();
+        var mine = await Data.DelegateAsync(cohort, "mine@test.example", tutor: tutor, name: "Mina Mine");
+        var group = await App.GroupAsync(cohort, [mine]);
+        var session = await App.SessionAsync(group, TimeSpan.FromDays(3));
+        var other = await Data.DelegateAsync(cohort, "other@test.example");
+        var otherGroup = await App.GroupAsync(cohort, [other], name: "Group B");
+        var otherSession = await App.SessionAsync(otherGroup, TimeSpan.FromDays(3));
+        var client = await SignedInAsync("tutor@test.example");
+
+        var home = await client.GetDocumentAsync("/Tutor");
+        var link = home.QuerySelector($"a[href='/Communities/Session/{session.Id}']");
+
+        Assert.NotNull(link);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Communities/Session/{session.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Communities/Session/{otherSession.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Session_DraftGroupsAreInvisibleToTheirMembers()
     {
         var cohort = await Data.CohortAsync();

@@ -5,18 +5,28 @@ using Roundtable.Web.Infrastructure.Auth;
 
 namespace Roundtable.Web.Pages.Tutor;
 
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
-    public sealed record Row(string Name, string Email, string Cohort, string? School);
+    public sealed record Row(string Name, string Email, string Cohort, string? School, string? Group, int? NextSessionId);
 
     public List<Row> Delegates { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.UserId();
+        var now = time.GetUtcNow().UtcDateTime;
+        // Tutors may follow their delegates' community sessions: the group's next one, else its latest.
         Delegates = await db.Participants.AsNoTracking().Where(p => p.TutorId == me)
             .OrderBy(p => p.User.FullName)
-            .Select(p => new Row(p.User.FullName, p.User.Email!, p.Cohort.Name, p.School!.Name))
+            .Select(p => new
+            {
+                p.User.FullName, p.User.Email, Cohort = p.Cohort.Name, School = p.School!.Name,
+                GroupId = db.CommunityMembers.Where(m => m.UserId == p.UserId && m.CohortId == p.CohortId && m.Group.Published).Select(m => (int?)m.GroupId).FirstOrDefault(),
+            })
+            .Select(x => new Row(x.FullName, x.Email!, x.Cohort, x.School,
+                db.CommunityGroups.Where(g => g.Id == x.GroupId).Select(g => g.Name).FirstOrDefault(),
+                db.CommunitySessions.Where(s => s.GroupId == x.GroupId && s.StartsAt >= now).OrderBy(s => s.StartsAt).Select(s => (int?)s.Id).FirstOrDefault()
+                    ?? db.CommunitySessions.Where(s => s.GroupId == x.GroupId).OrderByDescending(s => s.StartsAt).Select(s => (int?)s.Id).FirstOrDefault()))
             .ToListAsync(ct);
     }
 }
