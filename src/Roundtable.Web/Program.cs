@@ -4,6 +4,7 @@ using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Email;
+using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddPages();
 builder.AddApi();
 builder.Services.AddPeople();
 builder.Services.AddCommunities();
+builder.AddLiveSessions();
 
 var app = builder.Build();
 

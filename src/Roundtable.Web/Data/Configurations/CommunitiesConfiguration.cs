@@ -126,3 +126,16 @@ internal sealed class ProtocolStepSettingConfiguration : IEntityTypeConfiguratio
         b.ToTable(t => t.HasCheckConstraint("CK_ProtocolStep_Minutes", "\"Minutes\" >= 0 AND \"Minutes\" <= 120"));
     }
 }
+
+internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<Roundtable.Web.LiveSessions.LiveSession>
+{
+    public void Configure(EntityTypeBuilder<Roundtable.Web.LiveSessions.LiveSession> b)
+    {
+        b.HasKey(l => l.SessionId);
+        b.Ignore(l => l.Steps);
+        b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne<CommunitySession>().WithOne().HasForeignKey<Roundtable.Web.LiveSessions.LiveSession>(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.Status);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Roundtable.Web.Communities;
+using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 
 namespace Roundtable.Web.Infrastructure.Api;
@@ -38,6 +39,7 @@ public static class ApiSetup
         var v1 = app.MapGroup("/api/v1").RequireAuthorization();
         v1.MapPeopleApi();
         v1.MapCommunitiesApi();
+        v1.MapLiveApi();
         return app;
     }
 }

@@ -624,6 +624,58 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AdjustSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgendaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChairId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PausedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StepIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("LiveSessions");
+                });
+
             modelBuilder.Entity("Roundtable.Web.People.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1088,6 +1140,15 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Navigation("Owner");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.CommunitySession", null)
+                        .WithOne()
+                        .HasForeignKey("Roundtable.Web.LiveSessions.LiveSession", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Roundtable.Web.People.Cohort", b =>

@@ -593,6 +593,58 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdjustSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgendaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StepIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("LiveSessions");
+                });
+
             modelBuilder.Entity("Roundtable.Web.People.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1049,6 +1101,15 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.CommunitySession", null)
+                        .WithOne()
+                        .HasForeignKey("Roundtable.Web.LiveSessions.LiveSession", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Roundtable.Web.People.Cohort", b =>

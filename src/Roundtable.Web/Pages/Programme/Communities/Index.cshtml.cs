@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.LiveSessions;
 
 namespace Roundtable.Web.Pages.Programme.Communities;
 
@@ -11,7 +12,10 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public sealed record QuestionRow(int SessionId, string Group, DateTime StartsAt, string Text);
 
     public List<CohortRow> Cohorts { get; private set; } = [];
+    public sealed record LiveRow(int SessionId, string Group, DateTime StartedAt, bool Paused);
+
     public List<QuestionRow> Questions { get; private set; } = [];
+    public List<LiveRow> Live { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -19,6 +23,10 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             .Select(c => new CohortRow(c.Id, c.Name, c.Participants.Count,
                 db.CommunityGroups.Count(g => g.CohortId == c.Id && g.Published),
                 db.CommunityGroups.Count(g => g.CohortId == c.Id && !g.Published)))
+            .ToListAsync(ct);
+        Live = await db.LiveSessions.AsNoTracking()
+            .Where(l => l.Status == LiveStatus.Running || l.Status == LiveStatus.Paused)
+            .Join(db.CommunitySessions, l => l.SessionId, s => s.Id, (l, s) => new LiveRow(l.SessionId, s.Group.Name, l.StartedAt ?? s.StartsAt, l.Status == LiveStatus.Paused))
             .ToListAsync(ct);
         Questions = await db.CommunitySessions.AsNoTracking()
             .Where(s => s.QuestionsForTeam != null && s.QuestionsResolvedAt == null)

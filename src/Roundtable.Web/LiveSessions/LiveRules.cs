@@ -1,0 +1,186 @@
+namespace Roundtable.Web.LiveSessions;
+
+public enum LiveAction { Start, Next, Back, Pause, Resume, Extend, Finish, Takeover, Drop }
+
+public sealed record LiveCommand(LiveAction Action, int? FromStep = null, int? Minutes = null, int? Turn = null);
+
+public sealed record LiveOutcome(bool Ok, string? Error = null)
+{
+    public static readonly LiveOutcome Done = new(true);
+
+    public static LiveOutcome Refused(string error) => new(false, error);
+}
+
+public sealed record LiveClock(DateTime? StepEndsAt, int RemainingSeconds);
+
+// The state machine of a live session, pure over the stored state and the time now. Each action
+// either changes the state or says why it does not fit; the caller turns a refusal into 409.
+public static class LiveRules
+{
+    public const int MinStepSeconds = 60;
+
+    public static LiveOutcome Apply(LiveSession s, LiveCommand c, string actorId, DateTime now, IReadOnlyList<LiveStep>? agendaAtStart = null)
+    {
+        switch (c.Action)
+        {
+            case LiveAction.Start:
+                if (s.Status != LiveStatus.NotStarted)
+                {
+                    return LiveOutcome.Refused("The session has already started.");
+                }
+                if (agendaAtStart is not null)
+                {
+                    s.Steps = agendaAtStart;
+                }
+                if (s.Steps.Count == 0)
+                {
+                    return LiveOutcome.Refused("There is no agenda to run: at least three people must be present.");
+                }
+                s.Status = LiveStatus.Running;
+                s.StartedAt = now;
+                s.ChairId ??= actorId;
+                EnterStep(s, 0, now);
+                return LiveOutcome.Done;
+
+            case LiveAction.Next or LiveAction.Back:
+                if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
+                {
+                    return LiveOutcome.Refused(s.Status == LiveStatus.NotStarted ? "The session has not started." : "The session has finished.");
+                }
+                if (c.FromStep is null)
+                {
+                    return LiveOutcome.Refused("Say which step the action was made on (fromStep).");
+                }
+                if (c.FromStep != s.StepIndex)
+                {
+                    return LiveOutcome.Refused($"The session has moved on to step {s.StepIndex + 1} since: nothing changed.");
+                }
+                var target = s.StepIndex + (c.Action == LiveAction.Next ? 1 : -1);
+                if (target < 0 || target >= s.Steps.Count)
+                {
+                    return LiveOutcome.Refused(target < 0 ? "This is the first step." : "This is the last step: finish the session instead.");
+                }
+                // Moving to another step carries on running, even from a paused one.
+                s.Status = LiveStatus.Running;
+                EnterStep(s, target, now);
+                return LiveOutcome.Done;
+
+            case LiveAction.Pause:
+                if (s.Status != LiveStatus.Running)
+                {
+                    return LiveOutcome.Refused("Only a running session can be paused.");
+                }
+                s.Status = LiveStatus.Paused;
+                s.PausedAt = now;
+                return LiveOutcome.Done;
+
+            case LiveAction.Resume:
+                if (s.Status != LiveStatus.Paused)
+                {
+                    return LiveOutcome.Refused("Only a paused session can be resumed.");
+                }
+                s.PausedSeconds += (int)Math.Round((now - s.PausedAt!.Value).TotalSeconds);
+                s.PausedAt = null;
+                s.Status = LiveStatus.Running;
+                return LiveOutcome.Done;
+
+            case LiveAction.Extend:
+                if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
+                {
+                    return LiveOutcome.Refused("Minutes can be added or removed only while the session runs.");
+                }
+                if (c.Minutes is not (1 or -1))
+                {
+                    return LiveOutcome.Refused("Add or remove one minute at a time (minutes: 1 or -1).");
+                }
+                var length = (s.Steps[s.StepIndex].Minutes * 60) + s.AdjustSeconds + (c.Minutes.Value * 60);
+                if (length < MinStepSeconds)
+                {
+                    return LiveOutcome.Refused("A step cannot be shorter than one minute.");
+                }
+                s.AdjustSeconds += c.Minutes.Value * 60;
+                return LiveOutcome.Done;
+
+            case LiveAction.Finish:
+                if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
+                {
+                    return LiveOutcome.Refused(s.Status == LiveStatus.Finished ? "The session has already finished." : "The session has not started.");
+                }
+                if (s.Status == LiveStatus.Paused)
+                {
+                    s.PausedSeconds += (int)Math.Round((now - s.PausedAt!.Value).TotalSeconds);
+                    s.PausedAt = null;
+                }
+                s.Status = LiveStatus.Finished;
+                s.FinishedAt = now;
+                return LiveOutcome.Done;
+
+            case LiveAction.Takeover:
+                if (s.Status == LiveStatus.Finished)
+                {
+                    return LiveOutcome.Refused("The session has finished.");
+                }
+                if (s.ChairId == actorId)
+                {
+                    return LiveOutcome.Refused("You are already the chair.");
+                }
+                s.ChairId = actorId;
+                return LiveOutcome.Done;
+
+            case LiveAction.Drop:
+                return DropTurn(s, c.Turn);
+
+            default:
+                return LiveOutcome.Refused("Unknown action.");
+        }
+    }
+
+    // An absent owner's turn comes out of the agenda; the steps after it move up.
+    private static LiveOutcome DropTurn(LiveSession s, int? turn)
+    {
+        if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
+        {
+            return LiveOutcome.Refused("Turns can be dropped only while the session runs.");
+        }
+        var steps = s.Steps.ToList();
+        var first = steps.FindIndex(x => x.Turn == turn && x.Phase == "Turn");
+        if (turn is null || first < 0)
+        {
+            return LiveOutcome.Refused("There is no such turn to drop.");
+        }
+        if (first <= s.StepIndex)
+        {
+            return LiveOutcome.Refused("That turn has already started: move on with 'next' instead.");
+        }
+        steps.RemoveAll(x => x.Turn == turn && x.Phase == "Turn");
+        s.Steps = steps;
+        return LiveOutcome.Done;
+    }
+
+    private static void EnterStep(LiveSession s, int index, DateTime now)
+    {
+        s.StepIndex = index;
+        s.StepStartedAt = now;
+        s.PausedAt = null;
+        s.PausedSeconds = 0;
+        s.AdjustSeconds = 0;
+    }
+
+    // The countdown every screen shows, from the stored timestamps: negative once the step overruns.
+    public static LiveClock Clock(LiveSession s, DateTime now)
+    {
+        if (s.Status is LiveStatus.NotStarted || s.StepStartedAt is null || s.Steps.Count == 0)
+        {
+            return new LiveClock(null, 0);
+        }
+        var length = TimeSpan.FromSeconds((s.Steps[s.StepIndex].Minutes * 60) + s.AdjustSeconds);
+        var paused = TimeSpan.FromSeconds(s.PausedSeconds);
+        var endsAt = s.StepStartedAt.Value + length + paused;
+        return s.Status switch
+        {
+            LiveStatus.Running => new LiveClock(endsAt, (int)Math.Floor((endsAt - now).TotalSeconds)),
+            LiveStatus.Paused => new LiveClock(null, (int)Math.Floor((endsAt - s.PausedAt!.Value).TotalSeconds)),
+            _ => new LiveClock(null, (int)Math.Floor((endsAt - (s.FinishedAt ?? now)).TotalSeconds)),
+        };
+    }
+}

@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Communities;
+using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Auth;
+
+namespace Roundtable.Web.LiveSessions;
+
+public sealed record LiveStepView(string Name, string Phase, int? Turn, string? Owner, string Speakers, bool OwnerSilent, int Minutes);
+public sealed record LivePerson(string Id, string Name);
+public sealed record LiveNext(string Name, int Minutes);
+
+public sealed record LiveState(
+    string Status, int StepIndex, LiveStepView? Step, DateTime? StepEndsAt, int RemainingSeconds, DateTime ServerTime,
+    LivePerson? Chair, LiveNext? Next, int Version, IReadOnlyList<string> Prompts, string? Note, IReadOnlyList<LiveStepView> Steps);
+
+public enum LiveFailure { None, NotFound, Forbidden, Conflict }
+
+public sealed record LiveResult(LiveState? State, LiveFailure Failure = LiveFailure.None, string? Detail = null);
+
+// Loads, checks and changes live sessions. Every change is saved with a version check, then
+// announced to every server's open event streams.
+public sealed class LiveService(AppDbContext db, CommunityQueries queries, ProtocolSettings protocol, ILiveNotifier notifier, TimeProvider time)
+{
+    public async Task<LiveResult> GetAsync(int sessionId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var session = await db.CommunitySessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null || !await queries.CanViewGroupAsync(session.GroupId, user, ct))
+        {
+            return new(null, LiveFailure.NotFound, "There is no session with that id that you can see.");
+        }
+        return new(await StateAsync(session, ct));
+    }
+
+    public async Task<LiveState> StateAsync(CommunitySession session, CancellationToken ct = default)
+    {
+        var live = await db.LiveSessions.AsNoTracking().FirstOrDefaultAsync(l => l.SessionId == session.Id, ct)
+            ?? new LiveSession { SessionId = session.Id, Status = LiveStatus.NotStarted };
+        var now = time.GetUtcNow().UtcDateTime;
+        var steps = live.Steps;
+        var chairId = live.ChairId ?? (await queries.ChairForAsync(session, ct))?.Id;
+        var chair = chairId is null ? null : await db.Users.Where(u => u.Id == chairId).Select(u => new LivePerson(u.Id, u.FullName)).FirstOrDefaultAsync(ct);
+        var clock = LiveRules.Clock(live, now);
+        var current = steps.Count > 0 && live.Status != LiveStatus.NotStarted ? steps[live.StepIndex] : null;
+        var next = live.Status is LiveStatus.Running or LiveStatus.Paused && live.StepIndex + 1 < steps.Count ? steps[live.StepIndex + 1] : null;
+        return new LiveState(
+            live.Status.ToString(), live.StepIndex,
+            current is null ? null : View(current) with { Minutes = current.Minutes + (live.AdjustSeconds / 60) },
+            clock.StepEndsAt, clock.RemainingSeconds, now, chair,
+            next is null ? null : new LiveNext(next.Name, next.Minutes),
+            live.Version, current?.Prompts ?? [], current?.Note, steps.Select(View).ToList());
+    }
+
+    private static LiveStepView View(LiveStep s) => new(s.Name, s.Phase, s.Turn, s.Owner, s.Speakers, s.OwnerSilent, s.Minutes);
+
+    public async Task<LiveResult> ActAsync(int sessionId, LiveCommand command, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var session = await db.CommunitySessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null || !await queries.CanViewGroupAsync(session.GroupId, user, ct))
+        {
+            return new(null, LiveFailure.NotFound, "There is no session with that id that you can see.");
+        }
+        var me = user.UserId();
+        var isMember = await queries.IsMemberAsync(session.GroupId, me, ct);
+        var live = await db.LiveSessions.FirstOrDefaultAsync(l => l.SessionId == sessionId, ct);
+        var isNew = live is null;
+        live ??= new LiveSession { SessionId = sessionId, Status = LiveStatus.NotStarted };
+
+        var chairId = live.ChairId ?? (await queries.ChairForAsync(session, ct))?.Id;
+        var allowed = command.Action == LiveAction.Takeover ? isMember : isMember && (chairId is null || chairId == me);
+        if (!allowed)
+        {
+            return new(null, LiveFailure.Forbidden, command.Action == LiveAction.Takeover
+                ? "Only a member of the group can take over as chair."
+                : "Only the chair can run the session. If the chair has dropped out, take over as chair first.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var agenda = command.Action == LiveAction.Start && live.Status == LiveStatus.NotStarted ? await AgendaAtStartAsync(session, ct) : null;
+        var outcome = LiveRules.Apply(live, command, me, now, agenda);
+        if (!outcome.Ok)
+        {
+            return new(null, LiveFailure.Conflict, outcome.Error);
+        }
+        live.UpdatedAt = now;
+        live.Version++;
+        if (isNew)
+        {
+            db.LiveSessions.Add(live);
+        }
+        if (command.Action is LiveAction.Start or LiveAction.Takeover)
+        {
+            // The session record shows who chaired, saved with the state in one go.
+            (await db.CommunitySessions.FirstAsync(s => s.Id == sessionId, ct)).ChairId = live.ChairId;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueSave.IsUniqueViolation(e))
+        {
+            return new(null, LiveFailure.Conflict, "Someone else changed the session at the same moment: nothing changed. The screen shows the latest state.");
+        }
+        await notifier.NotifyAsync(sessionId, ct);
+        return new(await StateAsync(session, ct));
+    }
+
+    // Fixed at the start from who is present (everyone, if attendance has not been taken), in the
+    // turn order the chair set, otherwise by name.
+    private async Task<IReadOnlyList<LiveStep>> AgendaAtStartAsync(CommunitySession session, CancellationToken ct)
+    {
+        var members = await db.CommunityMembers.AsNoTracking().Where(m => m.GroupId == session.GroupId)
+            .Select(m => new { m.UserId, m.User.FullName }).ToListAsync(ct);
+        var present = await db.SessionAttendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.Present).Select(a => a.UserId).ToListAsync(ct);
+        var order = await db.SessionTurns.AsNoTracking().Where(t => t.SessionId == session.Id).ToDictionaryAsync(t => t.OwnerId, t => t.Position, ct);
+        var people = members.Where(m => present.Count == 0 || present.Contains(m.UserId))
+            .OrderBy(m => order.GetValueOrDefault(m.UserId, int.MaxValue)).ThenBy(m => m.FullName, StringComparer.Ordinal)
+            .Select(m => m.FullName).ToList();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, LondonTime.Zone);
+        var agenda = AgendaBuilder.Build(people.Count, local, LondonTime.Zone, await protocol.TemplatesAsync(ct));
+        // With breakouts each group needs its own chair and screen; this run follows the first group.
+        return agenda.Succeeded ? LiveSession.FromAgenda(agenda.Agenda!.Groups[0], people) : [];
+    }
+}

@@ -1,0 +1,183 @@
+// The live session screen: follows the server's state through Server-Sent Events and counts down
+// from the stored step end, corrected by the server's clock, so every screen shows the same time.
+(function () {
+  'use strict';
+  var root = document.getElementById('live');
+  if (!root) { return; }
+  var sessionId = root.dataset.session;
+  var me = root.dataset.me;
+  var isMember = root.dataset.member === 'true';
+  var api = '/api/v1/sessions/' + sessionId + '/live';
+  var state = null;
+  var offset = 0;
+  var lastStepKey = null;
+  var chimed = false;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function format(seconds) {
+    var abs = Math.abs(seconds);
+    return (seconds < 0 ? '+' : '') + pad(Math.floor(abs / 60)) + ':' + pad(abs % 60);
+  }
+  function stepTitle(step) { return step ? (step.turn ? 'Turn ' + step.turn + ': ' : '') + step.name : 'Not started'; }
+
+  function remaining() {
+    if (!state) { return 0; }
+    if (state.status === 'Running' && state.stepEndsAt) {
+      return Math.floor((Date.parse(state.stepEndsAt) - (Date.now() + offset)) / 1000);
+    }
+    return state.remainingSeconds;
+  }
+
+  function tick() {
+    if (!state) { return; }
+    var left = remaining();
+    var active = state.status === 'Running' || state.status === 'Paused';
+    $('live-time').textContent = active ? format(left) : '';
+    var words = '';
+    var level = 'plenty';
+    if (active && left < 0) { words = 'Time is up: ' + format(left) + ' over'; level = 'over'; }
+    else if (active && left <= 60) { words = 'Less than a minute left'; level = 'low'; }
+    else if (active) { words = Math.ceil(left / 60) + ' minutes left'; }
+    if (state.status === 'Paused') { words = 'Paused. ' + words; }
+    $('live-time-words').textContent = words;
+    root.dataset.level = active ? level : '';
+    if (active && left <= 0 && !chimed) {
+      chimed = true;
+      if ($('live-chime') && $('live-chime').checked) { chime(); }
+    }
+  }
+
+  function chime() {
+    try {
+      var Ctx = window.AudioContext || window.webkitAudioContext;
+      var ctx = new Ctx();
+      var osc = ctx.createOscillator();
+      var gain = ctx.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.2, ctx.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 1.2);
+      osc.connect(gain); gain.connect(ctx.destination);
+      osc.start(); osc.stop(ctx.currentTime + 1.2);
+    } catch (e) { /* no sound available */ }
+  }
+
+  function render(next) {
+    state = next;
+    offset = Date.parse(state.serverTime) - Date.now();
+    var step = state.step;
+    var key = state.status + ':' + state.stepIndex;
+    if (key !== lastStepKey) {
+      chimed = false;
+      if (lastStepKey !== null) {
+        $('live-announcer').textContent = state.status === 'Finished' ? 'The session has finished.'
+          : 'Now: ' + stepTitle(step) + (step ? '. ' + step.speakers + ' speak.' : '');
+      }
+      lastStepKey = key;
+    }
+    var statusText = {
+      NotStarted: 'Waiting for the chair to start the session.',
+      Paused: 'Paused by the chair.',
+      Finished: 'The session has finished.',
+      Running: 'Running. Chair: ' + (state.chair ? state.chair.name : '') + '.'
+    }[state.status];
+    $('live-status').textContent = statusText;
+    $('live-step').textContent = state.status === 'Finished' ? 'Finished' : stepTitle(step);
+    $('live-owner').textContent = step && step.owner ? 'Problem owner: ' + step.owner : '';
+    $('live-speakers').textContent = step ? 'Who speaks: ' + step.speakers : '';
+    var silent = !!(step && step.ownerSilent && state.status !== 'Finished');
+    $('live-silent').hidden = !silent;
+    if (silent) {
+      var mine = step.owner && root.dataset.myname && step.owner === root.dataset.myname;
+      $('live-silent-text').textContent = mine ? 'This is your problem: listen and do not speak during this step.'
+        : 'The problem owner listens and does not speak during this step.';
+    }
+    var prompts = $('live-prompts');
+    prompts.innerHTML = '';
+    (state.status === 'Finished' ? [] : state.prompts || []).forEach(function (p) {
+      var li = document.createElement('li'); li.textContent = p; prompts.appendChild(li);
+    });
+    $('live-next').textContent = state.next ? 'Next: ' + state.next.name + ' (' + state.next.minutes + ' min)' : '';
+    var agenda = $('live-agenda');
+    agenda.innerHTML = '';
+    state.steps.forEach(function (s, i) {
+      var li = document.createElement('li');
+      li.textContent = (s.turn ? 'Turn ' + s.turn + ': ' : '') + s.name + ' (' + s.minutes + ' min)' + (s.owner ? ' – ' + s.owner : '');
+      if (state.status !== 'NotStarted' && (i < state.stepIndex || state.status === 'Finished')) { li.className = 'rt-live__done'; }
+      if (state.status !== 'NotStarted' && state.status !== 'Finished' && i === state.stepIndex) { li.className = 'rt-live__current'; li.setAttribute('aria-current', 'step'); }
+      agenda.appendChild(li);
+    });
+    if ($('live-agenda-empty')) { $('live-agenda-empty').hidden = state.steps.length > 0; }
+    var isChair = isMember && state.chair && state.chair.id === me;
+    if ($('live-controls')) {
+      $('live-controls').hidden = !isChair || state.status === 'Finished';
+      toggle('start', state.status === 'NotStarted');
+      toggle('next', state.status === 'Running' || state.status === 'Paused');
+      toggle('back', state.status === 'Running' || state.status === 'Paused');
+      toggle('pause', state.status === 'Running');
+      toggle('resume', state.status === 'Paused');
+      toggle('extend', state.status === 'Running' || state.status === 'Paused');
+      toggle('finish', state.status === 'Running' || state.status === 'Paused');
+      var drop = $('drop-turn');
+      drop.innerHTML = '';
+      var seen = {};
+      state.steps.forEach(function (s, i) {
+        if (s.phase === 'Turn' && i > state.stepIndex && !seen[s.turn] && state.steps.findIndex(function (x) { return x.turn === s.turn; }) > state.stepIndex) {
+          seen[s.turn] = true;
+          var o = document.createElement('option'); o.value = s.turn; o.textContent = 'Turn ' + s.turn + (s.owner ? ' – ' + s.owner : '');
+          drop.appendChild(o);
+        }
+      });
+      toggle('drop', drop.options.length > 0 && state.status !== 'NotStarted');
+      drop.parentElement.hidden = drop.options.length === 0 || state.status === 'NotStarted';
+    }
+    if ($('live-takeover')) { $('live-takeover').hidden = !isMember || isChair || state.status === 'Finished'; }
+    tick();
+  }
+
+  function toggle(action, show) {
+    root.querySelectorAll('[data-action="' + action + '"]').forEach(function (b) { b.hidden = !show; });
+  }
+
+  function act(button) {
+    var action = button.dataset.action;
+    var body = {};
+    if (action === 'next' || action === 'back') { body.fromStep = state.stepIndex; }
+    if (action === 'extend') { body.minutes = parseInt(button.dataset.minutes, 10); }
+    if (action === 'drop') { body.turn = parseInt($('drop-turn').value, 10); }
+    if (action === 'finish' && !window.confirm('Finish the session for everyone?')) { return; }
+    $('live-error').textContent = '';
+    fetch(api + '/' + action, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().then(function (json) {
+        if (r.ok) { render(json); } else { $('live-error').textContent = json.detail || 'That did not work. Try again.'; }
+      });
+    }).catch(function () { $('live-error').textContent = 'No connection. Your action was not sent: try again.'; });
+  }
+
+  root.addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-action]');
+    if (button) { act(button); }
+  });
+
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) { return; }
+    var key = e.key === '=' ? '+' : e.key.toLowerCase();
+    var button = Array.prototype.find.call(root.querySelectorAll('button[data-key]'), function (b) { return b.dataset.key === key && !b.hidden && !b.closest('[hidden]'); });
+    if (button) { e.preventDefault(); act(button); }
+  });
+
+  function connect() {
+    var events = new EventSource(api + '/events');
+    events.addEventListener('state', function (e) { render(JSON.parse(e.data)); });
+    // EventSource reconnects by itself; the state arrives again on reconnect.
+  }
+
+  fetch(api, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (r) { return r.json(); }).then(render).catch(function () {});
+  connect();
+  setInterval(tick, 250);
+})();
