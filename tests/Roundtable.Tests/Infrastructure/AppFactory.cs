@@ -9,9 +9,28 @@ namespace Roundtable.Tests.Infrastructure;
 // The app as it runs, on a real database and a real SMTP listener, with the clock fixed.
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly bool _ownsDatabase;
+
+    public AppFactory()
+    {
+        _ownsDatabase = true;
+        Database = TestDatabase.Create();
+    }
+
+    // A second app server on another's database, as production runs several.
+    protected AppFactory(TestDatabase sharedDatabase)
+    {
+        _ownsDatabase = false;
+        Database = sharedDatabase;
+    }
+
+    public static AppFactory SecondServer(TestDatabase sharedDatabase) => new SecondServerFactory(sharedDatabase);
+
+    private sealed class SecondServerFactory(TestDatabase database) : AppFactory(database);
+
     public TestClock Clock { get; } = new();
     public SmtpListener Smtp { get; } = new();
-    public TestDatabase Database { get; } = TestDatabase.Create();
+    public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -59,7 +78,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Smtp.DisposeAsync();
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
 
