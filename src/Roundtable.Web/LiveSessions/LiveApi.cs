@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Roundtable.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +42,7 @@ public static class LiveApi
     // Server-Sent Events: the state on connect and after every change; a comment every 15 seconds
     // keeps proxies from closing a quiet stream.
     private static async Task<IResult> Events(int id, HttpContext context, ClaimsPrincipal user, AppDbContext db, LiveService live,
-        LiveHub hub, IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct)
+        LiveHub hub, CancellationToken ct)
     {
         var first = await live.GetAsync(id, user, ct);
         if (first.State is null)
@@ -59,7 +57,7 @@ public static class LiveApi
         var (subscription, changes) = hub.Subscribe(id);
         try
         {
-            await WriteAsync(response, first.State, json.Value.SerializerOptions, ct);
+            await WriteRawAsync(response, JsonSerializer.Serialize(first.State, LiveJson.Options), ct);
             while (!ct.IsCancellationRequested)
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -67,10 +65,16 @@ public static class LiveApi
                 try
                 {
                     await changes.WaitToReadAsync(beat.Token);
-                    while (changes.TryRead(out _))
+                    string? latest = null;
+                    var any = false;
+                    while (changes.TryRead(out var payload))
                     {
+                        (latest, any) = (payload, true);
                     }
-                    await WriteAsync(response, await live.StateAsync(session, ct), json.Value.SerializerOptions, ct);
+                    if (any)
+                    {
+                        await WriteRawAsync(response, latest ?? JsonSerializer.Serialize(await live.StateAsync(session, ct), LiveJson.Options), ct);
+                    }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
@@ -90,9 +94,9 @@ public static class LiveApi
         return TypedResults.Empty;
     }
 
-    private static async Task WriteAsync(HttpResponse response, LiveState state, JsonSerializerOptions options, CancellationToken ct)
+    private static async Task WriteRawAsync(HttpResponse response, string stateJson, CancellationToken ct)
     {
-        await response.WriteAsync($"event: state\ndata: {JsonSerializer.Serialize(state, options)}\n\n", ct);
+        await response.WriteAsync($"event: state\ndata: {stateJson}\n\n", ct);
         await response.Body.FlushAsync(ct);
     }
 }

@@ -6,16 +6,17 @@ using Roundtable.Web.Data;
 
 namespace Roundtable.Web.LiveSessions;
 
-// This server's open event streams, by session. It holds who is listening, never the state: on a
-// signal each stream reads the state from the database.
+// This server's open event streams, by session. It holds who is listening, never the state: a
+// signal carries the new state as the acting server serialised it, or null when a stream must
+// read it from the database itself.
 public sealed class LiveHub
 {
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Channel<bool>>> _streams = new();
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Channel<string?>>> _streams = new();
 
-    public (Guid Id, ChannelReader<bool> Changes) Subscribe(int sessionId)
+    public (Guid Id, ChannelReader<string?> Changes) Subscribe(int sessionId)
     {
-        // Capacity one, dropping: a stream that is busy sending gets one "changed" signal, not a queue.
-        var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        // Capacity one, keeping the newest: a busy stream skips straight to the latest state.
+        var channel = Channel.CreateBounded<string?>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         var id = Guid.NewGuid();
         _streams.GetOrAdd(sessionId, _ => new())[id] = channel;
         return (id, channel.Reader);
@@ -29,13 +30,13 @@ public sealed class LiveHub
         }
     }
 
-    public void Signal(int sessionId)
+    public void Signal(int sessionId, string? stateJson = null)
     {
         if (_streams.TryGetValue(sessionId, out var streams))
         {
             foreach (var channel in streams.Values)
             {
-                channel.Writer.TryWrite(true);
+                channel.Writer.TryWrite(stateJson);
             }
         }
     }
@@ -54,26 +55,32 @@ public sealed class LiveHub
 // Tells every app server that a session changed.
 public interface ILiveNotifier
 {
-    Task NotifyAsync(int sessionId, CancellationToken ct = default);
+    Task NotifyAsync(int sessionId, string stateJson, CancellationToken ct = default);
 }
 
 // SQLite runs on one server: the signal stays in this process.
 public sealed class LocalLiveNotifier(LiveHub hub) : ILiveNotifier
 {
-    public Task NotifyAsync(int sessionId, CancellationToken ct = default)
+    public Task NotifyAsync(int sessionId, string stateJson, CancellationToken ct = default)
     {
-        hub.Signal(sessionId);
+        hub.Signal(sessionId, stateJson);
         return Task.CompletedTask;
     }
 }
 
-// PostgreSQL: NOTIFY reaches every server LISTENing, this one included.
+// PostgreSQL: NOTIFY reaches every server LISTENing, this one included. The state rides along
+// when it fits in a notification's payload; otherwise each server reads it from the database.
 public sealed class PostgresLiveNotifier(AppDbContext db) : ILiveNotifier
 {
     public const string Channel = "roundtable_live";
+    private const int MaxPayload = 7900;
 
-    public async Task NotifyAsync(int sessionId, CancellationToken ct = default) =>
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture)})", ct);
+    public async Task NotifyAsync(int sessionId, string stateJson, CancellationToken ct = default)
+    {
+        var id = sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var payload = id.Length + 1 + stateJson.Length <= MaxPayload ? $"{id}|{stateJson}" : id;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
+    }
 }
 
 public sealed class PostgresLiveListener(IConfiguration configuration, LiveHub hub, ILogger<PostgresLiveListener> logger) : BackgroundService
@@ -89,9 +96,11 @@ public sealed class PostgresLiveListener(IConfiguration configuration, LiveHub h
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    if (int.TryParse(e.Payload, System.Globalization.CultureInfo.InvariantCulture, out var sessionId))
+                    var bar = e.Payload.IndexOf('|', StringComparison.Ordinal);
+                    var id = bar < 0 ? e.Payload : e.Payload[..bar];
+                    if (int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var sessionId))
                     {
-                        hub.Signal(sessionId);
+                        hub.Signal(sessionId, bar < 0 ? null : e.Payload[(bar + 1)..]);
                     }
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {PostgresLiveNotifier.Channel}", connection))

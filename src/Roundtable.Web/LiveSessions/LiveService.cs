@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
@@ -102,8 +103,9 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         {
             return new(null, LiveFailure.Conflict, "Someone else changed the session at the same moment: nothing changed. The screen shows the latest state.");
         }
-        await notifier.NotifyAsync(sessionId, ct);
-        return new(await StateAsync(session, ct));
+        var state = await StateAsync(session, ct);
+        await notifier.NotifyAsync(sessionId, JsonSerializer.Serialize(state, LiveJson.Options), ct);
+        return new(state);
     }
 
     // Fixed at the start from who is present (everyone, if attendance has not been taken), in the
@@ -122,4 +124,10 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         // With breakouts each group needs its own chair and screen; this run follows the first group.
         return agenda.Succeeded ? LiveSession.FromAgenda(agenda.Agenda!.Groups[0], people) : [];
     }
+}
+
+public static class LiveJson
+{
+    // The same shape as the API's own JSON (camelCase), for events and notifications.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }
