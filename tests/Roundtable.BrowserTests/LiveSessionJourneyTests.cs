@@ -60,5 +60,13 @@ public class LiveSessionJourneyTests(BrowserAppFixture fixture) : BrowserTest(fi
         // A screen that reloads comes back to the same step and time.
         await chair.ReloadAsync();
         await Assertions.Expect(chair.Locator("#live-step")).ToHaveTextAsync("Turn 1: Look deeper");
+
+        // The new chair keeps the record as they go; a reload loses nothing typed.
+        await member.GotoAsync($"/Communities/Record/{session.Id}");
+        await member.GetByLabel("Reconnect: successes shared").FillAsync("Typed before the reload");
+        await member.ReloadAsync();
+        await Assertions.Expect(member.GetByLabel("Reconnect: successes shared")).ToHaveValueAsync("Typed before the reload");
+        await Assertions.Expect(member.Locator("[data-autosave-notice]")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(member);
     }
 }

@@ -136,6 +136,20 @@ public class LiveApiTests(AppFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous().GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task ProgrammeTeam_SeesWhichSessionsAreLive()
+    {
+        var (_, session) = await SessionAsync();
+        await Data.ProgrammeTeamAsync();
+        var team = await SignedInAsync("team@test.example");
+        Assert.Contains("No community session is running", (await team.GetDocumentAsync("/Programme/Communities")).Text(), StringComparison.Ordinal);
+
+        await (await SignedInAsync("m1@test.example")).PostAsJsonAsync($"/api/v1/sessions/{session.Id}/live/start", new { });
+
+        var page = await team.GetDocumentAsync("/Programme/Communities");
+        Assert.NotNull(page.QuerySelector($"a[href='/Communities/Live/{session.Id}']"));
+    }
+
     [Theory]
     [InlineData("jump", HttpStatusCode.BadRequest)]
     [InlineData("resume", HttpStatusCode.Conflict)]
