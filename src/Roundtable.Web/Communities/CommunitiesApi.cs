@@ -74,19 +74,20 @@ public static class CommunitiesApi
     private static async Task<Results<Created<ProblemResponse>, Ok<ProblemResponse>, ValidationProblem, ProblemHttpResult>> PostProblem(
         ProblemRequest body, ClaimsPrincipal user, AppDbContext db, CommunityQueries queries, TimeProvider time, CancellationToken ct)
     {
+        var me = user.UserId();
+        var session = await queries.NextSessionForAsync(me, ct);
+        var areas = session is null ? ProblemSuitability.NpqhFrameworkAreas : await FrameworkArea.ForSessionAsync(db, session.Id, ct);
         var errors = ProblemCardRules.Validate(body.Problem, body.Evidence, body.Context, body.Why, body.FrameworkArea,
-            body.Specific, body.Solvable, body.Controllable, out var answers);
+            body.Specific, body.Solvable, body.Controllable, areas, out var answers);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var me = user.UserId();
-        var session = await queries.NextSessionForAsync(me, ct);
         if (session is null)
         {
             return TypedResults.Problem(statusCode: 422, title: "No session to prepare for", detail: "You have no upcoming community session, so there is nothing to prepare a problem for yet.");
         }
-        var (card, created) = await ProblemCardRules.SaveAsync(db, session.Id, me, body.Problem!, body.Evidence!, body.Context!, body.Why!, body.FrameworkArea!, answers, null, time, ct);
+        var (card, created) = await ProblemCardRules.SaveAsync(db, session.Id, me, body.Problem!, body.Evidence!, body.Context!, body.Why!, body.FrameworkArea!, areas, answers, null, time, ct);
         if (card is null)
         {
             return TypedResults.Problem(statusCode: 409, title: "Saved at the same moment", detail: "Your problem card was saved from another window at the same moment. Reload it and try again.");

@@ -10,7 +10,7 @@ public static class ProblemCardRules
         [("problem", "the problem"), ("evidence", "the evidence"), ("context", "the context"), ("why", "why it matters")];
 
     public static Dictionary<string, string[]> Validate(string? problem, string? evidence, string? context, string? why,
-        string? frameworkArea, string? specific, string? solvable, string? controllable, out SuitabilityAnswers answers)
+        string? frameworkArea, string? specific, string? solvable, string? controllable, IReadOnlyList<string> areas, out SuitabilityAnswers answers)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string?[] texts = [problem, evidence, context, why];
@@ -30,7 +30,7 @@ public static class ProblemCardRules
         {
             errors["frameworkArea"] = ["Choose the NPQ framework area the problem links to"];
         }
-        else if (!ProblemSuitability.NpqhFrameworkAreas.Contains(frameworkArea.Trim(), StringComparer.OrdinalIgnoreCase))
+        else if (!areas.Contains(frameworkArea.Trim(), StringComparer.OrdinalIgnoreCase))
         {
             errors["frameworkArea"] = ["Choose a framework area from the list"];
         }
@@ -51,13 +51,11 @@ public static class ProblemCardRules
         return SuitabilityAnswer.No;
     }
 
-    public static string CanonicalArea(string area) =>
-        ProblemSuitability.NpqhFrameworkAreas.First(a => string.Equals(a, area.Trim(), StringComparison.OrdinalIgnoreCase));
 
     // Creates or updates the delegate's card for the session. The unique index on (session, owner)
     // decides a race between two first saves: the loser gets null.
     public static async Task<(ProblemCard? Card, bool Created)> SaveAsync(AppDbContext db, int sessionId, string ownerId,
-        string problem, string evidence, string context, string why, string area, SuitabilityAnswers answers,
+        string problem, string evidence, string context, string why, string area, IReadOnlyList<string> areas, SuitabilityAnswers answers,
         Infrastructure.Files.StoredFile? artefact, TimeProvider time, CancellationToken ct)
     {
         var card = await db.ProblemCards.FirstOrDefaultAsync(c => c.SessionId == sessionId && c.OwnerId == ownerId, ct);
@@ -67,7 +65,7 @@ public static class ProblemCardRules
         card.Evidence = evidence.Trim();
         card.Context = context.Trim();
         card.Why = why.Trim();
-        card.FrameworkArea = CanonicalArea(area);
+        card.FrameworkArea = areas.First(a => string.Equals(a, area.Trim(), StringComparison.OrdinalIgnoreCase));
         card.Specific = answers.Specific;
         card.Solvable = answers.Solvable;
         card.Controllable = answers.Controllable;

@@ -29,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BuddyPairMember> BuddyPairMembers => Set<BuddyPairMember>();
     public DbSet<BuddyCheckIn> BuddyCheckIns => Set<BuddyCheckIn>();
     public DbSet<ProtocolStepSetting> ProtocolSteps => Set<ProtocolStepSetting>();
+    public DbSet<FrameworkArea> FrameworkAreas => Set<FrameworkArea>();
     public DbSet<LiveSessions.LiveSession> LiveSessions => Set<LiveSessions.LiveSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)

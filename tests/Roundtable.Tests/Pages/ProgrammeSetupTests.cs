@@ -18,12 +18,34 @@ public class ProgrammeSetupTests(AppFactory app) : AppTest(app)
     {
         var client = await TeamAsync();
 
-        var first = await client.PostFormAsync("/Programme/Programmes/Edit", new() { ["Input.Code"] = "npqh", ["Input.Name"] = "Headship" });
-        var second = await client.PostFormAsync("/Programme/Programmes/Edit", new() { ["Input.Code"] = "NPQH", ["Input.Name"] = "Again" });
+        var first = await client.PostFormAsync("/Programme/Programmes/Edit", new() { ["Input.Code"] = "npqh", ["Input.Name"] = "Headship", ["Input.FrameworkAreas"] = "Teaching" });
+        var second = await client.PostFormAsync("/Programme/Programmes/Edit", new() { ["Input.Code"] = "NPQH", ["Input.Name"] = "Again", ["Input.FrameworkAreas"] = "Teaching" });
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Contains("There is already a programme with the code NPQH", Html.Errors(await Html.ParseAsync(second)));
         Assert.Equal(["NPQH"], await App.WithDbAsync(db => db.Programmes.Select(p => p.Code).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Programme_FrameworkAreas_AreWhatProblemCardsOffer()
+    {
+        var client = await TeamAsync();
+        var cohort = await Data.CohortAsync();
+        var programmeId = await App.WithDbAsync(db => db.Programmes.Select(p => p.Id).SingleAsync());
+        var url = $"/Programme/Programmes/Edit/{programmeId}";
+
+        var empty = await client.PostFormAsync(url, new() { ["Input.Code"] = "NPQH", ["Input.Name"] = "Headship", ["Input.FrameworkAreas"] = " \n " });
+        Assert.Contains("Enter at least one framework area, one to a line", Html.Errors(await Html.ParseAsync(empty)));
+
+        var saved = await client.PostFormAsync(url, new() { ["Input.Code"] = "NPQH", ["Input.Name"] = "Headship", ["Input.FrameworkAreas"] = "Leading change\nSchool culture\nleading change" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var member = await Data.DelegateAsync(cohort, "area@test.example");
+        var group = await App.GroupAsync(cohort, [member]);
+        var session = await App.SessionAsync(group, TimeSpan.FromDays(2));
+        var form = await (await SignedInAsync("area@test.example")).GetDocumentAsync($"/Communities/Problem/{session.Id}");
+        var options = form.QuerySelectorAll("#Input_FrameworkArea option").Select(o => o.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        Assert.Equal(["Choose an area", "Leading change", "School culture"], options);
     }
 
     [Fact]

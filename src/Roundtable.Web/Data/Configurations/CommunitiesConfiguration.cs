@@ -139,3 +139,13 @@ internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<Roundt
         b.HasIndex(l => l.Status);
     }
 }
+
+internal sealed class FrameworkAreaConfiguration : IEntityTypeConfiguration<FrameworkArea>
+{
+    public void Configure(EntityTypeBuilder<FrameworkArea> b)
+    {
+        b.Property(a => a.Name).HasMaxLength(FrameworkArea.NameMaxLength).IsRequired();
+        b.HasIndex(a => new { a.ProgrammeId, a.Name }).IsUnique();
+        b.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -19,6 +19,7 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
     public DateTime StartsAt { get; private set; }
     public string? ArtefactName { get; private set; }
     public SuitabilityResult? Result { get; private set; }
+    public IReadOnlyList<string> Areas { get; private set; } = [];
 
     public sealed class InputModel
     {
@@ -58,7 +59,7 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
             return NotFound();
         }
         var errors = ProblemCardRules.Validate(Input.Problem, Input.Evidence, Input.Context, Input.Why, Input.FrameworkArea,
-            Input.Specific, Input.Solvable, Input.Controllable, out var answers);
+            Input.Specific, Input.Solvable, Input.Controllable, Areas, out var answers);
         foreach (var (key, messages) in errors)
         {
             ModelState.AddModelError("Input." + char.ToUpperInvariant(key[0]) + key[1..], messages[0]);
@@ -81,7 +82,7 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
             return Page();
         }
         var (card, _) = await ProblemCardRules.SaveAsync(db, SessionId, User.UserId(), Input.Problem!, Input.Evidence!, Input.Context!, Input.Why!,
-            Input.FrameworkArea!, answers, file, time, ct);
+            Input.FrameworkArea!, Areas, answers, file, time, ct);
         if (card is null)
         {
             ModelState.AddModelError("", "Your card was saved from another window at the same moment. Reload the page to see it, then make your change again.");
@@ -101,6 +102,7 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
             return (false, null);
         }
         StartsAt = session.StartsAt;
+        Areas = await FrameworkArea.ForSessionAsync(db, SessionId, ct);
         var card = await db.ProblemCards.AsNoTracking().Include(c => c.Artefact).FirstOrDefaultAsync(c => c.SessionId == SessionId && c.OwnerId == me, ct);
         ArtefactName = card?.Artefact?.FileName;
         return (true, card);

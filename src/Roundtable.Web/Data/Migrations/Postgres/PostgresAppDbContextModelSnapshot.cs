@@ -416,6 +416,33 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.ToTable("CommunitySessions");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Communities.FrameworkArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkAreas");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Communities.ProblemCard", b =>
                 {
                     b.Property<int>("Id")
@@ -1078,6 +1105,15 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Navigation("Group");
 
                     b.Navigation("NextChair");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.FrameworkArea", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Roundtable.Web.Communities.ProblemCard", b =>

@@ -393,6 +393,31 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.ToTable("CommunitySessions");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Communities.FrameworkArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkAreas");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Communities.ProblemCard", b =>
                 {
                     b.Property<int>("Id")
@@ -1039,6 +1064,15 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("Group");
 
                     b.Navigation("NextChair");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.FrameworkArea", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Roundtable.Web.Communities.ProblemCard", b =>
