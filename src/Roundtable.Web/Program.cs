@@ -4,6 +4,7 @@ using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Email;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddEmail();
 builder.AddPages();
 builder.AddApi();
 builder.Services.AddPeople();
+builder.Services.AddProjects();
 
 var app = builder.Build();
 

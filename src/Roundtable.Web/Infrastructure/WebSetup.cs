@@ -24,6 +24,7 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Delegate", Roles.Delegate);
             o.Conventions.AuthorizeFolder("/Partner", Roles.Partner);
             o.Conventions.AuthorizeFolder("/Assessor", Roles.Assessor);
+            o.Conventions.AuthorizeFolder("/Projects", Roles.Delegate);
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Index");

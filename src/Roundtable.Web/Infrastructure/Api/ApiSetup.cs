@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Infrastructure.Api;
 
@@ -36,6 +37,7 @@ public static class ApiSetup
 
         var v1 = app.MapGroup("/api/v1").RequireAuthorization();
         v1.MapPeopleApi();
+        v1.MapProjectsApi();
         return app;
     }
 }
