@@ -94,6 +94,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
             });
         }
         await db.SaveChangesAsync(ct);
+
+        await Projects.ProjectsDemoData.SeedAsync(db, cohort.Id, time, ct);
     }
 
     private static void Check(IdentityResult result)

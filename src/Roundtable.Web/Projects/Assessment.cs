@@ -24,7 +24,8 @@ public class CriterionJudgement
     public int SubmissionId { get; set; }
     public int CriterionId { get; set; }
     public AssessmentCriterion Criterion { get; set; } = null!;
-    public bool Met { get; set; }
+    // Null while the assessor is still working on it; every criterion has a value once assessed.
+    public bool? Met { get; set; }
     public string Comment { get; set; } = "";
     public DateTime RecordedAt { get; set; }
 }

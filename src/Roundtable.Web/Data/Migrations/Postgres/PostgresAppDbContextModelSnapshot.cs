@@ -657,7 +657,7 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<int>("CriterionId")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("Met")
+                    b.Property<bool?>("Met")
                         .HasColumnType("boolean");
 
                     b.Property<DateTime>("RecordedAt")

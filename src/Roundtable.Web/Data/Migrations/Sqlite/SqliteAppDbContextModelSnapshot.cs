@@ -628,7 +628,7 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<int>("CriterionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Met")
+                    b.Property<bool?>("Met")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RecordedAt")

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Roundtable.Web.Data.Migrations.Postgres
+namespace Roundtable.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddNpqhProjects : Migration
@@ -16,12 +15,12 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "AssessmentCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Project = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Project = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,16 +32,16 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "BankHolidayFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    FirstYear = table.Column<int>(type: "integer", nullable: false),
-                    LastYear = table.Column<int>(type: "integer", nullable: false),
-                    UploadedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    UploadedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,14 +52,14 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "Exemplars",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Project = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Project = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,20 +77,20 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "Project1s",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
-                    Rationale = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    BaselineEvidence = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    SuccessCriteria = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    Team = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    Start = table.Column<DateOnly>(type: "date", nullable: true),
-                    PlannedEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    BoardPresentedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    BoardFeedback = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    ImplementationStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    Evaluation = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    BaselineEvidence = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    SuccessCriteria = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PlannedEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BoardPresentedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BoardFeedback = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    ImplementationStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Evaluation = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,21 +107,21 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "Project2s",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
-                    PlacementSchoolName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PlacementSchoolUrn = table.Column<int>(type: "integer", nullable: true),
-                    PlacementSchoolPhase = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ContrastPerformance = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    ContrastPupilProfile = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    ContrastGeography = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    ContrastOther = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    Challenges = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    ActionPlan = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    BoardPresentedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    BoardFeedback = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacementSchoolName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PlacementSchoolUrn = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlacementSchoolPhase = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ContrastPerformance = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    ContrastPupilProfile = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    ContrastGeography = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    ContrastOther = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    Challenges = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    ActionPlan = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    BoardPresentedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BoardFeedback = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,17 +139,17 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "RequirementOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
-                    Project = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Project = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -168,12 +167,12 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "SchoolTerms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AcademicYear = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Start = table.Column<DateOnly>(type: "date", nullable: false),
-                    End = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AcademicYear = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,28 +184,28 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "Submissions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
-                    Project = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Section1 = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: false),
-                    Section2 = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: false),
-                    Section3 = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: false),
-                    Annexes = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: false),
-                    Words = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AssessorId = table.Column<string>(type: "text", nullable: true),
-                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    OutcomeComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AssessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReleasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReleasedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Project = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Section1 = table.Column<string>(type: "TEXT", maxLength: 60000, nullable: false),
+                    Section2 = table.Column<string>(type: "TEXT", maxLength: 60000, nullable: false),
+                    Section3 = table.Column<string>(type: "TEXT", maxLength: 60000, nullable: false),
+                    Annexes = table.Column<string>(type: "TEXT", maxLength: 60000, nullable: false),
+                    Words = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssessorId = table.Column<string>(type: "TEXT", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OutcomeComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReleasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReleasedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,13 +230,13 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "BudgetLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Project2Id = table.Column<int>(type: "integer", nullable: false),
-                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AmountPence = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Project2Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AmountPence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,11 +254,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "ClosureDays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Project2Id = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Project2Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,11 +275,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "PlacementDays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Project2Id = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Activity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Project2Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Activity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,13 +296,13 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "CriterionJudgements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SubmissionId = table.Column<int>(type: "integer", nullable: false),
-                    CriterionId = table.Column<int>(type: "integer", nullable: false),
-                    Met = table.Column<bool>(type: "boolean", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Met = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -326,11 +325,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "SubmissionDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SubmissionId = table.Column<int>(type: "integer", nullable: false),
-                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -353,8 +352,8 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 name: "DocumentCriteria",
                 columns: table => new
                 {
-                    SubmissionDocumentId = table.Column<int>(type: "integer", nullable: false),
-                    CriterionId = table.Column<int>(type: "integer", nullable: false)
+                    SubmissionDocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
