@@ -35,9 +35,9 @@ public static class AccountSections
 
     private static readonly AccountSection[] Project2 =
     [
-        new("The placement and the research", "The placement school, how it contrasts with your own, and what you found about its current and projected resource and capability challenges."),
-        new("The action plan", "The plan to address those challenges, including its curriculum-led budget."),
-        new("The governing board and evaluation", "Presenting the plan to the placement school's governing board, their feedback, and what you learned."),
+        new("Placement and research", "The placement school, how it contrasts with your own, and what you found about its current and projected resource and capability challenges."),
+        new("Action plan", "The plan to address those challenges, including its curriculum-led budget."),
+        new("Governing board and evaluation", "Presenting the plan to the placement school's governing board, their feedback, and what you learned."),
     ];
 
     public static IReadOnlyList<AccountSection> For(int project) => project == ProjectNumbers.Change ? Project1 : Project2;
