@@ -129,6 +129,14 @@ public sealed class TestData(AppFactory app)
             submission.Status = status;
             submission.SubmittedAt = status == SubmissionStatus.Draft ? null : now;
             submission.AssessorId = assessor?.Id;
+            submission.AssignedAt = assessor is null ? null : now;
+            if (status is SubmissionStatus.Assessed or SubmissionStatus.Released)
+            {
+                submission.Outcome = AssessmentOutcome.Passed;
+                submission.OutcomeComment = "Well done";
+                submission.AssessedAt = now;
+                submission.ReleasedAt = status == SubmissionStatus.Released ? now : null;
+            }
             db.Submissions.Add(submission);
             await db.SaveChangesAsync();
             return submission;

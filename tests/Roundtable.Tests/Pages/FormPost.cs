@@ -7,41 +7,55 @@ namespace Roundtable.Tests.Pages;
 public sealed record UploadFile(string FieldName, string FileName, byte[] Content, string ContentType = "application/octet-stream");
 
 // Posts a form the way a browser does: every successful control (hidden and text inputs, textareas,
-// checked boxes and radios, selected options) with the values given replacing those of the same
-// name, to the form's action or a button's formaction; multipart when the form says so.
+// checked boxes and radios, selected options) in page order, the values given taking the place of
+// the first field of the same name, to the form's action or a button's formaction; multipart when
+// the form says so.
 public static class FormPost
 {
     public static async Task<HttpResponseMessage> SendFormAsync(this HttpClient client, IDocument page, string formSelector,
         IEnumerable<KeyValuePair<string, string>>? values = null, string? action = null, UploadFile? file = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
-        var given = (values ?? []).ToList();
-        var names = given.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        // Given values take the place of the form's own fields of that name, so the order is the page's.
+        var given = (values ?? []).GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Value).ToList(), StringComparer.Ordinal);
         var fields = new List<KeyValuePair<string, string>>();
+        void Add(string name, string value)
+        {
+            if (!given.TryGetValue(name, out var replacements))
+            {
+                fields.Add(new(name, value));
+                return;
+            }
+            fields.AddRange(replacements.Select(v => new KeyValuePair<string, string>(name, v)));
+            given.Remove(name);
+        }
         foreach (var element in form.Elements)
         {
             var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || names.Contains(name) || element.HasAttribute("disabled"))
+            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled"))
             {
                 continue;
             }
             switch (element)
             {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
-                    fields.Add(new(name, box.Value));
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked || given.ContainsKey(name))
+                    {
+                        Add(name, box.Value);
+                    }
                     break;
                 case IHtmlInputElement { Type: "hidden" or "text" or "email" or "number" } input:
-                    fields.Add(new(name, input.Value));
+                    Add(name, input.Value);
                     break;
                 case IHtmlTextAreaElement textArea:
-                    fields.Add(new(name, textArea.Value));
+                    Add(name, textArea.Value);
                     break;
                 case IHtmlSelectElement select when select.SelectedOptions.Length > 0:
-                    fields.Add(new(name, select.SelectedOptions[0]!.Value));
+                    Add(name, select.SelectedOptions[0]!.Value);
                     break;
             }
         }
-        fields.AddRange(given);
+        fields.AddRange(given.SelectMany(g => g.Value.Select(v => new KeyValuePair<string, string>(g.Key, v))));
         var target = new Uri(new Uri(page.Url), action ?? form.GetAttribute("action") ?? "");
         if (!string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {

@@ -30,6 +30,16 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
 
     public bool Editable => Submission.Status is SubmissionStatus.Assigned or SubmissionStatus.Assessed;
 
+    // The error summary lists top-level keys shortest first, then alphabetically; keys of one length
+    // numbered in page order keep its list in the order of the form. They are also the fields' ids.
+    public static string MetKey(int index) => $"assessment-{index:000}-1";
+
+    public static string CommentKey(int index) => $"assessment-{index:000}-2";
+
+    public string OutcomeKey => MetKey(Criteria.Count);
+
+    public string OutcomeCommentKey => CommentKey(Criteria.Count);
+
     public JudgementInput InputFor(int criterionId) =>
         Judgements.FirstOrDefault(j => j.CriterionId == criterionId) ?? new JudgementInput { CriterionId = criterionId };
 
@@ -86,15 +96,15 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
             var comment = input.Comment?.Trim() ?? "";
             if (comment.Length > Submission.CommentMaxLength)
             {
-                ModelState.AddModelError($"criterion-{c.Id}-comment", $"The comment on criterion {c.Code} must be {ProjectViews.Number(Submission.CommentMaxLength)} characters or fewer");
+                ModelState.AddModelError(CommentKey(i), $"The comment on criterion {c.Code} must be {ProjectViews.Number(Submission.CommentMaxLength)} characters or fewer");
             }
             if (complete && met is null)
             {
-                ModelState.AddModelError($"criterion-{c.Id}-met", $"Choose met or not met for criterion {c.Code}");
+                ModelState.AddModelError(MetKey(i), $"Choose met or not met for criterion {c.Code}");
             }
             if (complete && comment.Length == 0)
             {
-                ModelState.AddModelError($"criterion-{c.Id}-comment", $"Enter a comment on criterion {c.Code}");
+                ModelState.AddModelError(CommentKey(i), $"Enter a comment on criterion {c.Code}");
             }
             values.Add((c, met, comment));
         }
@@ -107,7 +117,7 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
         var overall = OutcomeComment?.Trim() ?? "";
         if (overall.Length > Submission.CommentMaxLength)
         {
-            ModelState.AddModelError(nameof(OutcomeComment), $"The overall comment must be {ProjectViews.Number(Submission.CommentMaxLength)} characters or fewer");
+            ModelState.AddModelError(OutcomeCommentKey, $"The overall comment must be {ProjectViews.Number(Submission.CommentMaxLength)} characters or fewer");
         }
         if (complete)
         {
@@ -117,15 +127,15 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
             }
             if (outcome is null)
             {
-                ModelState.AddModelError(nameof(Outcome), "Choose the overall outcome");
+                ModelState.AddModelError(OutcomeKey, "Choose the overall outcome");
             }
             else if (outcome == AssessmentOutcome.Passed && values.Any(v => v.Met == false))
             {
-                ModelState.AddModelError(nameof(Outcome), "A project can pass only when every criterion is met");
+                ModelState.AddModelError(OutcomeKey, "A project can pass only when every criterion is met");
             }
             if (overall.Length == 0)
             {
-                ModelState.AddModelError(nameof(OutcomeComment), "Enter an overall comment for the delegate");
+                ModelState.AddModelError(OutcomeCommentKey, "Enter an overall comment for the delegate");
             }
         }
         if (!ModelState.IsValid)
