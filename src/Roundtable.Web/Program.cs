@@ -6,6 +6,7 @@ using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Email;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddApi();
 builder.Services.AddPeople();
 builder.Services.AddCommunities();
 builder.AddLiveSessions();
+builder.Services.AddProjects();
 
 var app = builder.Build();
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Infrastructure.Files;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Data;
 
@@ -31,6 +32,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProtocolStepSetting> ProtocolSteps => Set<ProtocolStepSetting>();
     public DbSet<FrameworkArea> FrameworkAreas => Set<FrameworkArea>();
     public DbSet<LiveSessions.LiveSession> LiveSessions => Set<LiveSessions.LiveSession>();
+    public DbSet<Project1> Project1s => Set<Project1>();
+    public DbSet<Project2> Project2s => Set<Project2>();
+    public DbSet<PlacementDay> PlacementDays => Set<PlacementDay>();
+    public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<RequirementOverride> RequirementOverrides => Set<RequirementOverride>();
+    public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
+    public DbSet<BankHolidayFile> BankHolidayFiles => Set<BankHolidayFile>();
+    public DbSet<AssessmentCriterion> AssessmentCriteria => Set<AssessmentCriterion>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionDocument> SubmissionDocuments => Set<SubmissionDocument>();
+    public DbSet<DocumentCriterion> DocumentCriteria => Set<DocumentCriterion>();
+    public DbSet<CriterionJudgement> CriterionJudgements => Set<CriterionJudgement>();
+    public DbSet<Exemplar> Exemplars => Set<Exemplar>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -96,6 +96,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
         await db.SaveChangesAsync(ct);
 
         await Communities.CommunitiesDemoData.SeedAsync(db, cohort.Id, time, ct);
+        await Projects.ProjectsDemoData.SeedAsync(db, cohort.Id, time, ct);
     }
 
     private static void Check(IdentityResult result)

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roundtable.Web.Data;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Tests.Infrastructure;
 
@@ -61,5 +63,83 @@ public sealed class TestData(AppFactory app)
             await db.SaveChangesAsync();
         });
         return user;
+    }
+
+    // NPQH projects. With the test clock on 23 November 2026 and the default English terms, these
+    // dates meet every requirement they can: Project 1 runs from the autumn to the summer term with
+    // the governing board first; the placement is nine October weekdays.
+    public static readonly IReadOnlyList<DateOnly> NinePlacementDays =
+        [new(2026, 10, 5), new(2026, 10, 6), new(2026, 10, 7), new(2026, 10, 8), new(2026, 10, 9),
+         new(2026, 10, 12), new(2026, 10, 13), new(2026, 10, 14), new(2026, 10, 15)];
+
+    public Task<int> ParticipantIdAsync(AppUser user) =>
+        app.WithDbAsync(db => db.Participants.Where(p => p.UserId == user.Id).Select(p => p.Id).SingleAsync());
+
+    public async Task<int> Project1Async(AppUser user, bool boardBeforeImplementation = true)
+    {
+        var participantId = await ParticipantIdAsync(user);
+        return await app.WithDbAsync(async db =>
+        {
+            var project = new Project1
+            {
+                ParticipantId = participantId, Rationale = "Raise reading attainment", Start = new(2026, 9, 7), PlannedEnd = new(2027, 4, 30),
+                BoardPresentedOn = boardBeforeImplementation ? new(2026, 9, 10) : new(2026, 9, 28), BoardFeedback = "Supportive",
+                ImplementationStart = new(2026, 9, 21), UpdatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.Project1s.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+    }
+
+    public async Task<int> Project2Async(AppUser user, IEnumerable<DateOnly>? days = null, bool board = true)
+    {
+        var participantId = await ParticipantIdAsync(user);
+        return await app.WithDbAsync(async db =>
+        {
+            var project = new Project2
+            {
+                ParticipantId = participantId, PlacementSchoolName = "Contrast Primary", BoardPresentedOn = board ? new(2026, 11, 2) : null,
+                BoardFeedback = board ? "Approved" : null, UpdatedAt = app.Clock.GetUtcNow().UtcDateTime,
+                PlacementDays = (days ?? NinePlacementDays).Select(d => new PlacementDay { Date = d, Activity = "Worked with the head" }).ToList(),
+            };
+            db.Project2s.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+    }
+
+    public async Task<AssessmentCriterion> CriterionAsync(int project, string code, string? text = null) =>
+        await app.WithDbAsync(async db =>
+        {
+            var criterion = new AssessmentCriterion { Project = project, Code = code, Text = text ?? $"Criterion {code}", Position = db.AssessmentCriteria.Count() + 1 };
+            db.AssessmentCriteria.Add(criterion);
+            await db.SaveChangesAsync();
+            return criterion;
+        });
+
+    public async Task<Submission> SubmissionAsync(AppUser user, int project, SubmissionStatus status, AppUser? assessor = null, int version = 1)
+    {
+        var participantId = await ParticipantIdAsync(user);
+        return await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var submission = Submission.Start(participantId, project, version, now);
+            submission.SetText(["Design of the change.", "How it was implemented.", "What the evaluation showed."], "Annex text", now);
+            submission.Status = status;
+            submission.SubmittedAt = status == SubmissionStatus.Draft ? null : now;
+            submission.AssessorId = assessor?.Id;
+            submission.AssignedAt = assessor is null ? null : now;
+            if (status is SubmissionStatus.Assessed or SubmissionStatus.Released)
+            {
+                submission.Outcome = AssessmentOutcome.Passed;
+                submission.OutcomeComment = "Well done";
+                submission.AssessedAt = now;
+                submission.ReleasedAt = status == SubmissionStatus.Released ? now : null;
+            }
+            db.Submissions.Add(submission);
+            await db.SaveChangesAsync();
+            return submission;
+        });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Roundtable.Web.Communities;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Infrastructure.Api;
 
@@ -40,6 +41,7 @@ public static class ApiSetup
         v1.MapPeopleApi();
         v1.MapCommunitiesApi();
         v1.MapLiveApi();
+        v1.MapProjectsApi();
         return app;
     }
 }

@@ -21,6 +21,7 @@ public static class Navigation
             items.Add(new("Programme home", "/Programme", Exact: true));
             items.Add(new("Cohorts", "/Programme/Cohorts"));
             items.Add(new("Communities", "/Programme/Communities"));
+            items.Add(new("Projects", "/Programme/Projects"));
             items.Add(new("People", "/Programme/People"));
             items.Add(new("Schools", "/Programme/Schools"));
             items.Add(new("Programmes", "/Programme/Programmes"));
@@ -30,6 +31,7 @@ public static class Navigation
         {
             items.Add(new("My programme", "/Delegate"));
             items.Add(new("My community", "/Communities"));
+            items.Add(new("My projects", "/Projects"));
         }
         if (user.IsInRole(Roles.Partner)) { items.Add(new("Partner home", "/Partner")); }
         if (user.IsInRole(Roles.Assessor)) { items.Add(new("Assessments", "/Assessor")); }

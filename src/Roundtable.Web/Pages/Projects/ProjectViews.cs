@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Pages.Shared;
+using Roundtable.Web.Projects;
+
+namespace Roundtable.Web.Pages.Projects;
+
+public sealed record RequirementsPanelView(int Project, IReadOnlyList<RequirementResult> Results, string Heading, string? Note = null);
+
+// Formatting and form helpers shared by every page that shows NPQH projects (delegate, team, tutor, assessor).
+public static class ProjectViews
+{
+    public const string NotNpqhMessage =
+        "Projects are part of the NPQH (National Professional Qualification for Headship). You are not on an NPQH cohort, so you have no projects to keep here. If you think this is wrong, contact your programme team.";
+
+    public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Plural(int count, string one, string many) => $"{Number(count)} {(count == 1 ? one : many)}";
+
+    public static string DayAndDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", Forms.UkCulture);
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture)} KB",
+        _ => $"{(bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture)} MB",
+    };
+
+    public static string Status(SubmissionStatus status) => EnumText.Display(status);
+
+    // Delegates are not told that an assessment is finished until the programme team releases it.
+    public static string StatusForDelegate(SubmissionSummary? latest) => latest switch
+    {
+        null => "Not started",
+        { Status: SubmissionStatus.Draft, Version: 1 } => "Draft",
+        { Status: SubmissionStatus.Draft } => $"Draft resubmission (version {latest.Version})",
+        { Status: SubmissionStatus.Submitted } => "Submitted",
+        { Status: SubmissionStatus.Assigned or SubmissionStatus.Assessed } => "Being assessed",
+        { Outcome: { } outcome } => "Outcome: " + EnumText.Display(outcome),
+        _ => "Outcome released",
+    };
+
+    public static string StatusForStaff(SubmissionSummary? latest) => latest switch
+    {
+        null => "Not started",
+        { Status: SubmissionStatus.Released, Outcome: { } outcome } => $"Released: {EnumText.Display(outcome)}",
+        { Status: SubmissionStatus.Assessed, Outcome: { } outcome } => $"Assessed: {EnumText.Display(outcome)}, not released",
+        _ => EnumText.Display(latest.Status) + (latest.Version > 1 ? $" (version {latest.Version})" : ""),
+    };
+
+    public static string StatusTagClass(SubmissionStatus? status, AssessmentOutcome? outcome) => (status, outcome) switch
+    {
+        (null or SubmissionStatus.Draft, _) => "govuk-tag govuk-tag--grey",
+        (SubmissionStatus.Released, AssessmentOutcome.Passed) => "govuk-tag govuk-tag--green",
+        (SubmissionStatus.Released, _) => "govuk-tag govuk-tag--red",
+        _ => "govuk-tag govuk-tag--blue",
+    };
+
+    public static IReadOnlyList<string> Paragraphs(string? text) =>
+        (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string SchoolYears(DateOnly today, int back = 1, int ahead = 4) =>
+        string.Join(", ", Enumerable.Range(AcademicYearStart(today) - back, back + ahead + 1).Select(BudgetLine.YearName));
+
+    public static int AcademicYearStart(DateOnly date) => date.Month >= 9 ? date.Year : date.Year - 1;
+
+    // An optional GOV.UK date input: empty is null; partly filled or impossible is a field error.
+    public static DateOnly? OptionalDate(this ModelStateDictionary state, DateParts parts, string key, string what)
+    {
+        if (parts.IsEmpty)
+        {
+            return null;
+        }
+        var error = parts.TryGet(what, out var date);
+        if (error is not null)
+        {
+            state.AddModelError(key, error);
+            return null;
+        }
+        return date;
+    }
+
+    public static DateOnly? RequiredDate(this ModelStateDictionary state, DateParts parts, string key, string what)
+    {
+        var error = parts.TryGet(what, out var date);
+        if (error is not null)
+        {
+            state.AddModelError(key, error);
+            return null;
+        }
+        return date;
+    }
+
+    public static string? Text(this ModelStateDictionary state, string? value, string key, string what, int maxLength, bool required = false)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                state.AddModelError(key, $"Enter {what}");
+            }
+            return null;
+        }
+        if (text.Length > maxLength)
+        {
+            state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be {Number(maxLength)} characters or fewer");
+        }
+        return text;
+    }
+
+    public static DateParts Parts(DateOnly? date) => date is { } d ? DateParts.From(d) : new DateParts();
+}
+
+public sealed record TextFieldView(string Key, string Label, string? Hint, string? Value, int Rows = 5, bool Input = false, string? Width = null);
+
+public sealed record AccountDocument(int Id, string FileName, long Size, IReadOnlyList<string> Criteria);
+
+// A submitted account as staff read it; DownloadUrl is followed by the document id.
+public sealed record AccountView(int Project, IReadOnlyList<string> Sections, string Annexes, int Words, IReadOnlyList<AccountDocument> Documents, string DownloadUrl);
