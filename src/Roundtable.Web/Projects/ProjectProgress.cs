@@ -78,6 +78,28 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         return result;
     }
 
+    // The delegate's Project 2 for changing; a new one is added (not yet saved) when they have none.
+    // New placement days, closure days and budget lines can be added to it without loading the rest.
+    public async Task<Project2> Project2ForChangeAsync(int participantId, CancellationToken ct = default)
+    {
+        var project = await db.Project2s.FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
+        if (project is null)
+        {
+            project = new Project2 { ParticipantId = participantId };
+            db.Project2s.Add(project);
+        }
+        return project;
+    }
+
+    // Documents of several versions and exemplars may share a stored file; it goes when nothing uses it.
+    public async Task DeleteFileIfUnusedAsync(Guid fileId, CancellationToken ct = default)
+    {
+        if (!await db.SubmissionDocuments.AnyAsync(d => d.FileId == fileId, ct) && !await db.Exemplars.AnyAsync(e => e.FileId == fileId, ct))
+        {
+            await db.StoredFiles.Where(f => f.Id == fileId).ExecuteDeleteAsync(ct);
+        }
+    }
+
     // The panel for one project with the words of the text being submitted, not the stored draft.
     public async Task<IReadOnlyList<RequirementResult>> RequirementsAsync(int participantId, int project, int accountWords, CancellationToken ct = default)
     {

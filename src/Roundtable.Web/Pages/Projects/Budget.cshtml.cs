@@ -94,12 +94,7 @@ public class BudgetModel(AppDbContext db, ProjectProgress progress, TimeProvider
         {
             return Page();
         }
-        var project = await db.Project2s.FirstOrDefaultAsync(p => p.ParticipantId == place.Id, ct);
-        if (project is null)
-        {
-            project = new Project2 { ParticipantId = place.Id };
-            db.Project2s.Add(project);
-        }
+        var project = await progress.Project2ForChangeAsync(place.Id, ct);
         project.BudgetLines.Add(new BudgetLine { Category = category, Year = year, Description = description!, AmountPence = pence });
         project.UpdatedAt = time.GetUtcNow().UtcDateTime;
         if (!await db.TrySaveUniqueAsync(ct))

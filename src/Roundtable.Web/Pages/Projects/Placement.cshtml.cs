@@ -75,7 +75,7 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         {
             return Page();
         }
-        var project = await ProjectAsync(place, ct);
+        var project = await progress.Project2ForChangeAsync(place.Id, ct);
         project.PlacementDays.Add(new PlacementDay { Date = date!.Value, Activity = activity! });
         project.UpdatedAt = time.GetUtcNow().UtcDateTime;
         if (!await db.TrySaveUniqueAsync(ct))
@@ -108,7 +108,7 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         {
             return Page();
         }
-        var project = await ProjectAsync(place, ct);
+        var project = await progress.Project2ForChangeAsync(place.Id, ct);
         project.ClosureDays.Add(new ClosureDay { Date = date!.Value, Reason = reason! });
         project.UpdatedAt = time.GetUtcNow().UtcDateTime;
         if (!await db.TrySaveUniqueAsync(ct))
@@ -146,18 +146,6 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Removed the closure day {ProjectViews.DayAndDate(closure.Date)}.";
         return RedirectToPage();
-    }
-
-    private async Task<Project2> ProjectAsync(Participant place, CancellationToken ct)
-    {
-        var project = await db.Project2s.Include(p => p.PlacementDays).Include(p => p.ClosureDays).AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.ParticipantId == place.Id, ct);
-        if (project is null)
-        {
-            project = new Project2 { ParticipantId = place.Id };
-            db.Project2s.Add(project);
-        }
-        return project;
     }
 
     private async Task<Participant?> LoadAsync(CancellationToken ct)

@@ -100,12 +100,7 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvid
             return Page();
         }
 
-        var project = await db.Project2s.FirstOrDefaultAsync(p => p.ParticipantId == place.Id, ct);
-        if (project is null)
-        {
-            project = new Project2 { ParticipantId = place.Id };
-            db.Project2s.Add(project);
-        }
+        var project = await progress.Project2ForChangeAsync(place.Id, ct);
         project.PlacementSchoolName = name;
         project.PlacementSchoolUrn = urn;
         project.PlacementSchoolPhase = phase;

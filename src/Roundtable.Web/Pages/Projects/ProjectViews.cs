@@ -61,9 +61,6 @@ public static class ProjectViews
         (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static string SchoolYears(DateOnly today, int back = 1, int ahead = 4) =>
-        string.Join(", ", Enumerable.Range(AcademicYearStart(today) - back, back + ahead + 1).Select(BudgetLine.YearName));
-
     public static int AcademicYearStart(DateOnly date) => date.Month >= 9 ? date.Year : date.Year - 1;
 
     // An optional GOV.UK date input: empty is null; partly filled or impossible is a field error.

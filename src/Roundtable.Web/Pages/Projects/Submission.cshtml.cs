@@ -187,11 +187,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, TimeProv
         {
             return await RedisplayAsync(place, ct);
         }
-        // Earlier versions may share the file; it goes only when nothing uses it any more.
-        if (!await db.SubmissionDocuments.AnyAsync(d => d.FileId == document.FileId, ct) && !await db.Exemplars.AnyAsync(e => e.FileId == document.FileId, ct))
-        {
-            await db.StoredFiles.Where(f => f.Id == document.FileId).ExecuteDeleteAsync(ct);
-        }
+        await progress.DeleteFileIfUnusedAsync(document.FileId, ct);
         TempData["Flash"] = $"Removed {fileName}.";
         return RedirectToPage(new { project = Project });
     }

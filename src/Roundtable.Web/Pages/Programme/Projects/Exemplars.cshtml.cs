@@ -12,7 +12,7 @@ namespace Roundtable.Web.Pages.Programme.Projects;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-public class ExemplarsModel(AppDbContext db, TimeProvider time) : PageModel
+public class ExemplarsModel(AppDbContext db, ProjectProgress progress, TimeProvider time) : PageModel
 {
     public sealed record Row(int Id, int Project, string Title, string Summary, string FileName, long Size, DateTime PublishedAt);
 
@@ -96,10 +96,7 @@ public class ExemplarsModel(AppDbContext db, TimeProvider time) : PageModel
         }
         db.Exemplars.Remove(exemplar);
         await db.SaveChangesAsync(ct);
-        if (!await db.SubmissionDocuments.AnyAsync(d => d.FileId == exemplar.FileId, ct))
-        {
-            await db.StoredFiles.Where(f => f.Id == exemplar.FileId).ExecuteDeleteAsync(ct);
-        }
+        await progress.DeleteFileIfUnusedAsync(exemplar.FileId, ct);
         TempData["Flash"] = $"Removed {exemplar.Title}. Delegates no longer see it.";
         return RedirectToPage();
     }
