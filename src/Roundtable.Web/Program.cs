@@ -7,6 +7,7 @@ using Roundtable.Web.Infrastructure.Email;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
+using Roundtable.Web.Tutorials;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ builder.Services.AddPeople();
 builder.Services.AddCommunities();
 builder.AddLiveSessions();
 builder.Services.AddProjects();
+builder.Services.AddTutorials();
 
 var app = builder.Build();
 

@@ -46,6 +46,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DocumentCriterion> DocumentCriteria => Set<DocumentCriterion>();
     public DbSet<CriterionJudgement> CriterionJudgements => Set<CriterionJudgement>();
     public DbSet<Exemplar> Exemplars => Set<Exemplar>();
+    public DbSet<Tutorials.PartnerProfile> PartnerProfiles => Set<Tutorials.PartnerProfile>();
+    public DbSet<Tutorials.TutorialSlot> TutorialSlots => Set<Tutorials.TutorialSlot>();
+    public DbSet<Tutorials.Booking> Bookings => Set<Tutorials.Booking>();
+    public DbSet<Tutorials.TutorialFeedback> TutorialFeedback => Set<Tutorials.TutorialFeedback>();
+    public DbSet<Tutorials.Referral> Referrals => Set<Tutorials.Referral>();
+    public DbSet<Tutorials.WindowOverride> WindowOverrides => Set<Tutorials.WindowOverride>();
+    public DbSet<Tutorials.TutorialSettings> TutorialSettings => Set<Tutorials.TutorialSettings>();
+    public DbSet<Infrastructure.Audit.AuditEntry> AuditEntries => Set<Infrastructure.Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Roundtable.Web.Communities;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
+using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Infrastructure.Api;
 
@@ -42,6 +43,7 @@ public static class ApiSetup
         v1.MapCommunitiesApi();
         v1.MapLiveApi();
         v1.MapProjectsApi();
+        v1.MapTutorialsApi();
         return app;
     }
 }

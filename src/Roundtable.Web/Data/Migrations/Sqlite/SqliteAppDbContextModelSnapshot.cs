@@ -579,6 +579,43 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.ToTable("SessionTurns");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "SubjectId");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Infrastructure.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1493,6 +1530,316 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.ToTable("SubmissionDocuments");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Tutorials.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiveSlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AllowanceProject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AllowanceRestoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowanceRestoredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CancelledByPartner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutsideWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Project")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectSummary")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveSlotId")
+                        .IsUnique();
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("ParticipantId", "AllowanceProject")
+                        .IsUnique();
+
+                    b.ToTable("Bookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Booking_Project", "\"Project\" IN (1, 2)");
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.PartnerProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Biography")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeadshipYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonthlyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NumberOnRoll")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettingType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialisms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("PartnerProfiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_PartnerProfile_MonthlyCap", "\"MonthlyCap\" BETWEEN 1 AND 60");
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DealtWithAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealtWithById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TutorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("TutorId");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.TutorialFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.ToTable("TutorialFeedback");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.TutorialSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TutorialSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NoticeHours = 48
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.TutorialSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("PartnerId", "StartsAt");
+
+                    b.ToTable("TutorialSlots", t =>
+                        {
+                            t.HasCheckConstraint("CK_TutorialSlot_Minutes", "\"Minutes\" BETWEEN 15 AND 180");
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.WindowOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Project")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Project")
+                        .IsUnique();
+
+                    b.ToTable("WindowOverrides", t =>
+                        {
+                            t.HasCheckConstraint("CK_WindowOverride_Project", "\"Project\" IN (1, 2)");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1921,6 +2268,83 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Tutorials.Booking", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.Tutorials.TutorialSlot", "Slot")
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Slot");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.PartnerProfile", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.Referral", b =>
+                {
+                    b.HasOne("Roundtable.Web.Tutorials.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TutorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Booking");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.TutorialFeedback", b =>
+                {
+                    b.HasOne("Roundtable.Web.Tutorials.Booking", null)
+                        .WithOne("Feedback")
+                        .HasForeignKey("Roundtable.Web.Tutorials.TutorialFeedback", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.TutorialSlot", b =>
+                {
+                    b.HasOne("Roundtable.Web.Tutorials.PartnerProfile", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.WindowOverride", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Communities.BuddyPair", b =>
                 {
                     b.Navigation("CheckIns");
@@ -1971,6 +2395,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Roundtable.Web.Projects.SubmissionDocument", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.Booking", b =>
+                {
+                    b.Navigation("Feedback");
                 });
 #pragma warning restore 612, 618
         }

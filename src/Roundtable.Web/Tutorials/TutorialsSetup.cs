@@ -1,0 +1,11 @@
+namespace Roundtable.Web.Tutorials;
+
+public static class TutorialsSetup
+{
+    public static IServiceCollection AddTutorials(this IServiceCollection services)
+    {
+        services.AddScoped<TutorialBookings>();
+        services.AddScoped<PartnerDirectory>();
+        return services;
+    }
+}
