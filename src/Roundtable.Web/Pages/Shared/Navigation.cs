@@ -22,6 +22,7 @@ public static class Navigation
             items.Add(new("Cohorts", "/Programme/Cohorts"));
             items.Add(new("Communities", "/Programme/Communities"));
             items.Add(new("Projects", "/Programme/Projects"));
+            items.Add(new("Tutorials", "/Programme/Tutorials"));
             items.Add(new("People", "/Programme/People"));
             items.Add(new("Schools", "/Programme/Schools"));
             items.Add(new("Programmes", "/Programme/Programmes"));
@@ -32,8 +33,14 @@ public static class Navigation
             items.Add(new("My programme", "/Delegate"));
             items.Add(new("My community", "/Communities"));
             items.Add(new("My projects", "/Projects"));
+            items.Add(new("My tutorials", "/Tutorials"));
         }
-        if (user.IsInRole(Roles.Partner)) { items.Add(new("Partner home", "/Partner")); }
+        if (user.IsInRole(Roles.Partner))
+        {
+            items.Add(new("My tutorials", "/Partner", Exact: true));
+            items.Add(new("Availability", "/Partner/Slots"));
+            items.Add(new("Profile", "/Partner/Profile"));
+        }
         if (user.IsInRole(Roles.Assessor)) { items.Add(new("Assessments", "/Assessor")); }
         return items;
     }
