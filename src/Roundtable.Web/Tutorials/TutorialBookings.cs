@@ -488,7 +488,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         return start is { } s ? LondonTime.DateOf(s) : null;
     }
 
-    private async Task<string?> NoPlacementWarningAsync(Participant place, CancellationToken ct)
+    public async Task<string?> NoPlacementWarningAsync(Participant place, CancellationToken ct)
     {
         var hasPlacement = await db.Project2s.AnyAsync(p => p.ParticipantId == place.Id && p.PlacementSchoolName != null && p.PlacementSchoolName != "", ct);
         if (hasPlacement)
