@@ -94,6 +94,19 @@ public class DelegateTutorialPagesTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task DelegateHome_ShowsTheNextTutorial()
+    {
+        var partner = await PartnerAsync("partner@test.example", "Pip Partner");
+        var slot = await SlotAsync(partner, 12, 1);
+        var client = await DelegateAsync();
+        Assert.Contains("You have no tutorial booked", (await client.GetDocumentAsync("/Delegate")).Text("#next-tutorial"), StringComparison.Ordinal);
+
+        await BookAsync(client, slot);
+
+        Assert.Contains("Your next tutorial is on 1 December 2026, 4:00pm with Pip Partner", (await client.GetDocumentAsync("/Delegate")).Text("#next-tutorial"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Book_WithoutFocus_ShowsTheErrorAndKeepsTheSummary()
     {
         var partner = await PartnerAsync("partner@test.example", "Pip Partner");

@@ -6,11 +6,13 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.Pages.Delegate;
 
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, Tutorials.DelegateTutorials tutorials) : PageModel
 {
     public sealed record Place(string Cohort, string Programme, DateOnly CourseStart, string? School, string? Tutor, string? TutorEmail, Birthday? Birthday);
 
     public List<Place> Places { get; private set; } = [];
+    public Tutorials.BookingView? NextTutorial { get; private set; }
+    public bool IsNpqh { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -21,5 +23,11 @@ public class IndexModel(AppDbContext db) : PageModel
             .ToListAsync(ct);
         Places = rows.Select(r => new Place(r.Name, r.Code, r.CourseStart, r.School, r.Tutor, r.TutorEmail,
             r.BirthdayDay is int d && r.BirthdayMonth is int m ? new Birthday(d, m) : null)).ToList();
+        if (await tutorials.PlaceAsync(me, ct) is { } npqh)
+        {
+            IsNpqh = true;
+            NextTutorial = (await tutorials.BookingsAsync(npqh.Id, ct))
+                .FirstOrDefault(b => b.Status == Web.Tutorials.BookingStatus.Booked && b.StartsAt.AddMinutes(b.Minutes) > tutorials.Now);
+        }
     }
 }
