@@ -213,6 +213,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             $"Slot {slot.Id} on {Forms.UkDateTime(slot.StartsAt)}" + (windowWarning is null ? "" : "; outside the window")));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await NotifyPartnerAsync(booking.Id, "New tutorial booked", "has booked a tutorial with you", ct);
         return TutorialOutcome<Booking>.Ok(booking, warnings);
     }
 
@@ -324,6 +325,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             $"From {Forms.UkDateTime(oldStart)} to {Forms.UkDateTime(newSlot.StartsAt)}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await NotifyPartnerAsync(booking.Id, "Tutorial moved", $"has moved their tutorial with you from {Forms.UkDateTime(oldStart)} to a new time", ct);
         return TutorialOutcome<Booking>.Ok(booking, warning is null ? [] : [warning]);
     }
 
@@ -571,6 +573,27 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             Reason: {reason}
 
             This does not use your allowance: you can book another tutorial for Project {booking.Project} in Roundtable.
+            """), ct);
+    }
+
+    private async Task NotifyPartnerAsync(int bookingId, string subject, string what, CancellationToken ct)
+    {
+        var b = await db.Bookings.AsNoTracking().Where(x => x.Id == bookingId)
+            .Select(x => new { x.Project, x.Focus, x.Slot.StartsAt, x.Slot.Minutes, Partner = x.Slot.Partner.User, Delegate = x.Participant.User.FullName })
+            .SingleAsync(ct);
+        if (b.Partner.Email is null)
+        {
+            return;
+        }
+        await SendAsync(new EmailMessage(b.Partner.Email, b.Partner.FullName, $"{subject}: {b.Delegate}",
+            $"""
+            Dear {b.Partner.FullName},
+
+            {b.Delegate} {what}: their Project {b.Project} tutorial on {Forms.UkDateTime(b.StartsAt)} ({b.Minutes} minutes, UK time).
+
+            What they would like to focus on: {b.Focus}
+
+            Their project summary and the coaching guide for this tutorial are on your Roundtable home page.
             """), ct);
     }
 

@@ -284,6 +284,9 @@ public class TutorialsApiTests(AppFactory app) : AppTest(app)
         Assert.Equal($"/api/v1/bookings/{booking.GetProperty("id").GetInt32()}", response.Headers.Location!.OriginalString);
         var audit = await App.WithDbAsync(db => db.AuditEntries.SingleAsync());
         Assert.Equal(("Booking", "Booked", delegateUser.Id), (audit.Subject, audit.Action, audit.UserId));
+        var mail = await App.Smtp.WaitForMessageToAsync("partner@test.example");
+        Assert.Contains("Governors first", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("1 December 2026, 4:00pm", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -424,6 +427,8 @@ public class TutorialsApiTests(AppFactory app) : AppTest(app)
         var other = await SlotAsync(partner, "2026-12-02T16:00");
         var (_, client) = await DelegateAsync();
         var id = await BookedAsync(client, slot);
+        await App.Smtp.WaitForMessageToAsync("partner@test.example");
+        App.Smtp.Clear();
 
         var response = await client.PostAsJsonAsync($"/api/v1/bookings/{id}/cancel", new { reason = "Ofsted arrived" });
 
