@@ -6,6 +6,7 @@ public static class TutorialsSetup
     {
         services.AddScoped<TutorialBookings>();
         services.AddScoped<PartnerDirectory>();
+        services.AddScoped<TutorialQueries>();
         return services;
     }
 }
