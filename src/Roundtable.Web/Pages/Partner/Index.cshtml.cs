@@ -1,11 +1,23 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Partner;
 
-public class IndexModel : PageModel
+public class IndexModel(TutorialQueries queries, TimeProvider time) : PageModel
 {
     public string Name { get; private set; } = "";
+    public List<PartnerBookingRow> Upcoming { get; private set; } = [];
+    public List<PartnerBookingRow> AwaitingFeedback { get; private set; } = [];
+    public List<PartnerBookingRow> Past { get; private set; } = [];
 
-    public void OnGet() => Name = User.FindFirst(AppClaims.FullName)?.Value ?? "";
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Name = User.FindFirst(AppClaims.FullName)?.Value ?? "";
+        var now = time.GetUtcNow().UtcDateTime;
+        var all = await queries.PartnerBookingsAsync(User.UserId(), ct);
+        Upcoming = all.Where(b => b.Status == BookingStatus.Booked && b.StartsAt > now).ToList();
+        AwaitingFeedback = all.Where(b => b.Status == BookingStatus.Booked && b.StartsAt <= now && !b.HasFeedback).ToList();
+        Past = all.Where(b => b.Status != BookingStatus.Booked).OrderByDescending(b => b.StartsAt).ToList();
+    }
 }

@@ -1,19 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Tutor;
 
-public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tutorials) : PageModel
 {
     public sealed record Row(string Name, string Email, string Cohort, string? School, string? Group, int? NextSessionId);
 
     public List<Row> Delegates { get; private set; } = [];
+    public List<ReferralRow> Referrals { get; private set; } = [];
+    public List<ReferralRow> DealtWith { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostDealtWithAsync(int referralId, CancellationToken ct)
+    {
+        if (!await tutorials.MarkReferralDealtWithAsync(referralId, User.UserId(), ct))
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = "Marked the referral as dealt with.";
+        return RedirectToPage();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.UserId();
+        var referrals = await tutorials.TutorReferralsAsync(me, ct);
+        Referrals = referrals.Where(r => r.DealtWithAt is null).ToList();
+        DealtWith = referrals.Where(r => r.DealtWithAt is not null).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         // Tutors may follow their delegates' community sessions: the group's next one, else its latest.
         Delegates = await db.Participants.AsNoTracking().Where(p => p.TutorId == me)

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Pages.Shared;
+using Roundtable.Web.Projects;
+using Roundtable.Web.Tutorials;
+
+namespace Roundtable.Web.Pages.Partner;
+
+public class TutorialModel(TutorialBookings bookings, TutorialQueries queries, TimeProvider time) : PageModel
+{
+    [FromRoute] public int Id { get; set; }
+    public Booking Booking { get; private set; } = null!;
+    public string? PlacementSchool { get; private set; }
+    public bool Started { get; private set; }
+    public bool CanCancel => Booking.Status == BookingStatus.Booked && !Started;
+    public bool CanRecordFeedback => Booking.Status == BookingStatus.Booked && Started && Booking.Feedback is null;
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var outcome = await bookings.CancelAsync(Id, User.UserId(), Reason, ct);
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(outcome.Field == "reason" ? nameof(Reason) : "", outcome.Error!);
+            return Page();
+        }
+        TempData["Flash"] = $"Cancelled the tutorial with {Booking.Participant.User.FullName} on {Forms.UkDateTime(Booking.Slot.StartsAt)}. They have been told, and the slot is withdrawn.";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var me = User.UserId();
+        var booking = await bookings.VisibleBookingAsync(Id, me, ct);
+        // Visible to its delegate or its partner; this page is only for the partner.
+        if (booking is null || booking.Slot.Partner.UserId != me)
+        {
+            return false;
+        }
+        Booking = booking;
+        Started = booking.Slot.StartsAt <= time.GetUtcNow().UtcDateTime;
+        if (booking.Project == ProjectNumbers.Placement)
+        {
+            PlacementSchool = await queries.PlacementSchoolAsync(booking.ParticipantId, ct);
+        }
+        return true;
+    }
+}

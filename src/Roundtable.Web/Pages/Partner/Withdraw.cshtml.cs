@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Pages.Shared;
+using Roundtable.Web.Tutorials;
+
+namespace Roundtable.Web.Pages.Partner;
+
+public class WithdrawModel(TutorialBookings bookings, TutorialQueries queries, TimeProvider time) : PageModel
+{
+    [FromRoute] public int Id { get; set; }
+    public PartnerSlotRow Slot { get; private set; } = null!;
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var outcome = await bookings.WithdrawSlotAsync(User.UserId(), Id, Reason, ct);
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(outcome.Field == "reason" ? nameof(Reason) : "", outcome.Error!);
+            return Page();
+        }
+        TempData["Flash"] = Slot.BookedBy is null
+            ? $"Withdrew your slot on {Forms.UkDateTime(Slot.StartsAt)}."
+            : $"Withdrew your slot on {Forms.UkDateTime(Slot.StartsAt)}. {Slot.BookedBy} has been told, and can book another tutorial.";
+        return RedirectToPage("Slots");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var slot = await queries.PartnerSlotAsync(User.UserId(), Id, ct);
+        if (slot is null || slot.WithdrawnAt is not null || slot.StartsAt <= time.GetUtcNow().UtcDateTime)
+        {
+            return false;
+        }
+        Slot = slot;
+        return true;
+    }
+}
