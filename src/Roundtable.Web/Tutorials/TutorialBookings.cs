@@ -400,6 +400,24 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         return TutorialOutcome<TutorialFeedback>.Ok(feedback);
     }
 
+    // Only the tutor the referral was made to may close it; closing it twice changes nothing.
+    public async Task<TutorialOutcome<Referral>> MarkReferralDealtWithAsync(int referralId, string tutorId, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId && r.TutorId == tutorId, ct);
+        if (referral is null)
+        {
+            return TutorialOutcome<Referral>.Fail(OutcomeKind.NotFound, "There is no referral to you with that id.");
+        }
+        if (referral.DealtWithAt is null)
+        {
+            referral.DealtWithAt = Now;
+            referral.DealtWithById = tutorId;
+            db.AuditEntries.Add(AuditEntry.Of(AuditSubject, referral.BookingId, "Referral dealt with by the tutor", tutorId, Now));
+            await db.SaveChangesAsync(ct);
+        }
+        return TutorialOutcome<Referral>.Ok(referral);
+    }
+
     public async Task<TutorialOutcome<Booking>> RestoreAllowanceAsync(int bookingId, string teamUserId, CancellationToken ct = default)
     {
         var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, ct);

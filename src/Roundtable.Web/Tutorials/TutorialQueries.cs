@@ -86,24 +86,6 @@ public sealed class TutorialQueries(AppDbContext db, TimeProvider time, ProjectC
                 r.Booking.Project, r.DealtWithAt))
             .ToListAsync(ct);
 
-    // Only the tutor the referral was made to may close it; false for anyone else or if already closed.
-    public async Task<bool> MarkReferralDealtWithAsync(int referralId, string tutorId, CancellationToken ct = default)
-    {
-        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId && r.TutorId == tutorId, ct);
-        if (referral is null)
-        {
-            return false;
-        }
-        if (referral.DealtWithAt is null)
-        {
-            referral.DealtWithAt = Now;
-            referral.DealtWithById = tutorId;
-            db.AuditEntries.Add(AuditEntry.Of(TutorialBookings.AuditSubject, referral.BookingId, "Referral dealt with by the tutor", tutorId, Now));
-            await db.SaveChangesAsync(ct);
-        }
-        return true;
-    }
-
     public static bool IsFeedbackOverdue(DateOnly tutorialDate, DateOnly today, BankHolidayCalendar holidays) =>
         today > tutorialDate && WorkingDays.Count(tutorialDate.AddDays(1), today, holidays).WorkingDays > FeedbackWorkingDays;
 

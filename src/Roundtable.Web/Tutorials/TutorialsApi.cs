@@ -28,6 +28,7 @@ public static class TutorialsApi
     public sealed record RescheduleRequest(int? SlotId);
     public sealed record ReferralRequest(string? Reason);
     public sealed record FeedbackRequest(bool? Held, string? Notes, ReferralRequest? Referral);
+    public sealed record ReferralResponse(int Id, int BookingId, string DelegateId, string DelegateName, string PartnerName, int Project, string CreatedAt, string Reason, string? DealtWithAt);
     public sealed record FeedbackResponse(int BookingId, bool Held, string Notes, string RecordedAt, string? Referral);
 
     public static RouteGroupBuilder MapTutorialsApi(this RouteGroupBuilder v1)
@@ -42,6 +43,8 @@ public static class TutorialsApi
         v1.MapPost("/bookings/{id:int}/reschedule", Reschedule).RequireAuthorization(Roles.Delegate);
         v1.MapGet("/bookings/{id:int}/calendar.ics", GetCalendar);
         v1.MapPost("/bookings/{id:int}/feedback", PostFeedback).RequireAuthorization(Roles.Partner);
+        v1.MapGet("/referrals/mine", GetMyReferrals).RequireAuthorization(Roles.Tutor);
+        v1.MapPost("/referrals/{id:int}/dealt-with", MarkDealtWith).RequireAuthorization(Roles.Tutor);
         return v1;
     }
 
@@ -251,6 +254,24 @@ public static class TutorialsApi
         }
         var f = outcome.Value!;
         return TypedResults.Created($"/api/v1/bookings/{id}/feedback", new FeedbackResponse(f.BookingId, f.Held, f.Notes, CommunitiesApi.Local(f.RecordedAt), referral));
+    }
+
+    // Referrals partners made to the signed-in tutor about their delegates.
+    private static async Task<Ok<List<ReferralResponse>>> GetMyReferrals(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var rows = await db.Referrals.AsNoTracking().Where(r => r.TutorId == me).OrderByDescending(r => r.CreatedAt)
+            .Select(r => new { r.Id, r.BookingId, DelegateId = r.Booking.Participant.UserId, DelegateName = r.Booking.Participant.User.FullName,
+                PartnerName = r.Booking.Slot.Partner.User.FullName, r.Booking.Project, r.CreatedAt, r.Reason, r.DealtWithAt })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(r => new ReferralResponse(r.Id, r.BookingId, r.DelegateId, r.DelegateName, r.PartnerName, r.Project,
+            CommunitiesApi.Local(r.CreatedAt), r.Reason, r.DealtWithAt is { } d ? CommunitiesApi.Local(d) : null)).ToList());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkDealtWith(int id, ClaimsPrincipal user, TutorialBookings bookings, CancellationToken ct)
+    {
+        var outcome = await bookings.MarkReferralDealtWithAsync(id, user.UserId(), ct);
+        return outcome.Succeeded ? TypedResults.NoContent() : Failure(outcome);
     }
 
     private static SlotResponse ToSlot(TutorialSlot s, string partnerId, bool showWhere) =>

@@ -677,6 +677,32 @@ public class TutorialsApiTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Referrals_ReachOnlyTheDelegatesTutor_WhoMarksThemDealtWith()
+    {
+        var tutor = await Data.TutorAsync();
+        await Data.TutorAsync("other.tutor@test.example");
+        var (_, partner) = await PartnerAsync();
+        var slot = await SlotAsync(partner, "2026-11-23T11:00");
+        var (delegateUser, client) = await DelegateAsync(tutor: tutor);
+        var id = await BookedAsync(client, slot);
+        App.Clock.Advance(TimeSpan.FromHours(2));
+        await partner.PostAsJsonAsync($"/api/v1/bookings/{id}/feedback", new { held = true, notes = "Fine", referral = new { reason = "Unsure of the word limit" } });
+        var tutorClient = await SignedInAsync("tutor@test.example");
+        var otherTutor = await SignedInAsync("other.tutor@test.example");
+
+        var mine = await tutorClient.GetFromJsonAsync<JsonElement>("/api/v1/referrals/mine");
+        var referral = Assert.Single(mine.EnumerateArray());
+        var referralId = referral.GetProperty("id").GetInt32();
+        Assert.Equal((id, delegateUser.Id, "Unsure of the word limit"), (referral.GetProperty("bookingId").GetInt32(), referral.GetProperty("delegateId").GetString(), referral.GetProperty("reason").GetString()));
+        Assert.Empty((await otherTutor.GetFromJsonAsync<JsonElement>("/api/v1/referrals/mine")).EnumerateArray());
+        await AssertProblemAsync(await otherTutor.PostAsync($"/api/v1/referrals/{referralId}/dealt-with", null), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await partner.PostAsync($"/api/v1/referrals/{referralId}/dealt-with", null), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, (await tutorClient.PostAsync($"/api/v1/referrals/{referralId}/dealt-with", null)).StatusCode);
+        var after = Assert.Single((await tutorClient.GetFromJsonAsync<JsonElement>("/api/v1/referrals/mine")).EnumerateArray());
+        Assert.Equal("2026-11-23T12:00:00", after.GetProperty("dealtWithAt").GetString());
+    }
+
+    [Fact]
     public async Task Feedback_OnAnotherPartnersBooking_Returns404_AndDelegatesGet403()
     {
         var (_, partner) = await PartnerAsync();
