@@ -109,19 +109,21 @@ public static class TutorialsDemoData
         Book(12, 1, Slot(3, At(weekOne.AddDays(17), 15)), BookingStatus.NoShow);
         for (var d = 13; d <= 16; d++)
         {
-            Book(d, 1, Slot(5, At(weekOne.AddDays(d * 2), 13), TutorialMode.InPerson), BookingStatus.Held);
+            Book(d, 1, Slot(5, At(weekOne.AddDays((d - 13) * 2), 13), TutorialMode.InPerson), BookingStatus.Held);
         }
+        Book(17, 1, Slot(6, At(weekOne.AddDays(5), 11)), BookingStatus.Held);
+        Book(18, 1, Slot(6, At(weekOne.AddDays(1), 11)), BookingStatus.Held);
 
-        // Tutorial 2 for the first to have had tutorial 1, in the last few weeks.
+        // Tutorial 2 for the first to have had tutorial 1, in the last few weeks and inside its window.
         Book(13, 2, Slot(1, At(today.AddDays(-24), 16)), BookingStatus.Held);
         Book(14, 2, Slot(1, At(today.AddDays(-17), 16)), BookingStatus.Held);
         Book(15, 2, Slot(2, At(today.AddDays(-23), 10)), BookingStatus.Held);
         Book(16, 2, Slot(2, At(today.AddDays(-16), 10)), BookingStatus.Held);
 
         // Flags for the programme team.
-        Book(17, 1, Slot(4, At(today.AddDays(-7), 16)), BookingStatus.Booked);                          // feedback overdue
+        Book(17, 2, Slot(4, At(today.AddDays(-7), 16)), BookingStatus.Booked);                          // feedback overdue
         Book(19, 1, Slot(4, At(today.AddDays(-14), 16)), BookingStatus.Held);                           // outside the window
-        var late = Book(18, 1, Slot(4, At(today.AddDays(-3), 16)), BookingStatus.LateCancelled);        // cancelled the day before
+        var late = Book(18, 2, Slot(4, At(today.AddDays(-12), 16)), BookingStatus.LateCancelled);       // cancelled the day before
         late.CancelledAt = late.Slot.StartsAt.AddHours(-20);
         late.CancelledById = byNumber[18].UserId;
         late.CancelReason = "A safeguarding meeting was called at short notice.";

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Roundtable.Tests.Infrastructure;
+using Roundtable.Web.Data;
+using Roundtable.Web.Tutorials;
+
+namespace Roundtable.Tests.Demo;
+
+// The demo data a newcomer sees loads on both databases and shows each feature at once.
+public class DemoDataTests(AppFactory app) : AppTest(app)
+{
+    private async Task SeedAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+    }
+
+    private Task<HttpClient> DemoAsync(string who) => SignedInAsync($"{who}@{DemoData.Domain}", DemoData.Password);
+
+    [Fact]
+    public async Task Demo_Tutorials_ShowEveryStateAtOnce()
+    {
+        await SeedAsync();
+
+        var partner1 = await (await DemoAsync("partner1")).GetFromJsonAsync<JsonElement>("/api/v1/bookings/mine");
+        var delegate2 = await DemoAsync("delegate2");
+        var ranked = await delegate2.GetFromJsonAsync<JsonElement>("/api/v1/partners?project=2");
+        var flags = await App.WithDbAsync(db => db.Bookings.AsNoTracking().Select(b => new { b.Status, b.OutsideWindow, HasFeedback = b.Feedback != null }).ToListAsync());
+
+        Assert.True(partner1.EnumerateArray().Count(b => b.GetProperty("status").GetString() == "Held") >= 7);
+        Assert.Equal(6, ranked.GetArrayLength());
+        Assert.Contains("Same phase (primary)", ranked[0].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Single(flags, f => f.Status == BookingStatus.LateCancelled);
+        Assert.Single(flags, f => f.Status == BookingStatus.NoShow);
+        Assert.Contains(flags, f => f.Status == BookingStatus.Booked);
+        Assert.InRange(flags.Count(f => f.OutsideWindow), 1, 4);
+        Assert.All(flags.Where(f => f.Status is BookingStatus.Held or BookingStatus.NoShow), f => Assert.True(f.HasFeedback));
+        Assert.Equal(2, await App.WithDbAsync(db => db.Referrals.CountAsync(r => r.DealtWithAt == null)));
+    }
+}
