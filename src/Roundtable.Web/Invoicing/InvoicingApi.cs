@@ -38,14 +38,14 @@ public static class InvoicingApi
         return v1;
     }
 
-    private static async Task<Ok<List<InvoiceableResponse>>> GetInvoiceable(ClaimsPrincipal user, Invoices invoices, CancellationToken ct)
+    private static async Task<Ok<List<InvoiceableResponse>>> GetInvoiceable(ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
     {
         var rows = await invoices.InvoiceableAsync(user.UserId(), ct);
         return TypedResults.Ok(rows.Select(r => new InvoiceableResponse(r.BookingId, Iso(r.Date), r.Project, r.DelegateInitials, Money.Pounds(r.FeePence))).ToList());
     }
 
     private static async Task<Results<Created<CreatedResponse>, ValidationProblem, ProblemHttpResult>> PostInvoice(
-        SubmitRequest? body, ClaimsPrincipal user, Invoices invoices, CancellationToken ct)
+        SubmitRequest? body, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
     {
         if (body?.BookingIds is not { Count: > 0 } ids)
         {
@@ -84,7 +84,7 @@ public static class InvoicingApi
         return TypedResults.Ok(rows.Select(ToResponse).ToList());
     }
 
-    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetInvoice(int id, ClaimsPrincipal user, Invoices invoices, CancellationToken ct)
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetInvoice(int id, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
     {
         var invoice = user.IsInRole(Roles.ProgrammeTeam) ? await invoices.LoadAsync(id, ct)
             : user.IsInRole(Roles.Partner) ? await invoices.LoadForPartnerAsync(id, user.UserId(), ct)
@@ -92,15 +92,15 @@ public static class InvoicingApi
         return invoice is null ? Problem(StatusCodes.Status404NotFound, "There is no invoice of yours with that id.") : TypedResults.Ok(ToResponse(invoice));
     }
 
-    private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> Approve(int id, ClaimsPrincipal user, Invoices invoices, CancellationToken ct) =>
+    private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> Approve(int id, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct) =>
         Respond(await invoices.ApproveAsync(id, user.UserId(), ct));
 
     private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> Reject(
-        int id, RejectRequest? body, ClaimsPrincipal user, Invoices invoices, CancellationToken ct) =>
+        int id, RejectRequest? body, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct) =>
         Respond(await invoices.RejectAsync(id, user.UserId(), body?.Reason, ct));
 
     private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> Paid(
-        int id, PaidRequest? body, ClaimsPrincipal user, Invoices invoices, CancellationToken ct)
+        int id, PaidRequest? body, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
     {
         DateOnly? paidOn = null;
         if (!string.IsNullOrWhiteSpace(body?.PaidOn))

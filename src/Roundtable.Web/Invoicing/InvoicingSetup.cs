@@ -4,7 +4,7 @@ public static class InvoicingSetup
 {
     public static IServiceCollection AddInvoicing(this IServiceCollection services)
     {
-        services.AddScoped<Invoices>();
+        services.AddScoped<PartnerInvoices>();
         services.AddScoped<InvoiceExport>();
         return services;
     }

@@ -12,7 +12,7 @@ public sealed record Invoiceable(int BookingId, DateOnly Date, int Project, stri
 public sealed record BookingRefusal(int BookingId, string Reason);
 
 // Every change to invoices goes through here, for the API and the pages alike.
-public sealed class Invoices(AppDbContext db, TimeProvider time)
+public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
 {
     public const string AuditSubject = "Invoice";
 
