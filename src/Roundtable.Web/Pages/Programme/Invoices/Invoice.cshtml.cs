@@ -45,7 +45,7 @@ public class InvoiceModel(AppDbContext db, PartnerInvoices invoices) : PageModel
 
     public async Task<IActionResult> OnPostPaidAsync(CancellationToken ct)
     {
-        var paidOn = ModelState.RequiredDate(Paid.PaidOn, "Paid.PaidOn", "the date it was paid");
+        var paidOn = ModelState.RequiredDate(Paid.PaidOn, "Paid.PaidOn", "the payment date");
         if (string.IsNullOrWhiteSpace(Paid.Reference))
         {
             ModelState.AddModelError("Paid.Reference", "Enter the payment reference");
