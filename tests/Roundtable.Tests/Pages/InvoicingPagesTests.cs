@@ -246,7 +246,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         var page = await team.GetDocumentAsync(url);
 
         var empty = await team.SendFormAsync(page, "main form", [new("Input.VatRegistered", "yes")]);
-        Assert.Equal(["Enter the partner's invoice address", "Enter the payment details", "Enter the VAT registration number"], Html.Errors(await Html.ParseAsync(empty)).Order(StringComparer.Ordinal));
+        Assert.Equal(["Enter the VAT registration number", "Enter the partner's invoice address", "Enter the payment details"], Html.Errors(await Html.ParseAsync(empty)).Order(StringComparer.Ordinal));
         var badVat = await team.SendFormAsync(page, "main form",
             [new("Input.Address", "1 Road"), new("Input.PaymentDetails", "00-00-00 00000000"), new("Input.VatRegistered", "yes"), new("Input.VatNumber", "12345")]);
         Assert.Equal(["Enter a UK VAT number like GB123456789"], Html.Errors(await Html.ParseAsync(badVat)));
