@@ -4,7 +4,7 @@ using Roundtable.Tests.Infrastructure;
 namespace Roundtable.BrowserTests;
 
 // A partner invoices two consultations in one batch; the programme team approves the invoice and
-// marks it paid; the partner sees it paid. Every page on the way passes axe.
+// marks it paid, and rejects a second; the partner sees both. Every page on the way passes axe.
 public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
@@ -69,10 +69,31 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await team.GetByRole(AriaRole.Link, new() { Name = "Back to invoices" }).ClickAsync();
         await team.GetByRole(AriaRole.Link, new() { Name = "Fees, no-shows and partners' payment details" }).ClickAsync();
         await AssertAccessibleAsync(team);
+        await team.Locator("#partners").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(team.Locator("#Input_VatNumber")).ToHaveValueAsync("GB123456789");
+        await AssertAccessibleAsync(team);
 
-        // The partner sees it paid; the third consultation is still waiting.
+        // The last consultation is invoiced on its own and rejected, after a confirmation.
+        await page.GotoAsync("/Partner/Invoices");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invoice all outstanding (1)" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000002 for £180.00");
+        await team.GotoAsync("/Programme/Invoices?status=Submitted");
+        await team.GetByRole(AriaRole.Link, new() { Name = "RT-000002" }).ClickAsync();
+        await team.GetByRole(AriaRole.Button, new() { Name = "Reject invoice" }).ClickAsync();
+        await Assertions.Expect(team.Locator("h1")).ToHaveTextAsync("Reject this invoice?");
+        await AssertAccessibleAsync(team);
+        await team.GetByRole(AriaRole.Button, new() { Name = "Reject invoice" }).ClickAsync();
+        await Assertions.Expect(team.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason for rejecting the invoice.");
+        await AssertAccessibleAsync(team);
+        await team.GetByLabel("Reason for rejecting").FillAsync("Please invoice this with next month's consultations.");
+        await team.GetByRole(AriaRole.Button, new() { Name = "Reject invoice" }).ClickAsync();
+        await Assertions.Expect(team.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000002 rejected");
+        await AssertAccessibleAsync(team);
+
+        // The partner sees the first paid and the second rejected, its consultation waiting again.
         await page.GotoAsync("/Partner/Invoices");
         await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Paid");
+        await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Please invoice this with next month's consultations.");
         await Assertions.Expect(page.Locator("#invoiceable input[type=checkbox]")).ToHaveCountAsync(1);
         await AssertAccessibleAsync(page);
     }
