@@ -24,23 +24,23 @@ public static class InvoicingDemoData
         db.FeeRates.AddRange(
             new FeeRate { From = courseStart, AmountPence = 150_00, SetAt = now.AddDays(-120), SetById = team },
             new FeeRate { PartnerId = partner2.Id, From = courseStart.AddDays(14), AmountPence = 175_00, SetAt = now.AddDays(-100), SetById = team });
-        db.PartnerBillings.AddRange(
-            new PartnerBilling
-            {
-                PartnerId = partner1.Id, Address = "Larkfield Leadership Ltd (fictional)\n1 Example Road\nLarkfield\nKent\nZZ1 1ZZ",
-                PaymentDetails = "Larkfield Leadership Ltd, sort code 00-00-00, account 00000001 (fictional)", VatRegistered = true, VatNumber = "GB000000001",
-                UpdatedAt = now.AddDays(-100),
-            },
-            new PartnerBilling
-            {
-                PartnerId = partner2.Id, Address = "2 Sample Street\nHarrowgate Hill\nDarlington\nZZ2 2ZZ (fictional)",
-                PaymentDetails = "A. Rahman, sort code 00-00-00, account 00000002 (fictional)", UpdatedAt = now.AddDays(-100),
-            });
+        var billing1 = new PartnerBilling
+        {
+            PartnerId = partner1.Id, Address = "Larkfield Leadership Ltd (fictional)\n1 Example Road\nLarkfield\nKent\nZZ1 1ZZ",
+            PaymentDetails = "Larkfield Leadership Ltd, sort code 00-00-00, account 00000001 (fictional)", VatRegistered = true, VatNumber = "GB000000001",
+            UpdatedAt = now.AddDays(-100),
+        };
+        var billing2 = new PartnerBilling
+        {
+            PartnerId = partner2.Id, Address = "2 Sample Street\nHarrowgate Hill\nDarlington\nZZ2 2ZZ (fictional)",
+            PaymentDetails = "A. Rahman, sort code 00-00-00, account 00000002 (fictional)", UpdatedAt = now.AddDays(-100),
+        };
+        db.PartnerBillings.AddRange(billing1, billing2);
         await db.SaveChangesAsync(ct);
 
         var rates = await db.FeeRates.AsNoTracking().ToListAsync(ct);
         long sequence = 0;
-        foreach (var (partner, vat) in new[] { (partner1, "GB000000001"), (partner2, (string?)null) })
+        foreach (var (partner, billing) in new[] { (partner1, billing1), (partner2, billing2) })
         {
             var held = await db.Bookings.AsNoTracking()
                 .Where(b => b.Slot.PartnerId == partner.Id && b.Status == Tutorials.BookingStatus.Held && b.Feedback != null)
@@ -53,16 +53,15 @@ public static class InvoicingDemoData
                 var status = statuses[i];
                 var date = LondonTime.DateOf(b.StartsAt);
                 var fee = InvoiceRules.FeeOn(date, rates, partner.Id)!.Value;
-                var totals = InvoiceRules.Totals([fee], vat is not null);
+                var totals = InvoiceRules.Totals([fee], billing.VatRegistered);
                 var submittedAt = b.StartsAt.AddDays(3);
                 sequence++;
                 var invoice = new Invoice
                 {
                     Sequence = sequence, Number = Invoice.FormatNumber(sequence), PartnerId = partner.Id, IssuedOn = LondonTime.DateOf(submittedAt),
                     SubmittedAt = submittedAt, SubmittedById = partner.UserId, Status = status, PartnerName = partner.User.FullName, PartnerEmail = partner.User.Email ?? "",
-                    PartnerAddress = vat is null ? "2 Sample Street\nHarrowgate Hill\nDarlington\nZZ2 2ZZ (fictional)" : "Larkfield Leadership Ltd (fictional)\n1 Example Road\nLarkfield\nKent\nZZ1 1ZZ",
-                    PaymentDetails = vat is null ? "A. Rahman, sort code 00-00-00, account 00000002 (fictional)" : "Larkfield Leadership Ltd, sort code 00-00-00, account 00000001 (fictional)",
-                    VatNumber = vat, SubtotalPence = totals.SubtotalPence, VatPence = totals.VatPence, TotalPence = totals.TotalPence,
+                    PartnerAddress = billing.Address, PaymentDetails = billing.PaymentDetails,
+                    VatNumber = billing.VatNumber, SubtotalPence = totals.SubtotalPence, VatPence = totals.VatPence, TotalPence = totals.TotalPence,
                     Lines =
                     [
                         new InvoiceLine
