@@ -157,6 +157,11 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         var partnerView = await client.GetDocumentAsync("/Partner/Invoices");
         Assert.Contains("The date is wrong", partnerView.Text("#invoices"), StringComparison.Ordinal);
         Assert.Single(partnerView.QuerySelectorAll("#invoiceable input[type=checkbox]"));
+
+        var again = await client.SendFormAsync(await client.GetDocumentAsync($"/Partner/Invoices/{id}"), "#reinvoice-form");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var second = await client.GetDocumentAsync(again.Headers.Location!.ToString());
+        Assert.Contains("Invoice RT-000002 for £150.00", second.Text(".govuk-notification-banner"), StringComparison.Ordinal);
     }
 
     [Fact]
