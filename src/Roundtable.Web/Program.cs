@@ -4,6 +4,7 @@ using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Email;
+using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
@@ -22,6 +23,7 @@ builder.Services.AddCommunities();
 builder.AddLiveSessions();
 builder.Services.AddProjects();
 builder.Services.AddTutorials();
+builder.Services.AddInvoicing();
 
 var app = builder.Build();
 

@@ -54,6 +54,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Tutorials.WindowOverride> WindowOverrides => Set<Tutorials.WindowOverride>();
     public DbSet<Tutorials.TutorialSettings> TutorialSettings => Set<Tutorials.TutorialSettings>();
     public DbSet<Infrastructure.Audit.AuditEntry> AuditEntries => Set<Infrastructure.Audit.AuditEntry>();
+    public DbSet<Invoicing.Invoice> Invoices => Set<Invoicing.Invoice>();
+    public DbSet<Invoicing.InvoiceLine> InvoiceLines => Set<Invoicing.InvoiceLine>();
+    public DbSet<Invoicing.InvoiceCounter> InvoiceCounters => Set<Invoicing.InvoiceCounter>();
+    public DbSet<Invoicing.FeeRate> FeeRates => Set<Invoicing.FeeRate>();
+    public DbSet<Invoicing.PartnerBilling> PartnerBillings => Set<Invoicing.PartnerBilling>();
+    public DbSet<Invoicing.InvoicingSettings> InvoicingSettings => Set<Invoicing.InvoicingSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -98,6 +98,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
         await Communities.CommunitiesDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Projects.ProjectsDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Tutorials.TutorialsDemoData.SeedAsync(db, cohort.Id, time, ct);
+        await Invoicing.InvoicingDemoData.SeedAsync(db, cohort.Id, time, ct);
     }
 
     private static void Check(IdentityResult result)

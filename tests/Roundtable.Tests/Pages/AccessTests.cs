@@ -83,7 +83,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         var page = await client.GetDocumentAsync("/Tutor");
         var links = page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.GetAttribute("href")).ToList();
 
-        Assert.Equal(["/Tutor", "/Partner", "/Partner/Slots", "/Partner/Profile"], links);
+        Assert.Equal(["/Tutor", "/Partner", "/Partner/Slots", "/Partner/Profile", "/Partner/Invoices"], links);
     }
 
     [Fact]

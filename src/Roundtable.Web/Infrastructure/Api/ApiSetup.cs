@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Roundtable.Web.Communities;
+using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
@@ -44,6 +45,7 @@ public static class ApiSetup
         v1.MapLiveApi();
         v1.MapProjectsApi();
         v1.MapTutorialsApi();
+        v1.MapInvoicingApi();
         return app;
     }
 }

@@ -23,6 +23,7 @@ public static class Navigation
             items.Add(new("Communities", "/Programme/Communities"));
             items.Add(new("Projects", "/Programme/Projects"));
             items.Add(new("Tutorials", "/Programme/Tutorials"));
+            items.Add(new("Invoices", "/Programme/Invoices"));
             items.Add(new("People", "/Programme/People"));
             items.Add(new("Schools", "/Programme/Schools"));
             items.Add(new("Programmes", "/Programme/Programmes"));
@@ -40,6 +41,7 @@ public static class Navigation
             items.Add(new("My tutorials", "/Partner", Exact: true));
             items.Add(new("Availability", "/Partner/Slots"));
             items.Add(new("Profile", "/Partner/Profile"));
+            items.Add(new("Invoices", "/Partner/Invoices"));
         }
         if (user.IsInRole(Roles.Assessor)) { items.Add(new("Assessments", "/Assessor")); }
         return items;

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Audit;
+
+namespace Roundtable.Web.Invoicing;
+
+// Fees, fictional payment details and an invoice history: the default fee is £150 from the course
+// start and partner2 has an agreed £175; partner1 is VAT registered. partner1 and partner2 each
+// have one earlier invoice in every status, one consultation each, from their held tutorials;
+// the rejected one's consultation is invoiceable again, and at least three more are waiting.
+public static class InvoicingDemoData
+{
+    public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var courseStart = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.CourseStart).SingleAsync(ct);
+        var team = await db.Users.Where(u => u.NormalizedEmail == "PROGRAMME@DEMO.ROUNDTABLE.TEST").Select(u => u.Id).SingleAsync(ct);
+        var partners = await db.PartnerProfiles.Include(p => p.User)
+            .Where(p => p.User.NormalizedEmail == "PARTNER1@DEMO.ROUNDTABLE.TEST" || p.User.NormalizedEmail == "PARTNER2@DEMO.ROUNDTABLE.TEST")
+            .OrderBy(p => p.User.NormalizedEmail).ToListAsync(ct);
+        var (partner1, partner2) = (partners[0], partners[1]);
+
+        db.FeeRates.AddRange(
+            new FeeRate { From = courseStart, AmountPence = 150_00, SetAt = now.AddDays(-120), SetById = team },
+            new FeeRate { PartnerId = partner2.Id, From = courseStart.AddDays(14), AmountPence = 175_00, SetAt = now.AddDays(-100), SetById = team });
+        var billing1 = new PartnerBilling
+        {
+            PartnerId = partner1.Id, Address = "Larkfield Leadership Ltd (fictional)\n1 Example Road\nLarkfield\nKent\nZZ1 1ZZ",
+            PaymentDetails = "Larkfield Leadership Ltd, sort code 00-00-00, account 00000001 (fictional)", VatRegistered = true, VatNumber = "GB000000001",
+            UpdatedAt = now.AddDays(-100),
+        };
+        var billing2 = new PartnerBilling
+        {
+            PartnerId = partner2.Id, Address = "2 Sample Street\nHarrowgate Hill\nDarlington\nZZ2 2ZZ (fictional)",
+            PaymentDetails = "A. Rahman, sort code 00-00-00, account 00000002 (fictional)", UpdatedAt = now.AddDays(-100),
+        };
+        db.PartnerBillings.AddRange(billing1, billing2);
+        await db.SaveChangesAsync(ct);
+
+        var rates = await db.FeeRates.AsNoTracking().ToListAsync(ct);
+        long sequence = 0;
+        foreach (var (partner, billing) in new[] { (partner1, billing1), (partner2, billing2) })
+        {
+            var held = await db.Bookings.AsNoTracking()
+                .Where(b => b.Slot.PartnerId == partner.Id && b.Status == Tutorials.BookingStatus.Held && b.Feedback != null)
+                .OrderBy(b => b.Slot.StartsAt)
+                .Select(b => new { b.Id, b.Slot.StartsAt, b.Project, b.Participant.User.FullName }).Take(4).ToListAsync(ct);
+            var statuses = new[] { InvoiceStatus.Paid, InvoiceStatus.Approved, InvoiceStatus.Rejected, InvoiceStatus.Submitted };
+            for (var i = 0; i < held.Count; i++)
+            {
+                var b = held[i];
+                var status = statuses[i];
+                var date = LondonTime.DateOf(b.StartsAt);
+                var fee = InvoiceRules.FeeOn(date, rates, partner.Id)!.Value;
+                var totals = InvoiceRules.Totals([fee], billing.VatRegistered);
+                var submittedAt = b.StartsAt.AddDays(3);
+                sequence++;
+                var invoice = new Invoice
+                {
+                    Sequence = sequence, Number = Invoice.FormatNumber(sequence), PartnerId = partner.Id, IssuedOn = LondonTime.DateOf(submittedAt),
+                    SubmittedAt = submittedAt, SubmittedById = partner.UserId, Status = status, PartnerName = partner.User.FullName, PartnerEmail = partner.User.Email ?? "",
+                    PartnerAddress = billing.Address, PaymentDetails = billing.PaymentDetails,
+                    VatNumber = billing.VatNumber, SubtotalPence = totals.SubtotalPence, VatPence = totals.VatPence, TotalPence = totals.TotalPence,
+                    Lines =
+                    [
+                        new InvoiceLine
+                        {
+                            BookingId = b.Id, ActiveBookingId = status == InvoiceStatus.Rejected ? null : b.Id, TutorialDate = date, Project = b.Project,
+                            DelegateInitials = InvoiceRules.Initials(b.FullName), FeePence = fee,
+                        },
+                    ],
+                };
+                if (status != InvoiceStatus.Submitted)
+                {
+                    invoice.DecidedAt = submittedAt.AddDays(4);
+                    invoice.DecidedById = team;
+                }
+                if (status == InvoiceStatus.Rejected)
+                {
+                    invoice.RejectReason = "The consultation date on the invoice does not match our records; please submit it again.";
+                }
+                if (status == InvoiceStatus.Paid)
+                {
+                    invoice.PaidOn = LondonTime.DateOf(submittedAt.AddDays(14));
+                    invoice.PaymentReference = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"BACS-DEMO-{sequence:D4}");
+                    invoice.PaidRecordedAt = submittedAt.AddDays(14);
+                    invoice.PaidRecordedById = team;
+                }
+                db.Invoices.Add(invoice);
+                await db.SaveChangesAsync(ct);
+                db.AuditEntries.Add(AuditEntry.Of(PartnerInvoices.AuditSubject, invoice.Id, "Submitted", partner.UserId, submittedAt, $"{invoice.Number}: 1 consultation(s), total {Money.Text(invoice.TotalPence)}"));
+                if (invoice.DecidedAt is { } decided)
+                {
+                    db.AuditEntries.Add(AuditEntry.Of(PartnerInvoices.AuditSubject, invoice.Id, status == InvoiceStatus.Rejected ? "Rejected" : "Approved", team, decided, invoice.RejectReason));
+                }
+                if (invoice.PaidRecordedAt is { } paid)
+                {
+                    db.AuditEntries.Add(AuditEntry.Of(PartnerInvoices.AuditSubject, invoice.Id, "Paid", team, paid, $"Paid on {InvoiceExport.UkDate(invoice.PaidOn!.Value)}, reference {invoice.PaymentReference}"));
+                }
+            }
+        }
+        await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, sequence), ct);
+        await db.SaveChangesAsync(ct);
+    }
+}

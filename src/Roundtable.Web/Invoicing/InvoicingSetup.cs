@@ -1,0 +1,11 @@
+namespace Roundtable.Web.Invoicing;
+
+public static class InvoicingSetup
+{
+    public static IServiceCollection AddInvoicing(this IServiceCollection services)
+    {
+        services.AddScoped<PartnerInvoices>();
+        services.AddScoped<InvoiceExport>();
+        return services;
+    }
+}

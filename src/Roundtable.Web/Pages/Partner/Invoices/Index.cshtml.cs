@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Invoicing;
+
+namespace Roundtable.Web.Pages.Partner.Invoices;
+
+public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
+{
+    public sealed record InvoiceRow(int Id, string Number, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status, string? RejectReason);
+
+    [BindProperty] public List<int> BookingIds { get; set; } = [];
+    public List<Invoiceable> Invoiceable { get; private set; } = [];
+    public List<InvoiceRow> Sent { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (BookingIds.Count == 0)
+        {
+            ModelState.AddModelError(nameof(BookingIds), "Select the consultations to invoice");
+            await LoadAsync(ct);
+            return Page();
+        }
+        return await SubmitAsync(BookingIds, ct);
+    }
+
+    public async Task<IActionResult> OnPostAllAsync(CancellationToken ct)
+    {
+        var all = await invoices.InvoiceableAsync(User.UserId(), ct);
+        if (all.Count == 0)
+        {
+            ModelState.AddModelError(nameof(BookingIds), "There are no consultations waiting to be invoiced");
+            await LoadAsync(ct);
+            return Page();
+        }
+        return await SubmitAsync(all.Select(i => i.BookingId).ToList(), ct);
+    }
+
+    private async Task<IActionResult> SubmitAsync(List<int> ids, CancellationToken ct)
+    {
+        var outcome = await invoices.SubmitAsync(User.UserId(), ids, ct);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(nameof(BookingIds), outcome.Error!);
+            await LoadAsync(ct);
+            return Page();
+        }
+        var invoice = outcome.Value!;
+        TempData["Flash"] = $"Invoice {invoice.Number} for {Money.Text(invoice.TotalPence)} sent to the programme team.";
+        return RedirectToPage("Invoice", new { id = invoice.Id });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var me = User.UserId();
+        Invoiceable = await invoices.InvoiceableAsync(me, ct);
+        Sent = await db.Invoices.AsNoTracking().Where(i => i.Partner.UserId == me).OrderByDescending(i => i.Sequence)
+            .Select(i => new InvoiceRow(i.Id, i.Number, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status, i.RejectReason))
+            .ToListAsync(ct);
+    }
+}

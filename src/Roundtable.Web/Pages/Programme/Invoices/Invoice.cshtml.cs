@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Invoicing;
+using Roundtable.Web.Pages.Projects;
+using Roundtable.Web.Pages.Shared;
+using Roundtable.Web.Tutorials;
+
+namespace Roundtable.Web.Pages.Programme.Invoices;
+
+public class InvoiceModel(AppDbContext db, PartnerInvoices invoices) : PageModel
+{
+    public sealed record AuditRow(DateTime At, string Who, string Action, string? Detail);
+
+    public sealed class PaidInput
+    {
+        public DateParts PaidOn { get; set; } = new();
+        public string? Reference { get; set; }
+    }
+
+    [FromRoute] public int Id { get; set; }
+    [BindProperty] public PaidInput Paid { get; set; } = new();
+    [BindProperty] public string? Reason { get; set; }
+    public bool ConfirmReject { get; private set; }
+    public Invoice Invoice { get; private set; } = null!;
+    public List<AuditRow> Audit { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(bool reject, CancellationToken ct)
+    {
+        ConfirmReject = reject;
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
+        await DoneAsync(await invoices.ApproveAsync(Id, User.UserId(), ct), "approved", ct);
+
+    public async Task<IActionResult> OnPostRejectAsync(CancellationToken ct)
+    {
+        ConfirmReject = true;
+        var outcome = await invoices.RejectAsync(Id, User.UserId(), Reason, ct);
+        return await DoneAsync(outcome, "rejected; its consultations can be invoiced again", ct, field: nameof(Reason));
+    }
+
+    public async Task<IActionResult> OnPostPaidAsync(CancellationToken ct)
+    {
+        var paidOn = ModelState.RequiredDate(Paid.PaidOn, "Paid.PaidOn", "the payment date");
+        if (string.IsNullOrWhiteSpace(Paid.Reference))
+        {
+            ModelState.AddModelError("Paid.Reference", "Enter the payment reference");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+        var outcome = await invoices.MarkPaidAsync(Id, User.UserId(), paidOn, Paid.Reference, ct);
+        var field = outcome.Field == "reference" ? "Paid.Reference" : "Paid.PaidOn";
+        return await DoneAsync(outcome, "marked as paid", ct, field);
+    }
+
+    private async Task<IActionResult> DoneAsync(InvoiceOutcome outcome, string what, CancellationToken ct, string field = "")
+    {
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(outcome.Kind == OutcomeKind.Invalid ? field : "", outcome.Error!);
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+        TempData["Flash"] = $"Invoice {outcome.Value!.Number} {what}.";
+        return RedirectToPage("Invoice", new { id = Id });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var invoice = await invoices.LoadAsync(Id, ct);
+        if (invoice is null)
+        {
+            return false;
+        }
+        Invoice = invoice;
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Subject == PartnerInvoices.AuditSubject && e.SubjectId == Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var ids = entries.Select(e => e.UserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        Audit = entries.Select(e => new AuditRow(e.At, e.UserId is null ? "" : names.GetValueOrDefault(e.UserId, "A former user"), e.Action, e.Detail)).ToList();
+        return true;
+    }
+}
