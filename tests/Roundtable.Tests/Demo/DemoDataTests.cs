@@ -39,4 +39,19 @@ public class DemoDataTests(AppFactory app) : AppTest(app)
         Assert.All(flags.Where(f => f.Status is BookingStatus.Held or BookingStatus.NoShow), f => Assert.True(f.HasFeedback));
         Assert.Equal(2, await App.WithDbAsync(db => db.Referrals.CountAsync(r => r.DealtWithAt == null)));
     }
+
+    [Theory]
+    [InlineData("partner1")]
+    [InlineData("partner2")]
+    public async Task Demo_Invoicing_HasAnInvoiceInEachStatus_AndAtLeastThreeToInvoice(string partner)
+    {
+        await SeedAsync();
+        var client = await DemoAsync(partner);
+
+        var invoices = await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices");
+        var invoiceable = await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices/invoiceable");
+
+        Assert.Equal(["Approved", "Paid", "Rejected", "Submitted"], invoices.EnumerateArray().Select(i => i.GetProperty("status").GetString()).Order());
+        Assert.True(invoiceable.GetArrayLength() >= 3);
+    }
 }

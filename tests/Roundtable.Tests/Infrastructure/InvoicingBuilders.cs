@@ -11,25 +11,11 @@ namespace Roundtable.Tests.Infrastructure;
 // since a delegate has one tutorial per project.
 public static class InvoicingBuilders
 {
-    public static Task<int> PartnerProfileAsync(this AppFactory app, AppUser partner) =>
-        app.WithDbAsync(async db =>
-        {
-            var existing = await db.PartnerProfiles.Where(p => p.UserId == partner.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync();
-            if (existing is { } id)
-            {
-                return id;
-            }
-            var profile = new PartnerProfile { UserId = partner.Id, HeadshipYears = 5, UpdatedAt = app.Clock.GetUtcNow().UtcDateTime };
-            db.PartnerProfiles.Add(profile);
-            await db.SaveChangesAsync();
-            return profile.Id;
-        });
-
     // A consultation on the given UK date at 4pm, with feedback unless told otherwise.
     public static async Task<int> ConsultationAsync(this TestData data, AppFactory app, AppUser partner, DateOnly date,
         BookingStatus status = BookingStatus.Held, bool feedback = true, Cohort? cohort = null, string? delegateName = null, int project = 1)
     {
-        var partnerId = await app.PartnerProfileAsync(partner);
+        var partnerId = (await app.PartnerProfileAsync(partner)).Id;
         cohort ??= await app.WithDbAsync(db => db.Cohorts.OrderBy(c => c.Id).FirstOrDefaultAsync()) ?? await data.CohortAsync();
         var delegateUser = await data.DelegateAsync(cohort, name: delegateName);
         var participantId = await data.ParticipantIdAsync(delegateUser);
@@ -65,7 +51,7 @@ public static class InvoicingBuilders
 
     public static async Task BillingAsync(this AppFactory app, AppUser partner, bool vatRegistered, string? vatNumber = null)
     {
-        var partnerId = await app.PartnerProfileAsync(partner);
+        var partnerId = (await app.PartnerProfileAsync(partner)).Id;
         await app.WithDbAsync(async db =>
         {
             db.PartnerBillings.Add(new PartnerBilling

@@ -7,9 +7,14 @@ namespace Roundtable.Tests.Infrastructure;
 // Builders for partner profiles, slots, bookings and feedback, written straight to the database.
 public static class TutorialBuilders
 {
+    // The partner's profile, made the first time it is asked for.
     public static Task<PartnerProfile> PartnerProfileAsync(this AppFactory app, AppUser partner, int monthlyCap = PartnerProfile.DefaultMonthlyCap) =>
         app.WithDbAsync(async db =>
         {
+            if (await db.PartnerProfiles.FirstOrDefaultAsync(p => p.UserId == partner.Id) is { } existing)
+            {
+                return existing;
+            }
             var profile = new PartnerProfile
             {
                 UserId = partner.Id, HeadshipYears = 10, Phase = SchoolPhase.Primary, Region = Region.SouthEast, MonthlyCap = monthlyCap,

@@ -77,7 +77,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerWithConsultationsAsync(1);
         var id = await InvoiceAsync(client);
-        var profileId = await App.PartnerProfileAsync(partner);
+        var profileId = (await App.PartnerProfileAsync(partner)).Id;
         await Data.PartnerAsync("other@test.example");
         var other = await SignedInAsync("other@test.example");
         await Data.ProgrammeTeamAsync();
@@ -219,7 +219,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     public async Task Fees_AddRate_Validates_AndSaves()
     {
         var partner = await Data.PartnerAsync();
-        var profileId = await App.PartnerProfileAsync(partner);
+        var profileId = (await App.PartnerProfileAsync(partner)).Id;
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");
         var page = await team.GetDocumentAsync("/Programme/Invoices/Fees");
@@ -244,7 +244,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     public async Task PartnerBilling_VatNumberRequiredWhenRegistered()
     {
         var partner = await Data.PartnerAsync();
-        var profileId = await App.PartnerProfileAsync(partner);
+        var profileId = (await App.PartnerProfileAsync(partner)).Id;
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");
         var url = $"/Programme/Invoices/Partner/{profileId}";
