@@ -40,3 +40,32 @@ public class FormationBenchmarks
     public AgendaResult AgendaForTwelve() =>
         AgendaBuilder.Build(12, new DateTime(2026, 11, 23, 16, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 }
+
+[MemoryDiagnoser]
+public class DirectoryBenchmarks
+{
+    private List<Roundtable.Web.Tutorials.PartnerProfile> _partners = [];
+    private readonly Roundtable.Web.Tutorials.MatchTarget _target = new("Test Primary", Roundtable.Web.People.SchoolPhase.Primary,
+        Roundtable.Web.People.SettingType.Academy, Roundtable.Web.People.Region.SouthEast, 400);
+
+    [Params(1000)]
+    public int Partners { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        var phases = Enum.GetValues<Roundtable.Web.People.SchoolPhase>();
+        var settings = Enum.GetValues<Roundtable.Web.People.SettingType>();
+        var regions = Enum.GetValues<Roundtable.Web.People.Region>();
+        _partners = Enumerable.Range(1, Partners).Select(i => new Roundtable.Web.Tutorials.PartnerProfile
+        {
+            Id = i, Phase = phases[random.Next(phases.Length)], SettingType = settings[random.Next(settings.Length)], Region = regions[random.Next(regions.Length)],
+            NumberOnRoll = random.Next(50, 2000), HeadshipYears = random.Next(1, 30),
+        }).ToList();
+    }
+
+    // The ranking a delegate's directory page and GET /api/v1/partners do after loading the profiles.
+    [Benchmark]
+    public int RankPartners() => Roundtable.Web.Tutorials.PartnerMatching.Rank(_partners, _target, p => $"Partner {p.Id}").Count;
+}
