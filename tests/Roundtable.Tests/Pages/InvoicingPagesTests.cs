@@ -31,47 +31,6 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         return int.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static readonly TheoryData<string, string> PagesByRole = new()
-    {
-        { "/Partner/Invoices", Roles.Partner },
-        { "/Programme/Invoices", Roles.ProgrammeTeam },
-        { "/Programme/Invoices/Fees", Roles.ProgrammeTeam },
-    };
-
-    [Theory]
-    [MemberData(nameof(PagesByRole))]
-    public async Task Page_OpensForItsRole_AndIsRefusedToEveryOther(string path, string role)
-    {
-        var cohort = await Data.CohortAsync();
-        foreach (var r in Roles.All)
-        {
-            var email = $"{r.ToLowerInvariant()}@test.example";
-            if (r == Roles.Delegate)
-            {
-                await Data.DelegateAsync(cohort, email);
-            }
-            else
-            {
-                await Data.UserAsync(email, roles: [r]);
-            }
-        }
-
-        foreach (var r in Roles.All)
-        {
-            var response = await (await SignedInAsync($"{r.ToLowerInvariant()}@test.example")).GetAsync(path);
-            if (r == role)
-            {
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{r} should open {path}, got {(int)response.StatusCode}");
-            }
-            else
-            {
-                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-                Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
-            }
-        }
-        Assert.Equal(HttpStatusCode.Redirect, (await Anonymous().GetAsync(path)).StatusCode);
-    }
-
     [Fact]
     public async Task InvoicePages_OneForItsPartnerAndTheTeam_NotFoundForAnotherPartner()
     {

@@ -5,68 +5,9 @@ using Roundtable.Web.Projects;
 
 namespace Roundtable.Tests.Pages;
 
-// Every NPQH project page against every role, and the records one person must not reach by id.
+// The NPQH project records one person must not reach by id (every page against every role is in AccessTests).
 public class ProjectsAccessTests(AppFactory app) : AppTest(app)
 {
-    public static readonly TheoryData<string, string> PagesByRole = new()
-    {
-        { "/Projects", Roles.Delegate },
-        { "/Projects/Project1", Roles.Delegate },
-        { "/Projects/Project2", Roles.Delegate },
-        { "/Projects/Placement", Roles.Delegate },
-        { "/Projects/Budget", Roles.Delegate },
-        { "/Projects/Submission/1", Roles.Delegate },
-        { "/Projects/Submission/2", Roles.Delegate },
-        { "/Projects/Exemplars", Roles.Delegate },
-        { "/Programme/Projects", Roles.ProgrammeTeam },
-        { "/Programme/Projects/Criteria", Roles.ProgrammeTeam },
-        { "/Programme/Projects/Criterion", Roles.ProgrammeTeam },
-        { "/Programme/Projects/Terms", Roles.ProgrammeTeam },
-        { "/Programme/Projects/Term", Roles.ProgrammeTeam },
-        { "/Programme/Projects/BankHolidays", Roles.ProgrammeTeam },
-        { "/Programme/Projects/Exemplars", Roles.ProgrammeTeam },
-        { "/Programme/Projects/Submissions", Roles.ProgrammeTeam },
-        { "/Tutor/Projects", Roles.Tutor },
-        { "/Assessor", Roles.Assessor },
-    };
-
-    [Theory]
-    [MemberData(nameof(PagesByRole))]
-    public async Task Page_OpensForItsRole_AndIsRefusedToEveryOther(string path, string role)
-    {
-        var cohort = await Data.CohortAsync();
-        foreach (var r in Roles.All)
-        {
-            var email = $"{r.ToLowerInvariant()}@test.example";
-            if (r == Roles.Delegate)
-            {
-                await Data.DelegateAsync(cohort, email);
-            }
-            else
-            {
-                await Data.UserAsync(email, roles: [r]);
-            }
-        }
-
-        foreach (var r in Roles.All)
-        {
-            var client = await SignedInAsync($"{r.ToLowerInvariant()}@test.example");
-            var response = await client.GetAsync(path);
-            if (r == role)
-            {
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{r} should open {path}, got {(int)response.StatusCode}");
-            }
-            else
-            {
-                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-                Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
-            }
-        }
-        var anonymous = await Anonymous().GetAsync(path);
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("http://localhost/Account/SignIn", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Navigation_OffersProjectsToDelegatesAndTheTeam()
     {

@@ -9,16 +9,6 @@ namespace Roundtable.Tests.Pages;
 
 public class TutorialPagesTests(AppFactory app) : AppTest(app)
 {
-    public static readonly TheoryData<string, string> PagesByRole = new()
-    {
-        { "/Partner", Roles.Partner },
-        { "/Partner/Profile", Roles.Partner },
-        { "/Partner/Slots", Roles.Partner },
-        { "/Tutor", Roles.Tutor },
-        { "/Programme/Tutorials", Roles.ProgrammeTeam },
-        { "/Programme/Tutorials/Windows", Roles.ProgrammeTeam },
-    };
-
     private sealed record Scene(AppUser Tutor, Cohort Cohort, AppUser Delegate, AppUser Partner, PartnerProfile Profile);
 
     private async Task<Scene> SceneAsync()
@@ -32,31 +22,6 @@ public class TutorialPagesTests(AppFactory app) : AppTest(app)
     }
 
     private static string Flash(AngleSharp.Dom.IDocument page) => page.Text(".govuk-notification-banner");
-
-    [Theory]
-    [MemberData(nameof(PagesByRole))]
-    public async Task Page_OpensForItsRole_AndIsRefusedToEveryOther(string path, string role)
-    {
-        foreach (var r in Roles.All)
-        {
-            await Data.UserAsync($"{r.ToLowerInvariant()}@test.example", roles: [r]);
-        }
-        foreach (var r in Roles.All)
-        {
-            var client = await SignedInAsync($"{r.ToLowerInvariant()}@test.example");
-            var response = await client.GetAsync(path);
-            if (r == role)
-            {
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{r} should open {path}, got {(int)response.StatusCode}");
-            }
-            else
-            {
-                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-                Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
-            }
-        }
-        Assert.Equal(HttpStatusCode.Redirect, (await Anonymous().GetAsync(path)).StatusCode);
-    }
 
     [Fact]
     public async Task TutorialAndFeedbackPages_AreForTheBookingsPartnerOnly()
