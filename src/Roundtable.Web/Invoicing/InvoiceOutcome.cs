@@ -14,12 +14,5 @@ public sealed record InvoiceOutcome(OutcomeKind Kind, Invoice? Value, string? Er
 
     public static InvoiceOutcome Fail(OutcomeKind kind, string error, string? field = null) => new(kind, null, error, field);
 
-    public int StatusCode => Kind switch
-    {
-        OutcomeKind.Done => StatusCodes.Status200OK,
-        OutcomeKind.Invalid => StatusCodes.Status400BadRequest,
-        OutcomeKind.NotFound => StatusCodes.Status404NotFound,
-        OutcomeKind.Conflict => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status422UnprocessableEntity,
-    };
+    public int StatusCode => Kind.StatusCode();
 }

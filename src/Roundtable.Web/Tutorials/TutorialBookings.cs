@@ -478,6 +478,10 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             .Include(b => b.Feedback)
             .FirstOrDefaultAsync(b => b.Id == bookingId && (b.Participant.UserId == userId || b.Slot.Partner.UserId == userId), ct);
 
+    // The booking as its partner sees it; null for anyone else, its delegate included.
+    public async Task<Booking?> PartnerBookingAsync(int bookingId, string partnerUserId, CancellationToken ct = default) =>
+        await VisibleBookingAsync(bookingId, partnerUserId, ct) is { } booking && booking.Slot.Partner.UserId == partnerUserId ? booking : null;
+
     public static string StatusText(BookingStatus status) => status switch
     {
         BookingStatus.Booked => "Booked",

@@ -25,7 +25,12 @@ public sealed record TutorialOutcome<T>(OutcomeKind Kind, T? Value, string? Erro
 
     public static TutorialOutcome<T> Fail(OutcomeKind kind, string error, string? field = null) => new(kind, default, error, field);
 
-    public int StatusCode => Kind switch
+    public int StatusCode => Kind.StatusCode();
+}
+
+public static class OutcomeKinds
+{
+    public static int StatusCode(this OutcomeKind kind) => kind switch
     {
         OutcomeKind.Done => StatusCodes.Status200OK,
         OutcomeKind.Invalid => StatusCodes.Status400BadRequest,

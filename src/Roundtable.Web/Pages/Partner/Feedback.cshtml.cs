@@ -54,9 +54,8 @@ public class FeedbackModel(TutorialBookings bookings, IConfiguration configurati
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var me = User.UserId();
-        var booking = await bookings.VisibleBookingAsync(Id, me, ct);
-        if (booking is null || booking.Slot.Partner.UserId != me)
+        var booking = await bookings.PartnerBookingAsync(Id, User.UserId(), ct);
+        if (booking is null)
         {
             return false;
         }

@@ -41,10 +41,8 @@ public class TutorialModel(TutorialBookings bookings, TutorialQueries queries, T
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var me = User.UserId();
-        var booking = await bookings.VisibleBookingAsync(Id, me, ct);
-        // Visible to its delegate or its partner; this page is only for the partner.
-        if (booking is null || booking.Slot.Partner.UserId != me)
+        var booking = await bookings.PartnerBookingAsync(Id, User.UserId(), ct);
+        if (booking is null)
         {
             return false;
         }
