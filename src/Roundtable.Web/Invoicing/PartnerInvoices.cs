@@ -9,7 +9,7 @@ namespace Roundtable.Web.Invoicing;
 
 public sealed record Invoiceable(int BookingId, DateOnly Date, int Project, string DelegateInitials, long FeePence);
 
-public sealed record BookingRefusal(int BookingId, string Reason);
+public sealed record BookingRefusal(int BookingId, string Reason, DateOnly? Date = null);
 
 // Every change to invoices goes through here, for the API and the pages alike.
 public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
@@ -97,6 +97,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
             }
             var date = LondonTime.DateOf(b.StartsAt);
             var fee = InvoiceRules.FeeOn(date, rates, b.PartnerId);
+
             var reason = b.Status switch
             {
                 BookingStatus.Held => null,
@@ -111,7 +112,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
                 : null;
             if (reason is not null)
             {
-                refusals.Add(new(id, reason));
+                refusals.Add(new(id, reason, date));
                 continue;
             }
             lines.Add(new InvoiceLine
@@ -176,6 +177,11 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
     public static string RefusalText(IReadOnlyList<BookingRefusal> refusals) =>
         (refusals.Count == 1 ? "This consultation cannot be invoiced: " : "These consultations cannot be invoiced: ")
         + string.Join("; ", refusals.Select(r => string.Create(CultureInfo.InvariantCulture, $"booking {r.BookingId} {r.Reason}"))) + ".";
+
+    // For people rather than systems: the consultation's date instead of its booking id, where known.
+    public static string RefusalTextByDate(IReadOnlyList<BookingRefusal> refusals) =>
+        (refusals.Count == 1 ? "This consultation cannot be invoiced: " : "These consultations cannot be invoiced: ")
+        + string.Join("; ", refusals.Select(r => r.Date is { } d ? $"the consultation on {Pages.Shared.Forms.UkDate(d)} {r.Reason}" : $"a consultation {r.Reason}")) + ".";
 
     public Task<InvoiceOutcome> ApproveAsync(int id, string userId, CancellationToken ct = default) =>
         DecideAsync(id, userId, InvoiceStatus.Submitted, "Approved", async () =>

@@ -74,6 +74,20 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Partner_StaleSelection_IsRefusedByDateAndInvoiceNumber_AndNothingIsSaved()
+    {
+        var (_, client) = await PartnerWithConsultationsAsync(2);
+        var stale = await client.GetDocumentAsync("/Partner/Invoices");
+        var first = stale.QuerySelectorAll("#invoiceable input[type=checkbox]").Select(b => b.GetAttribute("value")!).First();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)])).StatusCode);
+
+        var response = await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)]);
+
+        Assert.Equal(["This consultation cannot be invoiced: the consultation on 5 October 2026 is already on invoice RT-000001."], Html.Errors(await Html.ParseAsync(response)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Invoices.CountAsync()));
+    }
+
+    [Fact]
     public async Task Partner_NothingSelected_ShowsError()
     {
         var (_, client) = await PartnerWithConsultationsAsync(1);

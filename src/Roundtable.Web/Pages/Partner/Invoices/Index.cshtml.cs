@@ -45,7 +45,7 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
         var outcome = await invoices.SubmitAsync(User.UserId(), ids, ct);
         if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(nameof(BookingIds), outcome.Error!);
+            ModelState.AddModelError(nameof(BookingIds), outcome.Refusals.Count > 0 ? PartnerInvoices.RefusalTextByDate(outcome.Refusals) : outcome.Error!);
             await LoadAsync(ct);
             return Page();
         }
