@@ -397,6 +397,24 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
                 See and mark it dealt with on your home page: {baseUrl.TrimEnd('/')}/Tutor
                 """), ct);
         }
+        else if (made is not null)
+        {
+            // No tutor to tell: the programme team hears of it instead, so the referral is not lost.
+            var teamRole = RoleSeed.IdOf(Roles.ProgrammeTeam);
+            var team = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == teamRole) && u.Email != null)
+                .Select(u => new { u.Email, u.FullName }).ToListAsync(ct);
+            foreach (var member in team)
+            {
+                await SendAsync(new EmailMessage(member.Email!, member.FullName, $"Referral with no tutor to receive it: {booking.Participant.User.FullName}",
+                    $"""
+                    {booking.Slot.Partner.User?.FullName ?? "A professional partner"} has referred {booking.Participant.User.FullName} to their tutor after their Project {booking.Project} tutorial on {Forms.UkDateTime(booking.Slot.StartsAt)}, but no tutor is assigned to them.
+
+                    Reason: {made.Reason}
+
+                    Assign a tutor under People, or follow it up yourselves: {baseUrl.TrimEnd('/')}/Programme/Tutorials/Booking/{booking.Id}
+                    """), ct);
+            }
+        }
         return TutorialOutcome<TutorialFeedback>.Ok(feedback);
     }
 

@@ -677,6 +677,24 @@ public class TutorialsApiTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Feedback_ReferralForADelegateWithoutATutor_ReachesTheProgrammeTeam()
+    {
+        await Data.ProgrammeTeamAsync();
+        var (_, partner) = await PartnerAsync();
+        var slot = await SlotAsync(partner, "2026-11-23T11:00");
+        var (_, client) = await DelegateAsync();
+        var id = await BookedAsync(client, slot);
+        App.Clock.Advance(TimeSpan.FromHours(2));
+
+        var response = await partner.PostAsJsonAsync($"/api/v1/bookings/{id}/feedback", new { held = true, notes = "Fine", referral = new { reason = "No placement yet" } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var mail = await App.Smtp.WaitForMessageToAsync("team@test.example");
+        Assert.Contains("no tutor is assigned", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/Programme/Tutorials/Booking/{id}", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Referrals_ReachOnlyTheDelegatesTutor_WhoMarksThemDealtWith()
     {
         var tutor = await Data.TutorAsync();
