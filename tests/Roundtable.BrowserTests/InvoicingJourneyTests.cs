@@ -57,13 +57,13 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await team.GetByRole(AriaRole.Button, new() { Name = "Mark as paid" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the payment date");
         await AssertAccessibleAsync(team);
-        await team.GetByLabel("Day").FillAsync("20");
+        await team.GetByLabel("Day").FillAsync("23");
         await team.GetByLabel("Month").FillAsync("11");
         await team.GetByLabel("Year").FillAsync("2026");
         await team.GetByLabel("Payment reference").FillAsync("BACS-0042");
         await team.GetByRole(AriaRole.Button, new() { Name = "Mark as paid" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000001 marked as paid.");
-        await Assertions.Expect(team.Locator("#paid")).ToContainTextAsync("Paid on 20 November 2026, reference BACS-0042.");
+        await Assertions.Expect(team.Locator("#paid")).ToContainTextAsync("Paid on 23 November 2026, reference BACS-0042.");
         await Assertions.Expect(team.Locator("#history")).ToContainTextAsync("Paid");
         await AssertAccessibleAsync(team);
         await team.GetByRole(AriaRole.Link, new() { Name = "Back to invoices" }).ClickAsync();

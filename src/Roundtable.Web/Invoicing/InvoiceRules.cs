@@ -40,13 +40,16 @@ public static class Money
 
     public static string Plain(long pence) => Pounds(pence).ToString("0.00", CultureInfo.InvariantCulture);
 
-    // "150", "150.5", "£1,150.00" -> pence; false for anything else or more than two decimals.
+    // Far above any fee, and far below where pence would overflow a long.
+    private const decimal MaxPounds = 1_000_000_000m;
+
+    // "150", "150.5", "£1,150.00" -> pence; false for anything else, more than two decimals or absurd amounts.
     public static bool TryParsePounds(string? text, out long pence)
     {
         pence = 0;
         var t = text?.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(t) || !decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var pounds)
-            || decimal.Round(pounds, 2) != pounds)
+            || decimal.Round(pounds, 2) != pounds || pounds > MaxPounds)
         {
             return false;
         }

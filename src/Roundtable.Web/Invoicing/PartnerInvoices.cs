@@ -146,9 +146,17 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
         }
         catch (DbUpdateException e) when (UniqueSave.IsUniqueViolation(e))
         {
-            // The unique index on ActiveBookingId caught what the check above could not see.
+            // The unique index on ActiveBookingId caught what the check above could not see. Any
+            // other unique index (the invoice number) is a fault to surface, not the partner's doing.
             db.ChangeTracker.Clear();
-            return Refused(ids.Select(id => new BookingRefusal(id, "may already be on another invoice submitted at the same moment")).ToList());
+            await tx.RollbackAsync(ct);
+            var taken = await db.InvoiceLines.AsNoTracking().Where(l => l.ActiveBookingId != null && ids.Contains(l.ActiveBookingId.Value))
+                .Select(l => new { BookingId = l.ActiveBookingId!.Value, l.Invoice.Number, l.TutorialDate }).ToListAsync(ct);
+            if (taken.Count == 0)
+            {
+                throw;
+            }
+            return Refused(taken.Select(t => new BookingRefusal(t.BookingId, $"is already on invoice {t.Number}", t.TutorialDate)).ToList());
         }
         db.AuditEntries.Add(AuditEntry.Of(AuditSubject, invoice.Id, "Submitted", partnerUserId, Now,
             $"{invoice.Number}: {lines.Count} consultation(s), total {Money.Text(invoice.TotalPence)}"));
@@ -232,6 +240,11 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
         if (reference.Length > Invoice.ReferenceMaxLength)
         {
             return InvoiceOutcome.Fail(OutcomeKind.Invalid, $"The payment reference must be {Invoice.ReferenceMaxLength} characters or fewer.", "reference");
+        }
+        var issuedOn = await db.Invoices.Where(i => i.Id == id).Select(i => (DateOnly?)i.IssuedOn).FirstOrDefaultAsync(ct);
+        if (issuedOn is { } issued && paidOn < issued)
+        {
+            return InvoiceOutcome.Fail(OutcomeKind.Invalid, $"The payment date cannot be before the invoice's date, {Pages.Shared.Forms.UkDate(issued)}.", "paidOn");
         }
         return await DecideAsync(id, userId, InvoiceStatus.Approved, "Paid", async () =>
             await db.Invoices.Where(i => i.Id == id && i.Status == InvoiceStatus.Approved)

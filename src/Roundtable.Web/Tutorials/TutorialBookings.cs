@@ -9,7 +9,8 @@ using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Tutorials;
 
-public sealed record SlotInput(DateTime LocalStart, int Minutes, TutorialMode Mode, string? Where);
+// A start is a UK wall-clock time, or an exact instant when the caller gave one (UtcStart).
+public sealed record SlotInput(DateTime LocalStart, int Minutes, TutorialMode Mode, string? Where, DateTime? UtcStart = null);
 public sealed record BookingInput(int SlotId, int Project, string? Focus, string? ProjectSummary);
 public sealed record FeedbackInput(bool Held, string? Notes, string? ReferralReason);
 
@@ -50,7 +51,8 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         {
             return TutorialOutcome<TutorialSlot>.Fail(OutcomeKind.Invalid, whereError, "where");
         }
-        if (!LondonTime.TryToUtc(input.LocalStart, out var startsAt))
+        var startsAt = input.UtcStart ?? default;
+        if (input.UtcStart is null && !LondonTime.TryToUtc(input.LocalStart, out startsAt))
         {
             return TutorialOutcome<TutorialSlot>.Fail(OutcomeKind.Invalid, "That time does not exist in the UK: the clocks go forward then. Choose another time.", "start");
         }
@@ -209,6 +211,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
                 ? TutorialOutcome<Booking>.Fail(OutcomeKind.Conflict, "Someone has just booked this slot. Choose another.", "slotId")
                 : TutorialOutcome<Booking>.Fail(OutcomeKind.Refused, $"You already have a tutorial for Project {input.Project}.", "project");
         }
+        await RefreshTutorial2FlagAsync(booking, ct);
         db.AuditEntries.Add(AuditEntry.Of(AuditSubject, booking.Id, "Booked", delegateUserId, Now,
             $"Slot {slot.Id} on {Forms.UkDateTime(slot.StartsAt)}" + (windowWarning is null ? "" : "; outside the window")));
         await db.SaveChangesAsync(ct);
@@ -260,6 +263,8 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         }
         db.AuditEntries.Add(AuditEntry.Of(AuditSubject, booking.Id, byPartner ? "Cancelled by partner" : late ? "Cancelled late by delegate" : "Cancelled by delegate", userId, Now, reason));
         await db.SaveChangesAsync(ct);
+        await RefreshTutorial2FlagAsync(booking, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (byPartner)
         {
@@ -302,6 +307,13 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         {
             return TutorialOutcome<Booking>.Fail(OutcomeKind.Conflict, "This tutorial has already started, so it cannot be moved.");
         }
+        // Moving a tutorial inside the notice period would be a late cancellation that escapes its flag.
+        var noticeHours = await NoticeHoursAsync(ct);
+        if (booking.Slot.StartsAt - Now < TimeSpan.FromHours(noticeHours))
+        {
+            return TutorialOutcome<Booking>.Fail(OutcomeKind.Refused,
+                $"Your tutorial is less than {noticeHours} hours away, so it can no longer be moved. Cancel it instead (a late cancellation, which the programme team can restore) or talk to your partner.", "slotId");
+        }
         if (await SlotUnavailableAsync(newSlot.Id, ct) is { } unavailable)
         {
             return TutorialOutcome<Booking>.Fail(unavailable.Kind, unavailable.Error, "slotId");
@@ -321,6 +333,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             await tx.RollbackAsync(ct);
             return TutorialOutcome<Booking>.Fail(OutcomeKind.Conflict, "Someone has just booked that slot. Your tutorial stays where it was.", "slotId");
         }
+        await RefreshTutorial2FlagAsync(booking, ct);
         db.AuditEntries.Add(AuditEntry.Of(AuditSubject, booking.Id, "Rescheduled", delegateUserId, Now,
             $"From {Forms.UkDateTime(oldStart)} to {Forms.UkDateTime(newSlot.StartsAt)}"));
         await db.SaveChangesAsync(ct);
@@ -471,18 +484,37 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         {
             return TutorialOutcome<WindowOverride>.Fail(OutcomeKind.NotFound, "There is no NPQH delegate with that id.");
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.WindowOverrides.FirstOrDefaultAsync(o => o.ParticipantId == participantId && o.Project == project, ct);
         existing ??= db.WindowOverrides.Add(new WindowOverride { ParticipantId = participantId, Project = project }).Entity;
         existing.Reason = reason;
         existing.ById = teamUserId;
         existing.At = Now;
-        await db.Bookings.Where(b => b.ParticipantId == participantId && b.Project == project && b.OutsideWindow)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.OutsideWindow, false), ct);
         if (!await db.TrySaveUniqueAsync(ct))
         {
             return TutorialOutcome<WindowOverride>.Fail(OutcomeKind.Conflict, "Someone else has just recorded an override for this tutorial.");
         }
+        await db.Bookings.Where(b => b.ParticipantId == participantId && b.Project == project && b.OutsideWindow)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.OutsideWindow, false), ct);
+        await tx.CommitAsync(ct);
         return TutorialOutcome<WindowOverride>.Ok(existing);
+    }
+
+    // Tutorial 2's window hangs on tutorial 1's date: when tutorial 1 is booked, moved or cancelled,
+    // the flag on a live tutorial 2 follows (the change itself is already saved in this transaction).
+    private async Task RefreshTutorial2FlagAsync(Booking changed, CancellationToken ct)
+    {
+        if (changed.Project != ProjectNumbers.Change)
+        {
+            return;
+        }
+        var tutorial2 = await db.Bookings.Include(b => b.Slot).Include(b => b.Participant)
+            .FirstOrDefaultAsync(b => b.ParticipantId == changed.ParticipantId && b.Project == ProjectNumbers.Placement
+                && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Held || b.Status == BookingStatus.NoShow), ct);
+        if (tutorial2 is not null)
+        {
+            tutorial2.OutsideWindow = await WindowWarningAsync(tutorial2.Participant, ProjectNumbers.Placement, tutorial2.Slot.StartsAt, null, ct) is not null;
+        }
     }
 
     public async Task<int> NoticeHoursAsync(CancellationToken ct = default) =>

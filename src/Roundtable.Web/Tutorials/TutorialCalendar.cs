@@ -56,7 +56,8 @@ public static class TutorialCalendar
             $"UID:tutorial-{booking.Id.ToString(CultureInfo.InvariantCulture)}@{host}",
             $"DTSTAMP:{nowUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}",
             $"DTSTART;TZID=Europe/London:{LondonTime.ToLocal(slot.StartsAt).ToString(LocalFormat, CultureInfo.InvariantCulture)}",
-            $"DTEND;TZID=Europe/London:{LondonTime.ToLocal(slot.EndsAt).ToString(LocalFormat, CultureInfo.InvariantCulture)}",
+            // A duration rather than a local end: an end in the hour the clocks go back would be ambiguous.
+            $"DURATION:PT{slot.Minutes.ToString(CultureInfo.InvariantCulture)}M",
             $"SUMMARY:{Escape(summary)}",
             $"DESCRIPTION:{Escape(description)}",
             $"LOCATION:{Escape(location)}",

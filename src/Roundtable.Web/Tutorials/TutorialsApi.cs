@@ -91,7 +91,7 @@ public static class TutorialsApi
         SlotRequest? body, ClaimsPrincipal user, TutorialBookings bookings, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!TryLocal(body?.Start, out var start))
+        if (!TryStart(body?.Start, out var start, out var exact))
         {
             errors["start"] = ["Give the start as a UK time, as 2026-12-01T16:00."];
         }
@@ -107,7 +107,7 @@ public static class TutorialsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var outcome = await bookings.AddSlotAsync(user.UserId(), new SlotInput(start, body!.Minutes!.Value, mode, body.Where), ct);
+        var outcome = await bookings.AddSlotAsync(user.UserId(), new SlotInput(start, body!.Minutes!.Value, mode, body.Where, exact), ct);
         if (!outcome.Succeeded)
         {
             return Failure(outcome);
@@ -284,20 +284,23 @@ public static class TutorialsApi
         TypedResults.Problem(statusCode: outcome.StatusCode, detail: outcome.Error,
             extensions: outcome.Field is null ? null : new Dictionary<string, object?> { ["field"] = outcome.Field });
 
-    private static bool TryLocal(string? text, out DateTime local)
+    // Without an offset the start is a UK wall-clock time; with one (or Z) it is an exact instant,
+    // which also tells apart the two 01:30s of the night the clocks go back.
+    private static bool TryStart(string? text, out DateTime local, out DateTime? utc)
     {
         local = default;
+        utc = null;
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
         }
-        // With an offset the instant is exact; without one it is a UK wall-clock time.
         if (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10)
         {
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
             {
                 return false;
             }
+            utc = exact.UtcDateTime;
             local = TimeZoneInfo.ConvertTime(exact, LondonTime.Zone).DateTime;
             return true;
         }

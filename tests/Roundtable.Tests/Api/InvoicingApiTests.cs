@@ -200,23 +200,25 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
         var team = await TeamAsync();
         var id = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5))).GetProperty("id").GetInt32();
 
-        await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-20", reference = "BACS-1" }), HttpStatusCode.Conflict);
+        await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-23", reference = "BACS-1" }), HttpStatusCode.Conflict);
         var approved = await team.PostAsJsonAsync($"/api/v1/invoices/{id}/approve", new { });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("Approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/approve", new { }), HttpStatusCode.Conflict);
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/reject", new { reason = "Too late" }), HttpStatusCode.Conflict);
 
-        var paid = await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-20", reference = "BACS-1" });
+        var early = await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-22", reference = "BACS-1" }), HttpStatusCode.BadRequest);
+        Assert.Contains("cannot be before the invoice's date, 23 November 2026", early.GetRawText(), StringComparison.Ordinal);
+        var paid = await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-23", reference = "BACS-1" });
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
         var body = await paid.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Paid", "2026-11-20", "BACS-1"), (body.GetProperty("status").GetString(), body.GetProperty("paidOn").GetString(), body.GetProperty("paymentReference").GetString()));
+        Assert.Equal(("Paid", "2026-11-23", "BACS-1"), (body.GetProperty("status").GetString(), body.GetProperty("paidOn").GetString(), body.GetProperty("paymentReference").GetString()));
 
-        await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-21", reference = "BACS-2" }), HttpStatusCode.Conflict);
+        await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-23", reference = "BACS-2" }), HttpStatusCode.Conflict);
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/reject", new { reason = "Oops" }), HttpStatusCode.Conflict);
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/approve", new { }), HttpStatusCode.Conflict);
         var stored = await App.WithDbAsync(db => db.Invoices.SingleAsync());
-        Assert.Equal((new DateOnly(2026, 11, 20), "BACS-1"), (stored.PaidOn!.Value, stored.PaymentReference));
+        Assert.Equal((new DateOnly(2026, 11, 23), "BACS-1"), (stored.PaidOn!.Value, stored.PaymentReference));
         // The consultation stays invoiced.
         Assert.Empty(await InvoiceableIdsAsync(client));
     }
@@ -315,7 +317,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
         var a = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5))).GetProperty("id").GetInt32();
         var b = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5.AddDays(1)))).GetProperty("id").GetInt32();
         await team.PostAsJsonAsync($"/api/v1/invoices/{a}/approve", new { });
-        await team.PostAsJsonAsync($"/api/v1/invoices/{a}/paid", new { paidOn = "2026-11-22", reference = "REF-9" });
+        await team.PostAsJsonAsync($"/api/v1/invoices/{a}/paid", new { paidOn = "2026-11-23", reference = "REF-9" });
         await team.PostAsJsonAsync($"/api/v1/invoices/{b}/reject", new { reason = "Duplicate" });
 
         var audit = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject == "Invoice").OrderBy(e => e.Id).ToListAsync());

@@ -574,6 +574,55 @@ public class TutorialsApiTests(AppFactory app) : AppTest(app)
         Assert.Equal(2, bookings.Select(x => x.SlotId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Reschedule_WithinTheNoticePeriod_Returns422_AndTheTutorialStays()
+    {
+        var (_, partner) = await PartnerAsync();
+        var soon = await SlotAsync(partner, "2026-11-24T09:00");
+        var later = await SlotAsync(partner, "2026-12-03T10:00");
+        var (_, client) = await DelegateAsync();
+        var id = await BookedAsync(client, soon);
+
+        var problem = await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { slotId = later }), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("less than 48 hours away", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(soon, (await BookingAsync(id)).SlotId);
+    }
+
+    [Fact]
+    public async Task Tutorial2Flag_FollowsTutorial1_WhenItIsBookedMovedOrCancelled()
+    {
+        var (_, partner) = await PartnerAsync(monthlyCap: 60);
+        var tutorial2 = await SlotAsync(partner, "2027-02-15T16:00");
+        var december = await SlotAsync(partner, "2026-12-01T16:00");
+        var lateDecember = await SlotAsync(partner, "2026-12-20T16:00");
+        var (_, client) = await DelegateAsync();
+        var t2 = await BookedAsync(client, tutorial2, project: 2);
+        Assert.True((await BookingAsync(t2)).OutsideWindow);
+
+        var t1 = await BookedAsync(client, december);
+        Assert.False((await BookingAsync(t2)).OutsideWindow);
+
+        await client.PostAsJsonAsync($"/api/v1/bookings/{t1}/reschedule", new { slotId = lateDecember });
+        Assert.True((await BookingAsync(t2)).OutsideWindow);
+
+        await client.PostAsJsonAsync($"/api/v1/bookings/{t1}/cancel", new { reason = "Changed school" });
+        Assert.True((await BookingAsync(t2)).OutsideWindow);
+    }
+
+    [Fact]
+    public async Task PostSlot_WithAnOffset_InTheRepeatedAutumnHour_KeepsTheExactInstant()
+    {
+        var (_, partner) = await PartnerAsync();
+
+        var gmt = await partner.PostAsJsonAsync("/api/v1/partners/me/slots", new { start = "2027-10-31T01:30:00Z", minutes = 30, mode = "Online", where = "https://meet.example.org/x" });
+        var bst = await partner.PostAsJsonAsync("/api/v1/partners/me/slots", new { start = "2027-10-31T00:30:00Z", minutes = 30, mode = "Online", where = "https://meet.example.org/x" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (gmt.StatusCode, bst.StatusCode));
+        var stored = await App.WithDbAsync(db => db.TutorialSlots.OrderBy(s => s.StartsAt).Select(s => s.StartsAt).ToListAsync());
+        Assert.Equal([new DateTime(2027, 10, 31, 0, 30, 0, DateTimeKind.Utc), new DateTime(2027, 10, 31, 1, 30, 0, DateTimeKind.Utc)], stored);
+    }
+
     // ---- Calendar and lists ----
 
     [Fact]

@@ -155,10 +155,10 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         var future = await team.SendFormAsync(page, "#paid-form", [new("Paid.PaidOn.Day", "1"), new("Paid.PaidOn.Month", "12"), new("Paid.PaidOn.Year", "2026"), new("Paid.Reference", "R1")]);
         Assert.Equal(["The payment date must be today or in the past."], Html.Errors(await Html.ParseAsync(future)));
 
-        var paid = await team.SendFormAsync(page, "#paid-form", [new("Paid.PaidOn.Day", "20"), new("Paid.PaidOn.Month", "11"), new("Paid.PaidOn.Year", "2026"), new("Paid.Reference", "BACS-77")]);
+        var paid = await team.SendFormAsync(page, "#paid-form", [new("Paid.PaidOn.Day", "23"), new("Paid.PaidOn.Month", "11"), new("Paid.PaidOn.Year", "2026"), new("Paid.Reference", "BACS-77")]);
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         page = await team.GetDocumentAsync($"/Programme/Invoices/{id}");
-        Assert.Contains("Paid on 20 November 2026, reference BACS-77.", page.Text("#paid"), StringComparison.Ordinal);
+        Assert.Contains("Paid on 23 November 2026, reference BACS-77.", page.Text("#paid"), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#paid-form"));
         var history = page.Text("#history");
         Assert.Contains("Pip Partner Submitted", history, StringComparison.Ordinal);

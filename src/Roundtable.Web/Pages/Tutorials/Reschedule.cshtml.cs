@@ -16,6 +16,8 @@ public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, Partn
     public BookingView Booking { get; private set; } = null!;
     public string PartnerName { get; private set; } = "";
     public List<FreeSlot> Slots { get; private set; } = [];
+    public bool TooLate { get; private set; }
+    public int NoticeHours { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -53,6 +55,8 @@ public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, Partn
             return false;
         }
         Booking = found;
+        NoticeHours = await bookings.NoticeHoursAsync(ct);
+        TooLate = found.StartsAt - tutorials.Now < TimeSpan.FromHours(NoticeHours);
         var partnerUserId = found.PartnerId;
         if (SlotId is { } chosen && await db.TutorialSlots.Where(s => s.Id == chosen).Select(s => s.Partner.UserId).FirstOrDefaultAsync(ct) is { } other)
         {

@@ -59,6 +59,8 @@ public class InvoiceRulesTests
     [InlineData("-5")]
     [InlineData("1e3")]
     [InlineData("ten")]
+    [InlineData("100000000000000000000")]
+    [InlineData("79228162514264337593543950335")]
     public void Money_RefusesAnythingElse(string text) => Assert.False(Money.TryParsePounds(text, out _));
 
     [Fact]

@@ -164,7 +164,7 @@ public class TutorialCalendarTests
         var lines = Unfolded(ics);
 
         Assert.Contains("DTSTART;TZID=Europe/London:20260701T160000", lines);
-        Assert.Contains("DTEND;TZID=Europe/London:20260701T170000", lines);
+        Assert.Contains("DURATION:PT60M", lines);
         Assert.Contains("TZID:Europe/London", lines);
         Assert.Contains("UID:tutorial-42@example.org", lines);
         Assert.Contains("SUMMARY:NPQH Project 1 tutorial with Pip Partner", lines);

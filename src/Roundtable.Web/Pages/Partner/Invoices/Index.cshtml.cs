@@ -33,7 +33,8 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
         var all = await invoices.InvoiceableAsync(User.UserId(), ct);
         if (all.Count == 0)
         {
-            ModelState.AddModelError(nameof(BookingIds), "There are no consultations waiting to be invoiced");
+            // The form is not shown when nothing is left to invoice, so the message stands alone.
+            ModelState.AddModelError("", "There are no consultations waiting to be invoiced");
             await LoadAsync(ct);
             return Page();
         }
