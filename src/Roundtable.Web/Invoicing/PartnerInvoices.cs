@@ -23,7 +23,18 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
 
     // Held consultations (and no-shows, when the team pays for them) with feedback recorded and on
     // no invoice that is still live; oldest first.
-    public async Task<List<Invoiceable>> InvoiceableAsync(string partnerUserId, CancellationToken ct = default)
+    public async Task<List<Invoiceable>> InvoiceableAsync(string partnerUserId, CancellationToken ct = default) =>
+        (await CandidatesAsync(partnerUserId, ct)).Where(c => c.FeePence is not null)
+            .Select(c => new Invoiceable(c.BookingId, c.Date, c.Project, c.Initials, c.FeePence!.Value)).ToList();
+
+    // Consultations that could be invoiced but for the fee: no rate covers their date yet.
+    public async Task<List<DateOnly>> WaitingForAFeeAsync(string partnerUserId, CancellationToken ct = default) =>
+        (await CandidatesAsync(partnerUserId, ct)).Where(c => c.FeePence is null).Select(c => c.Date).ToList();
+
+    private sealed record Candidate(int BookingId, DateOnly Date, int Project, string Initials, long? FeePence);
+
+    // Held (or payable no-show) consultations with feedback on no live invoice, with the fee for their date if any.
+    private async Task<List<Candidate>> CandidatesAsync(string partnerUserId, CancellationToken ct)
     {
         var noShowPayable = await NoShowPayableAsync(ct);
         var rows = await db.Bookings.AsNoTracking()
@@ -37,12 +48,12 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
             return [];
         }
         var rates = await RatesForAsync(rows[0].PartnerId, ct);
-        return rows
-            .Select(r => (Row: r, Date: LondonTime.DateOf(r.StartsAt)))
-            .Select(x => (x.Row, x.Date, Fee: InvoiceRules.FeeOn(x.Date, rates, x.Row.PartnerId)))
-            .Where(x => x.Fee is not null)
-            .OrderBy(x => x.Row.StartsAt).ThenBy(x => x.Row.Id)
-            .Select(x => new Invoiceable(x.Row.Id, x.Date, x.Row.Project, Initials(x.Row.FullName), x.Fee!.Value))
+        return rows.OrderBy(r => r.StartsAt).ThenBy(r => r.Id)
+            .Select(r =>
+            {
+                var date = LondonTime.DateOf(r.StartsAt);
+                return new Candidate(r.Id, date, r.Project, Initials(r.FullName), InvoiceRules.FeeOn(date, rates, r.PartnerId));
+            })
             .ToList();
     }
 

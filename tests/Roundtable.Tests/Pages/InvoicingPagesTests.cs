@@ -88,6 +88,22 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Partner_ConsultationWithNoFeeForItsDate_IsExplained_NotListed()
+    {
+        var partner = await Data.PartnerAsync();
+        await App.PartnerProfileAsync(partner);
+        await App.FeeRateAsync(150_00, new DateOnly(2026, 10, 10));
+        await Data.ConsultationAsync(App, partner, October5);
+        await Data.ConsultationAsync(App, partner, October5.AddDays(7));
+        var client = await SignedInAsync("partner@test.example");
+
+        var page = await client.GetDocumentAsync("/Partner/Invoices");
+
+        Assert.Single(page.QuerySelectorAll("#invoiceable input[type=checkbox]"));
+        Assert.Contains("Your consultation on 5 October 2026 cannot be invoiced yet: no fee has been set for its date.", page.Text("#waiting-for-fee"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Partner_NothingSelected_ShowsError()
     {
         var (_, client) = await PartnerWithConsultationsAsync(1);

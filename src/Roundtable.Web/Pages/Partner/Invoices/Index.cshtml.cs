@@ -13,6 +13,7 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
 
     [BindProperty] public List<int> BookingIds { get; set; } = [];
     public List<Invoiceable> Invoiceable { get; private set; } = [];
+    public List<DateOnly> WaitingForAFee { get; private set; } = [];
     public List<InvoiceRow> Sent { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -59,6 +60,7 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
     {
         var me = User.UserId();
         Invoiceable = await invoices.InvoiceableAsync(me, ct);
+        WaitingForAFee = await invoices.WaitingForAFeeAsync(me, ct);
         Sent = await db.Invoices.AsNoTracking().Where(i => i.Partner.UserId == me).OrderByDescending(i => i.Sequence)
             .Select(i => new InvoiceRow(i.Id, i.Number, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status, i.RejectReason))
             .ToListAsync(ct);
