@@ -121,7 +121,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         var page = await client.GetDocumentAsync("/Tutor");
         var links = page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.GetAttribute("href")).ToList();
 
-        Assert.Equal(["/Tutor", "/Partner", "/Partner/Slots", "/Partner/Profile", "/Partner/Invoices"], links);
+        Assert.Equal(["/Tutor", "/Tutor/Projects", "/Partner", "/Partner/Slots", "/Partner/Profile", "/Partner/Invoices"], links);
     }
 
     [Fact]

@@ -28,7 +28,11 @@ public static class Navigation
             items.Add(new("Schools", "/Programme/Schools"));
             items.Add(new("Programmes", "/Programme/Programmes"));
         }
-        if (user.IsInRole(Roles.Tutor)) { items.Add(new("My delegates", "/Tutor")); }
+        if (user.IsInRole(Roles.Tutor))
+        {
+            items.Add(new("My delegates", "/Tutor", Exact: true));
+            items.Add(new("Delegates' projects", "/Tutor/Projects"));
+        }
         if (user.IsInRole(Roles.Delegate))
         {
             items.Add(new("My programme", "/Delegate"));
