@@ -6,7 +6,7 @@ public static class TutorialsSetup
     {
         services.AddScoped<TutorialBookings>();
         services.AddScoped<PartnerDirectory>();
-        services.AddScoped<Pages.Tutorials.DelegateTutorials>();
+        services.AddScoped<DelegateTutorials>();
         services.AddScoped<TutorialQueries>();
         return services;
     }

@@ -6,12 +6,12 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.Pages.Delegate;
 
-public class IndexModel(AppDbContext db, Tutorials.DelegateTutorials tutorials) : PageModel
+public class IndexModel(AppDbContext db, Web.Tutorials.DelegateTutorials tutorials) : PageModel
 {
     public sealed record Place(string Cohort, string Programme, DateOnly CourseStart, string? School, string? Tutor, string? TutorEmail, Birthday? Birthday);
 
     public List<Place> Places { get; private set; } = [];
-    public Tutorials.BookingView? NextTutorial { get; private set; }
+    public Web.Tutorials.BookingView? NextTutorial { get; private set; }
     public bool IsNpqh { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
