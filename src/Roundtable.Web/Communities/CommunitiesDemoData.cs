@@ -18,7 +18,7 @@ public static class CommunitiesDemoData
 
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var formation = new GroupFormationService(db);
         var proposal = GroupFormationService.Propose(await formation.DelegatesAsync(cohortId, outsidePublishedGroups: true, ct), new GroupFormationOptions { Seed = 7 });
         await formation.SaveDraftAsync(cohortId, proposal, ct);

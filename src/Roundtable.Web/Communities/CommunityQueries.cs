@@ -84,7 +84,7 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
     // The delegate's next session that has not started yet, in a published group.
     public Task<CommunitySession?> NextSessionForAsync(string userId, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         return db.CommunitySessions
             .Where(s => s.StartsAt > now && s.Group.Published && s.Group.Members.Any(m => m.UserId == userId))
             .OrderBy(s => s.StartsAt)

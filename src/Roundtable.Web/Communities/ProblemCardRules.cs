@@ -69,7 +69,7 @@ public static class ProblemCardRules
         card.Specific = answers.Specific;
         card.Solvable = answers.Solvable;
         card.Controllable = answers.Controllable;
-        card.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        card.UpdatedAt = time.UtcNow();
         if (artefact is not null)
         {
             db.StoredFiles.Add(artefact);

@@ -43,7 +43,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
             return;
         }
         logger.LogInformation("Empty database in Development: loading fictional demo data.");
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var today = DateOnly.FromDateTime(now);
         // One hash for every demo account: they share a password, and hashing is deliberately slow.
         var passwordHash = hasher.HashPassword(null!, Password);

@@ -27,7 +27,7 @@ public static class AdminCommands
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = AppUser.Create(email, name, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            user = AppUser.Create(email, name, services.GetRequiredService<TimeProvider>().UtcNow());
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {

@@ -30,30 +30,3 @@ public static class InvoiceRules
             .Select(part => char.ToUpperInvariant(part[0])));
 }
 
-// Money is integer pence everywhere; pounds only at the edges.
-public static class Money
-{
-    // 15000 -> 150.00: always two decimal places (a decimal keeps its scale in JSON).
-    public static decimal Pounds(long pence) => pence / 100m + 0.00m;
-
-    public static string Text(long pence) => "£" + Pounds(pence).ToString("#,##0.00", CultureInfo.InvariantCulture);
-
-    public static string Plain(long pence) => Pounds(pence).ToString("0.00", CultureInfo.InvariantCulture);
-
-    // Far above any fee, and far below where pence would overflow a long.
-    private const decimal MaxPounds = 1_000_000_000m;
-
-    // "150", "150.5", "£1,150.00" -> pence; false for anything else, more than two decimals or absurd amounts.
-    public static bool TryParsePounds(string? text, out long pence)
-    {
-        pence = 0;
-        var t = text?.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal);
-        if (string.IsNullOrEmpty(t) || !decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var pounds)
-            || decimal.Round(pounds, 2) != pounds || pounds > MaxPounds)
-        {
-            return false;
-        }
-        pence = (long)(pounds * 100);
-        return true;
-    }
-}

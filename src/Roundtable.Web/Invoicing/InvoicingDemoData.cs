@@ -13,7 +13,7 @@ public static class InvoicingDemoData
 {
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var courseStart = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.CourseStart).SingleAsync(ct);
         var team = await db.Users.Where(u => u.NormalizedEmail == "PROGRAMME@DEMO.ROUNDTABLE.TEST").Select(u => u.Id).SingleAsync(ct);
         var partners = await db.PartnerProfiles.Include(p => p.User)

@@ -16,7 +16,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
 {
     public const string AuditSubject = "Invoice";
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private DateTime Now => time.UtcNow();
 
     public async Task<bool> NoShowPayableAsync(CancellationToken ct = default) =>
         await db.InvoicingSettings.Where(s => s.Id == InvoicingSettings.SingletonId).Select(s => s.NoShowPayable).FirstOrDefaultAsync(ct);
@@ -200,7 +200,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
     // For people rather than systems: the consultation's date instead of its booking id, where known.
     public static string RefusalTextByDate(IReadOnlyList<BookingRefusal> refusals) =>
         (refusals.Count == 1 ? "This consultation cannot be invoiced: " : "These consultations cannot be invoiced: ")
-        + string.Join("; ", refusals.Select(r => r.Date is { } d ? $"the consultation on {Pages.Shared.Forms.UkDate(d)} {r.Reason}" : $"a consultation {r.Reason}")) + ".";
+        + string.Join("; ", refusals.Select(r => r.Date is { } d ? $"the consultation on {UkFormat.Date(d)} {r.Reason}" : $"a consultation {r.Reason}")) + ".";
 
     public Task<InvoiceOutcome> ApproveAsync(int id, string userId, CancellationToken ct = default) =>
         DecideAsync(id, userId, InvoiceStatus.Submitted, "Approved", async () =>
@@ -255,7 +255,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time)
         var issuedOn = await db.Invoices.Where(i => i.Id == id).Select(i => (DateOnly?)i.IssuedOn).FirstOrDefaultAsync(ct);
         if (issuedOn is { } issued && paidOn < issued)
         {
-            return InvoiceOutcome.Fail(OutcomeKind.Invalid, $"The payment date cannot be before the invoice's date, {Pages.Shared.Forms.UkDate(issued)}.", "paidOn");
+            return InvoiceOutcome.Fail(OutcomeKind.Invalid, $"The payment date cannot be before the invoice's date, {UkFormat.Date(issued)}.", "paidOn");
         }
         return await DecideAsync(id, userId, InvoiceStatus.Approved, "Paid", async () =>
             await db.Invoices.Where(i => i.Id == id && i.Status == InvoiceStatus.Approved)

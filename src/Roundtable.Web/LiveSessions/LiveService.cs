@@ -38,7 +38,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
     {
         var live = await db.LiveSessions.AsNoTracking().FirstOrDefaultAsync(l => l.SessionId == session.Id, ct)
             ?? new LiveSession { SessionId = session.Id, Status = LiveStatus.NotStarted };
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var steps = live.Steps;
         var chairId = live.ChairId ?? (await queries.ChairForAsync(session, ct))?.Id;
         var chair = chairId is null ? null : await db.Users.Where(u => u.Id == chairId).Select(u => new LivePerson(u.Id, u.FullName)).FirstOrDefaultAsync(ct);
@@ -77,7 +77,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
                 : "Only the chair can run the session. If the chair has dropped out, take over as chair first.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var agenda = command.Action == LiveAction.Start && live.Status == LiveStatus.NotStarted ? await AgendaAtStartAsync(session, ct) : null;
         var outcome = LiveRules.Apply(live, command, me, now, agenda);
         if (!outcome.Ok)
@@ -119,7 +119,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         var people = members.Where(m => present.Count == 0 || present.Contains(m.UserId))
             .OrderBy(m => order.GetValueOrDefault(m.UserId, int.MaxValue)).ThenBy(m => m.FullName, StringComparer.Ordinal)
             .Select(m => m.FullName).ToList();
-        var local = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, LondonTime.Zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(time.UtcNow(), LondonTime.Zone);
         var agenda = AgendaBuilder.Build(people.Count, local, LondonTime.Zone, await protocol.TemplatesAsync(ct));
         // With breakouts each group needs its own chair and screen; this run follows the first group.
         return agenda.Succeeded ? LiveSession.FromAgenda(agenda.Agenda!.Groups[0], people) : [];

@@ -73,7 +73,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
             return new(false, $"{Plural(errors, "row has", "rows have")} errors, so nothing was imported. Correct the file, or choose to skip the rows with errors.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var created = 0;
         var updated = 0;
         foreach (var row in valid)

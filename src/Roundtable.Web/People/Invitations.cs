@@ -26,7 +26,7 @@ public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEm
 
             The programme team
             """), ct);
-        user.InvitedAt = time.GetUtcNow().UtcDateTime;
+        user.InvitedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         return link;
     }

@@ -91,32 +91,3 @@ public class BudgetLine
     public static string YearName(int year) => $"{year}/{(year + 1) % 100:00}";
 }
 
-public static class Money
-{
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-
-    public static string Format(long pence) =>
-        (pence < 0 ? "−£" : "£") + (Math.Abs(pence) / 100m).ToString("#,##0.00", Uk);
-
-    // "1,250", "£1,250.50" and "-300" are accepted; more than two decimal places are not.
-    public static bool TryParsePence(string? text, out long pence)
-    {
-        pence = 0;
-        var cleaned = (text ?? "").Trim().Replace("£", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal)
-            .Replace("\u2212", "-", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (cleaned.StartsWith("-£", StringComparison.Ordinal))
-        {
-            cleaned = "-" + cleaned[2..];
-        }
-        if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var pounds)
-            || decimal.Round(pounds, 2) != pounds
-            || Math.Abs(pounds) * 100 > BudgetLine.MaxAbsPence)
-        {
-            return false;
-        }
-        pence = (long)(pounds * 100);
-        return true;
-    }
-
-    public static string Input(long pence) => (pence / 100m).ToString("0.00", CultureInfo.InvariantCulture);
-}

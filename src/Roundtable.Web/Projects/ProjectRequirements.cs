@@ -137,25 +137,25 @@ public static class ProjectRequirements
             if (board == began)
             {
                 return Result(BoardBeforeImplementation, false,
-                    $"The plan was presented to the governing board on {ProjectDisplay.Date(board)}, the day implementation began; " +
+                    $"The plan was presented to the governing board on {UkFormat.Date(board)}, the day implementation began; " +
                     "the board must see it before implementation begins.");
             }
 
             if (board > began)
             {
                 return Result(BoardBeforeImplementation, false,
-                    $"The plan was presented to the governing board on {ProjectDisplay.Date(board)}, after implementation began on " +
-                    $"{ProjectDisplay.Date(began)}; the board must see it before implementation begins.");
+                    $"The plan was presented to the governing board on {UkFormat.Date(board)}, after implementation began on " +
+                    $"{UkFormat.Date(began)}; the board must see it before implementation begins.");
             }
 
-            var timing = $"Presented to the governing board on {ProjectDisplay.Date(board)}, " +
-                $"{ProjectDisplay.Plural(began.DayNumber - board.DayNumber, "day", "days")} before implementation began on {ProjectDisplay.Date(began)}";
+            var timing = $"Presented to the governing board on {UkFormat.Date(board)}, " +
+                $"{UkFormat.Plural(began.DayNumber - board.DayNumber, "day", "days")} before implementation began on {UkFormat.Date(began)}";
             return boardFeedbackRecorded
                 ? Result(BoardBeforeImplementation, true, timing + "; feedback recorded.")
                 : Result(BoardBeforeImplementation, false, timing + ". Record the governing board’s feedback.");
         }
 
-        return Result(BoardBeforeImplementation, false, "Record " + ProjectDisplay.List(toRecord) + ".");
+        return Result(BoardBeforeImplementation, false, "Record " + UkFormat.List(toRecord) + ".");
     }
 
     public static RequirementResult CheckPlacementDays(
@@ -164,16 +164,16 @@ public static class ProjectRequirements
         BankHolidayCalendar holidays)
     {
         var count = WorkingDays.CountPlacementDays(placementDays, closureDays, holidays);
-        var detail = $"{ProjectDisplay.Plural(count.Counted, "working day", "working days")} logged; {ProjectDisplay.Number(MinimumPlacementDays)} needed.";
+        var detail = $"{UkFormat.Plural(count.Counted, "working day", "working days")} logged; {UkFormat.Number(MinimumPlacementDays)} needed.";
         if (count.NotCounted.Count > 0)
         {
             detail += " Not counted: " +
-                string.Join("; ", count.NotCounted.Select(d => $"{ProjectDisplay.DayAndDate(d.Date)} ({d.Reason})")) + ".";
+                string.Join("; ", count.NotCounted.Select(d => $"{UkFormat.DayAndDate(d.Date)} ({d.Reason})")) + ".";
         }
 
         if (count.DuplicatesIgnored > 0)
         {
-            detail += $" {ProjectDisplay.Plural(count.DuplicatesIgnored, "day was", "days were")} logged more than once and counted once.";
+            detail += $" {UkFormat.Plural(count.DuplicatesIgnored, "day was", "days were")} logged more than once and counted once.";
         }
 
         if (!count.HolidayDataCoversLog)
@@ -189,9 +189,9 @@ public static class ProjectRequirements
         return (boardPresentedOn, boardFeedbackRecorded) switch
         {
             ({ } board, true) => Result(PlacementBoard, true,
-                $"Presented to the placement school’s governing board on {ProjectDisplay.Date(board)}; feedback recorded."),
+                $"Presented to the placement school’s governing board on {UkFormat.Date(board)}; feedback recorded."),
             ({ } board, false) => Result(PlacementBoard, false,
-                $"Presented to the placement school’s governing board on {ProjectDisplay.Date(board)}. Record the board’s feedback."),
+                $"Presented to the placement school’s governing board on {UkFormat.Date(board)}. Record the board’s feedback."),
             (null, true) => Result(PlacementBoard, false,
                 "Record the date the plan was presented to the placement school’s governing board."),
             (null, false) => Result(PlacementBoard, false,
@@ -208,14 +208,14 @@ public static class ProjectRequirements
         const string excluded = "Annexes and supporting documents are not counted.";
         if (words == 0)
         {
-            return Result(requirement, false, $"No written account yet. The limit is {ProjectDisplay.Number(limit)} words. {excluded}");
+            return Result(requirement, false, $"No written account yet. The limit is {UkFormat.Number(limit)} words. {excluded}");
         }
 
         return words <= limit
             ? Result(requirement, true,
-                $"{ProjectDisplay.Plural(words, "word", "words")} of {ProjectDisplay.Number(limit)} ({ProjectDisplay.Number(limit - words)} to spare). {excluded}")
+                $"{UkFormat.Plural(words, "word", "words")} of {UkFormat.Number(limit)} ({UkFormat.Number(limit - words)} to spare). {excluded}")
             : Result(requirement, false,
-                $"{ProjectDisplay.Plural(words, "word", "words")}: {ProjectDisplay.Number(words - limit)} over the {ProjectDisplay.Number(limit)}-word limit. {excluded}");
+                $"{UkFormat.Plural(words, "word", "words")}: {UkFormat.Number(words - limit)} over the {UkFormat.Number(limit)}-word limit. {excluded}");
     }
 
     public static IReadOnlyList<RequirementResult> ApplyOverrides(

@@ -61,7 +61,7 @@ public static class ProjectsDemoData
 
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var today = LondonTime.Today(time);
         var holidays = BankHolidays.LoadShipped();
         var participants = await db.Participants.Where(p => p.CohortId == cohortId).Include(p => p.User)

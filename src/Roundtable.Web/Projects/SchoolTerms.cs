@@ -63,7 +63,7 @@ public static class SchoolTerms
         {
             if (string.IsNullOrWhiteSpace(term.Name))
             {
-                errors.Add($"The term starting {ProjectDisplay.Date(term.Start)} has no name.");
+                errors.Add($"The term starting {UkFormat.Date(term.Start)} has no name.");
             }
             else if (!names.Add(term.Name.Trim()))
             {
@@ -77,7 +77,7 @@ public static class SchoolTerms
 
             if (term.End < term.Start)
             {
-                errors.Add($"{Label(term)} ends ({ProjectDisplay.Date(term.End)}) before it starts ({ProjectDisplay.Date(term.Start)}).");
+                errors.Add($"{Label(term)} ends ({UkFormat.Date(term.End)}) before it starts ({UkFormat.Date(term.Start)}).");
             }
         }
 
@@ -117,7 +117,7 @@ public static class SchoolTerms
         if (plannedEnd < start)
         {
             return new TwoTermsCheck(false, true, 0, 0, [],
-                $"The planned end ({ProjectDisplay.Date(plannedEnd)}) is before the start ({ProjectDisplay.Date(start)}).");
+                $"The planned end ({UkFormat.Date(plannedEnd)}) is before the start ({UkFormat.Date(start)}).");
         }
 
         var first = sorted[0];
@@ -126,8 +126,8 @@ public static class SchoolTerms
         {
             var unknown = start < first.Start ? start : plannedEnd;
             return Unknown(
-                $"Term dates are not known for {ProjectDisplay.Date(unknown)}: the term calendar runs from " +
-                $"{ProjectDisplay.Date(first.Start)} to {ProjectDisplay.Date(last.End)}. Ask the programme team to add them.");
+                $"Term dates are not known for {UkFormat.Date(unknown)}: the term calendar runs from " +
+                $"{UkFormat.Date(first.Start)} to {UkFormat.Date(last.End)}. Ask the programme team to add them.");
         }
 
         for (var i = 1; i < sorted.Count; i++)
@@ -137,7 +137,7 @@ public static class SchoolTerms
             if (IsMissingData(sorted[i - 1], sorted[i]) && start <= gapEnd && plannedEnd >= gapStart)
             {
                 return Unknown(
-                    $"Term dates are not known between {ProjectDisplay.Date(gapStart)} and {ProjectDisplay.Date(gapEnd)}. " +
+                    $"Term dates are not known between {UkFormat.Date(gapStart)} and {UkFormat.Date(gapEnd)}. " +
                     "Ask the programme team to add them.");
             }
         }
@@ -162,10 +162,10 @@ public static class SchoolTerms
         var where = spanned.Count switch
         {
             0 => "falls entirely in a school holiday",
-            1 => $"spans {ProjectDisplay.Plural(schoolDays, "school day", "school days")}, all within {spanned[0]}",
-            _ => $"spans {ProjectDisplay.Plural(schoolDays, "school day", "school days")} across {ProjectDisplay.List(spanned)}",
+            1 => $"spans {UkFormat.Plural(schoolDays, "school day", "school days")}, all within {spanned[0]}",
+            _ => $"spans {UkFormat.Plural(schoolDays, "school day", "school days")} across {UkFormat.List(spanned)}",
         };
-        var detail = $"The project {where}; two terms need at least {ProjectDisplay.Number(shortest.Days)} " +
+        var detail = $"The project {where}; two terms need at least {UkFormat.Number(shortest.Days)} " +
             $"({shortest.First.Name} and {shortest.Second.Name} together).";
         if (!holidays.Covers(start) || !holidays.Covers(plannedEnd))
         {
@@ -205,7 +205,7 @@ public static class SchoolTerms
     }
 
     private static string Label(TermPeriod term) =>
-        string.IsNullOrWhiteSpace(term.Name) ? $"The term starting {ProjectDisplay.Date(term.Start)}" : term.Name;
+        string.IsNullOrWhiteSpace(term.Name) ? $"The term starting {UkFormat.Date(term.Start)}" : term.Name;
 
     private static TwoTermsCheck Unknown(string detail) => new(false, false, 0, 0, [], detail);
 }

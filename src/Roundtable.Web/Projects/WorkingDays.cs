@@ -55,7 +55,7 @@ public static class WorkingDays
         if (from > to)
         {
             return new WorkingDayCount(0, [], true,
-                $"The start date ({ProjectDisplay.Date(from)}) is after the end date ({ProjectDisplay.Date(to)}).");
+                $"The start date ({UkFormat.Date(from)}) is after the end date ({UkFormat.Date(to)}).");
         }
 
         var working = 0;

@@ -30,5 +30,5 @@ public sealed class DelegateTutorials(AppDbContext db, ProjectProgress progress,
         TutorialWindows.For(project, place.Cohort.CourseStart,
             project == ProjectNumbers.Change ? null : await bookings.Tutorial1DateAsync(place.Id, exceptBookingId: null, ct));
 
-    public DateTime Now => time.GetUtcNow().UtcDateTime;
+    public DateTime Now => time.UtcNow();
 }

@@ -14,7 +14,7 @@ public sealed record FreeSlot(int Id, DateTime StartsAt, int Minutes, TutorialMo
 // What delegates see of partners: the ranked directory and the free slots.
 public sealed class PartnerDirectory(AppDbContext db, TimeProvider time)
 {
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private DateTime Now => time.UtcNow();
 
     public IQueryable<PartnerProfile> ActivePartners
     {

@@ -22,7 +22,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
 {
     public const string AuditSubject = "Booking";
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private DateTime Now => time.UtcNow();
 
     public async Task<PartnerProfile> PartnerProfileAsync(string userId, CancellationToken ct = default)
     {
@@ -71,7 +71,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         if (clash.FirstOrDefault(s => s.Overlaps(startsAt, input.Minutes)) is { } other)
         {
             return TutorialOutcome<TutorialSlot>.Fail(OutcomeKind.Refused,
-                $"This overlaps your slot on {Forms.UkDateTime(other.StartsAt)} ({other.Minutes} minutes). Slots may not overlap.", "start");
+                $"This overlaps your slot on {UkFormat.DateTime(other.StartsAt)} ({other.Minutes} minutes). Slots may not overlap.", "start");
         }
         var slot = new TutorialSlot { PartnerId = profile.Id, StartsAt = startsAt, Minutes = input.Minutes, Mode = input.Mode, Where = where, CreatedAt = Now };
         db.TutorialSlots.Add(slot);
@@ -213,7 +213,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         }
         await RefreshTutorial2FlagAsync(booking, ct);
         db.AuditEntries.Add(AuditEntry.Of(AuditSubject, booking.Id, "Booked", delegateUserId, Now,
-            $"Slot {slot.Id} on {Forms.UkDateTime(slot.StartsAt)}" + (windowWarning is null ? "" : "; outside the window")));
+            $"Slot {slot.Id} on {UkFormat.DateTime(slot.StartsAt)}" + (windowWarning is null ? "" : "; outside the window")));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await NotifyPartnerAsync(booking.Id, "New tutorial booked", "has booked a tutorial with you", ct);
@@ -335,10 +335,10 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         }
         await RefreshTutorial2FlagAsync(booking, ct);
         db.AuditEntries.Add(AuditEntry.Of(AuditSubject, booking.Id, "Rescheduled", delegateUserId, Now,
-            $"From {Forms.UkDateTime(oldStart)} to {Forms.UkDateTime(newSlot.StartsAt)}"));
+            $"From {UkFormat.DateTime(oldStart)} to {UkFormat.DateTime(newSlot.StartsAt)}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await NotifyPartnerAsync(booking.Id, "Tutorial moved", $"has moved their tutorial with you from {Forms.UkDateTime(oldStart)} to a new time", ct);
+        await NotifyPartnerAsync(booking.Id, "Tutorial moved", $"has moved their tutorial with you from {UkFormat.DateTime(oldStart)} to a new time", ct);
         return TutorialOutcome<Booking>.Ok(booking, warning is null ? [] : [warning]);
     }
 
@@ -376,7 +376,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         }
         if (booking.Slot.StartsAt > Now)
         {
-            return TutorialOutcome<TutorialFeedback>.Fail(OutcomeKind.Refused, $"This tutorial starts on {Forms.UkDateTime(booking.Slot.StartsAt)}. Record feedback once it has started.");
+            return TutorialOutcome<TutorialFeedback>.Fail(OutcomeKind.Refused, $"This tutorial starts on {UkFormat.DateTime(booking.Slot.StartsAt)}. Record feedback once it has started.");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -403,7 +403,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
                 $"""
                 Dear {tutor.FullName},
 
-                {booking.Slot.Partner.User?.FullName ?? "A professional partner"} has referred {booking.Participant.User.FullName} to you after their Project {booking.Project} tutorial on {Forms.UkDateTime(booking.Slot.StartsAt)}.
+                {booking.Slot.Partner.User?.FullName ?? "A professional partner"} has referred {booking.Participant.User.FullName} to you after their Project {booking.Project} tutorial on {UkFormat.DateTime(booking.Slot.StartsAt)}.
 
                 Reason: {made.Reason}
 
@@ -420,7 +420,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             {
                 await SendAsync(new EmailMessage(member.Email!, member.FullName, $"Referral with no tutor to receive it: {booking.Participant.User.FullName}",
                     $"""
-                    {booking.Slot.Partner.User?.FullName ?? "A professional partner"} has referred {booking.Participant.User.FullName} to their tutor after their Project {booking.Project} tutorial on {Forms.UkDateTime(booking.Slot.StartsAt)}, but no tutor is assigned to them.
+                    {booking.Slot.Partner.User?.FullName ?? "A professional partner"} has referred {booking.Participant.User.FullName} to their tutor after their Project {booking.Project} tutorial on {UkFormat.DateTime(booking.Slot.StartsAt)}, but no tutor is assigned to them.
 
                     Reason: {made.Reason}
 
@@ -615,7 +615,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Held || b.Status == BookingStatus.NoShow)
             && b.Slot.StartsAt >= from && b.Slot.StartsAt < to, ct);
         return taken >= cap
-            ? $"This partner takes at most {cap} tutorials a month and {local.ToString("MMMM yyyy", Forms.UkCulture)} is full. Choose a slot in another month or another partner."
+            ? $"This partner takes at most {cap} tutorials a month and {local.ToString("MMMM yyyy", UkFormat.Culture)} is full. Choose a slot in another month or another partner."
             : null;
     }
 
@@ -640,7 +640,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             $"""
             Dear {person.FullName},
 
-            Your Project {booking.Project} tutorial on {Forms.UkDateTime(slot.StartsAt)} has been cancelled by the partner.
+            Your Project {booking.Project} tutorial on {UkFormat.DateTime(slot.StartsAt)} has been cancelled by the partner.
 
             Reason: {reason}
 
@@ -661,7 +661,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             $"""
             Dear {b.Partner.FullName},
 
-            {b.Delegate} {what}: their Project {b.Project} tutorial on {Forms.UkDateTime(b.StartsAt)} ({b.Minutes} minutes, UK time).
+            {b.Delegate} {what}: their Project {b.Project} tutorial on {UkFormat.DateTime(b.StartsAt)} ({b.Minutes} minutes, UK time).
 
             What they would like to focus on: {b.Focus}
 
@@ -681,7 +681,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
             $"""
             Dear {partner.FullName},
 
-            {delegateName} has cancelled their Project {booking.Project} tutorial with you on {Forms.UkDateTime(booking.Slot.StartsAt)}. The slot is free again.
+            {delegateName} has cancelled their Project {booking.Project} tutorial with you on {UkFormat.DateTime(booking.Slot.StartsAt)}. The slot is free again.
 
             Reason: {reason}
             """), ct);

@@ -30,7 +30,7 @@ public sealed class TutorialQueries(AppDbContext db, TimeProvider time, ProjectC
     // Feedback is due within two working days of the tutorial (weekends and bank holidays excluded).
     public const int FeedbackWorkingDays = 2;
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private DateTime Now => time.UtcNow();
 
     public Task<List<PartnerBookingRow>> PartnerBookingsAsync(string partnerUserId, CancellationToken ct = default) =>
         db.Bookings.AsNoTracking().Where(b => b.Slot.Partner.UserId == partnerUserId)

@@ -6,7 +6,7 @@ public sealed record TutorialWindow(DateOnly From, DateOnly To)
 {
     public bool Contains(DateOnly date) => date >= From && date <= To;
 
-    public override string ToString() => $"{Forms.UkDate(From)} to {Forms.UkDate(To)}";
+    public override string ToString() => $"{UkFormat.Date(From)} to {UkFormat.Date(To)}";
 }
 
 // When each tutorial is meant to happen (seed 003): tutorial 1 within the first three months of
@@ -35,6 +35,6 @@ public static class TutorialWindows
         }
         return window.Contains(date)
             ? null
-            : $"{Forms.UkDate(date)} is outside the recommended window for tutorial {project} ({window}). You can still book it; the programme team will see that it is outside the window.";
+            : $"{UkFormat.Date(date)} is outside the recommended window for tutorial {project} ({window}). You can still book it; the programme team will see that it is outside the window.";
     }
 }

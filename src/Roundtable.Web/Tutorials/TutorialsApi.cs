@@ -235,7 +235,7 @@ public static class TutorialsApi
             return Problem(StatusCodes.Status404NotFound, "There is no booking of yours with that id.");
         }
         var host = new Uri(Invitations.BaseUrl(request, configuration)).Host;
-        var ics = TutorialCalendar.ForBooking(booking, forPartner: booking.Slot.Partner.UserId == user.UserId(), host, time.GetUtcNow().UtcDateTime);
+        var ics = TutorialCalendar.ForBooking(booking, forPartner: booking.Slot.Partner.UserId == user.UserId(), host, time.UtcNow());
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"tutorial-{booking.Id}.ics");
     }
 

@@ -32,7 +32,7 @@ public static class TutorialsDemoData
 
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var today = LondonTime.Today(time);
         var courseStart = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.CourseStart).SingleAsync(ct);
         var partners = new List<PartnerProfile>();

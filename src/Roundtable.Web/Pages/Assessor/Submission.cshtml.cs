@@ -96,7 +96,7 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
             var comment = input.Comment?.Trim() ?? "";
             if (comment.Length > Submission.CommentMaxLength)
             {
-                ModelState.AddModelError(CommentKey(i), $"The comment on criterion {c.Code} must be {ProjectViews.Number(Submission.CommentMaxLength)} characters or fewer");
+                ModelState.AddModelError(CommentKey(i), $"The comment on criterion {c.Code} must be {UkFormat.Number(Submission.CommentMaxLength)} characters or fewer");
             }
             if (complete && met is null)
             {
@@ -117,7 +117,7 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
         var overall = OutcomeComment?.Trim() ?? "";
         if (overall.Length > Submission.CommentMaxLength)
         {
-            ModelState.AddModelError(OutcomeCommentKey, $"The overall comment must be {ProjectViews.Number(Submission.CommentMaxLength)} characters or fewer");
+            ModelState.AddModelError(OutcomeCommentKey, $"The overall comment must be {UkFormat.Number(Submission.CommentMaxLength)} characters or fewer");
         }
         if (complete)
         {
@@ -143,7 +143,7 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
             return Page();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var submission = await db.Submissions.Include(s => s.Judgements).SingleAsync(s => s.Id == Id, ct);
         foreach (var (criterion, met, comment) in values)
         {

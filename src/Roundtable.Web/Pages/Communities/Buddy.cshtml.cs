@@ -55,7 +55,7 @@ public class BuddyModel(AppDbContext db, TimeProvider time) : PageModel
         {
             return Page();
         }
-        db.BuddyCheckIns.Add(new BuddyCheckIn { PairId = PairId.Value, AuthorId = User.UserId(), Date = date, Note = Note!.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime });
+        db.BuddyCheckIns.Add(new BuddyCheckIn { PairId = PairId.Value, AuthorId = User.UserId(), Date = date, Note = Note!.Trim(), CreatedAt = time.UtcNow() });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Check-in logged.";
         return RedirectToPage();

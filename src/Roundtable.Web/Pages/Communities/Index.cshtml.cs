@@ -18,7 +18,7 @@ public class IndexModel(AppDbContext db, CommunityQueries queries, TimeProvider 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.UserId();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var groups = await db.CommunityGroups.AsNoTracking()
             .Where(g => g.Published && g.Members.Any(m => m.UserId == me))
             .Select(g => new

@@ -74,7 +74,7 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
             }
             else
             {
-                file = await FileRules.ReadAsync(Artefact, User.UserId(), time.GetUtcNow().UtcDateTime, ct);
+                file = await FileRules.ReadAsync(Artefact, User.UserId(), time.UtcNow(), ct);
             }
         }
         if (!ModelState.IsValid)
@@ -97,7 +97,7 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
     {
         var me = User.UserId();
         var session = await db.CommunitySessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SessionId, ct);
-        if (session is null || session.StartsAt <= time.GetUtcNow().UtcDateTime || !await queries.IsMemberAsync(session.GroupId, me, ct))
+        if (session is null || session.StartsAt <= time.UtcNow() || !await queries.IsMemberAsync(session.GroupId, me, ct))
         {
             return (false, null);
         }

@@ -115,7 +115,7 @@ public class RecordModel(AppDbContext db, CommunityQueries queries, TimeProvider
         tracked.QuestionsForTeam = Clean(QuestionsForTeam);
         tracked.NextChairId = NextChairId;
         tracked.ChairId ??= (await queries.ChairForAsync(session, ct))?.Id ?? User.UserId();
-        tracked.RecordedAt = time.GetUtcNow().UtcDateTime;
+        tracked.RecordedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "The session record is saved.";
         return RedirectToPage("Session", new { id = Id });

@@ -71,7 +71,7 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
         GroupName = session.Group.Name;
         var me = User.UserId();
         IsMember = await queries.IsMemberAsync(session.GroupId, me, ct);
-        Upcoming = session.StartsAt > time.GetUtcNow().UtcDateTime;
+        Upcoming = session.StartsAt > time.UtcNow();
         Chair = await queries.ChairForAsync(session, ct);
         CanRecord = User.IsInRole(Roles.ProgrammeTeam) || (IsMember && Chair?.Id == me);
         var agenda = await queries.AgendaForAsync(session, ct);

@@ -14,7 +14,7 @@ public class IndexModel(TutorialQueries queries, TimeProvider time) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Name = User.FindFirst(AppClaims.FullName)?.Value ?? "";
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var all = await queries.PartnerBookingsAsync(User.UserId(), ct);
         Upcoming = all.Where(b => b.Status == BookingStatus.Booked && b.StartsAt > now).ToList();
         AwaitingFeedback = all.Where(b => b.Status == BookingStatus.Booked && b.StartsAt <= now && !b.HasFeedback).ToList();

@@ -68,7 +68,7 @@ public class ProfileModel(TutorialBookings bookings, AppDbContext db, TimeProvid
         profile.Specialisms = specialisms;
         profile.Biography = biography;
         profile.MonthlyCap = cap!.Value;
-        profile.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        profile.UpdatedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Your profile has been saved.";
         return RedirectToPage();

@@ -46,7 +46,7 @@ public class SlotsModel(TutorialBookings bookings, TutorialQueries queries) : Pa
             var outcome = await bookings.AddSlotAsync(User.UserId(), new SlotInput(date.ToDateTime(at), minutes, Input.Mode!.Value, Input.Where), ct);
             if (outcome.Succeeded)
             {
-                TempData["Flash"] = $"Published a slot on {Forms.UkDateTime(outcome.Value!.StartsAt)} ({outcome.Value.Minutes} minutes).";
+                TempData["Flash"] = $"Published a slot on {UkFormat.DateTime(outcome.Value!.StartsAt)} ({outcome.Value.Minutes} minutes).";
                 return RedirectToPage();
             }
             ModelState.AddModelError(FieldKey(outcome.Field, outcome.Kind), outcome.Error!);

@@ -35,7 +35,7 @@ public class TutorialModel(TutorialBookings bookings, TutorialQueries queries, T
             ModelState.AddModelError(outcome.Field == "reason" ? nameof(Reason) : "", outcome.Error!);
             return Page();
         }
-        TempData["Flash"] = $"Cancelled the tutorial with {Booking.Participant.User.FullName} on {Forms.UkDateTime(Booking.Slot.StartsAt)}. They have been told, and the slot is withdrawn.";
+        TempData["Flash"] = $"Cancelled the tutorial with {Booking.Participant.User.FullName} on {UkFormat.DateTime(Booking.Slot.StartsAt)}. They have been told, and the slot is withdrawn.";
         return RedirectToPage("Index");
     }
 
@@ -47,7 +47,7 @@ public class TutorialModel(TutorialBookings bookings, TutorialQueries queries, T
             return false;
         }
         Booking = booking;
-        Started = booking.Slot.StartsAt <= time.GetUtcNow().UtcDateTime;
+        Started = booking.Slot.StartsAt <= time.UtcNow();
         if (booking.Project == ProjectNumbers.Placement)
         {
             PlacementSchool = await queries.PlacementSchoolAsync(booking.ParticipantId, ct);

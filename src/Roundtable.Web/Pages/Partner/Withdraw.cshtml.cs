@@ -31,15 +31,15 @@ public class WithdrawModel(TutorialBookings bookings, TutorialQueries queries, T
             return Page();
         }
         TempData["Flash"] = Slot.BookedBy is null
-            ? $"Withdrew your slot on {Forms.UkDateTime(Slot.StartsAt)}."
-            : $"Withdrew your slot on {Forms.UkDateTime(Slot.StartsAt)}. {Slot.BookedBy} has been told, and can book another tutorial.";
+            ? $"Withdrew your slot on {UkFormat.DateTime(Slot.StartsAt)}."
+            : $"Withdrew your slot on {UkFormat.DateTime(Slot.StartsAt)}. {Slot.BookedBy} has been told, and can book another tutorial.";
         return RedirectToPage("Slots");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var slot = await queries.PartnerSlotAsync(User.UserId(), Id, ct);
-        if (slot is null || slot.WithdrawnAt is not null || slot.StartsAt <= time.GetUtcNow().UtcDateTime)
+        if (slot is null || slot.WithdrawnAt is not null || slot.StartsAt <= time.UtcNow())
         {
             return false;
         }

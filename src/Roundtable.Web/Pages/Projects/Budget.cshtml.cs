@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Auth;
@@ -78,7 +79,7 @@ public class BudgetModel(AppDbContext db, ProjectProgress progress, TimeProvider
         {
             ModelState.AddModelError("Line.Amount", "Enter the amount");
         }
-        else if (!Money.TryParsePence(Line.Amount, out pence))
+        else if (!Money.TryParse(Line.Amount, out pence, allowNegative: true, maxAbsPence: BudgetLine.MaxAbsPence))
         {
             ModelState.AddModelError("Line.Amount", "Enter the amount in pounds, like 1,250 or 1250.50, with a minus sign for a saving");
         }
@@ -96,13 +97,13 @@ public class BudgetModel(AppDbContext db, ProjectProgress progress, TimeProvider
         }
         var project = await progress.Project2ForChangeAsync(place.Id, ct);
         project.BudgetLines.Add(new BudgetLine { Category = category, Year = year, Description = description!, AmountPence = pence });
-        project.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        project.UpdatedAt = time.UtcNow();
         if (!await db.TrySaveUniqueAsync(ct))
         {
             ModelState.AddModelError("", "Project 2 was started in another window at the same moment. Add the line again.");
             return Page();
         }
-        TempData["Flash"] = $"Added {description} ({Money.Format(pence)}) to {BudgetLine.YearName(year)}.";
+        TempData["Flash"] = $"Added {description} ({Money.Text(pence)}) to {BudgetLine.YearName(year)}.";
         return RedirectToPage();
     }
 

@@ -64,7 +64,7 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
             }
             else if (Days.Any(x => x.Date == d))
             {
-                ModelState.AddModelError("Day.Date", $"You have already logged {ProjectViews.DayAndDate(d)}");
+                ModelState.AddModelError("Day.Date", $"You have already logged {UkFormat.DayAndDate(d)}");
             }
             else if (Days.Count >= Project2.MaxLoggedDays)
             {
@@ -77,17 +77,17 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         }
         var project = await progress.Project2ForChangeAsync(place.Id, ct);
         project.PlacementDays.Add(new PlacementDay { Date = date!.Value, Activity = activity! });
-        project.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        project.UpdatedAt = time.UtcNow();
         if (!await db.TrySaveUniqueAsync(ct))
         {
-            ModelState.AddModelError("Day.Date", $"You have already logged {ProjectViews.DayAndDate(date.Value)}");
+            ModelState.AddModelError("Day.Date", $"You have already logged {UkFormat.DayAndDate(date.Value)}");
             return Page();
         }
         var closures = Closures.Select(c => c.Date).ToHashSet();
         var classification = WorkingDays.Classify(date.Value, await calendar.HolidaysAsync(ct), closures);
         TempData["Flash"] = classification.Counts
-            ? $"Logged {ProjectViews.DayAndDate(date.Value)}. It counts as a placement day."
-            : $"Logged {ProjectViews.DayAndDate(date.Value)}. It does not count as a placement day: {classification.Reason}.";
+            ? $"Logged {UkFormat.DayAndDate(date.Value)}. It counts as a placement day."
+            : $"Logged {UkFormat.DayAndDate(date.Value)}. It does not count as a placement day: {classification.Reason}.";
         return RedirectToPage();
     }
 
@@ -102,7 +102,7 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         var reason = ModelState.Text(Closure.Reason, "Closure.Reason", "why the school was closed", ClosureDay.ReasonMaxLength, required: true);
         if (date is { } d && Closures.Any(x => x.Date == d))
         {
-            ModelState.AddModelError("Closure.Date", $"{ProjectViews.DayAndDate(d)} is already recorded as a closure day");
+            ModelState.AddModelError("Closure.Date", $"{UkFormat.DayAndDate(d)} is already recorded as a closure day");
         }
         if (!ModelState.IsValid)
         {
@@ -110,13 +110,13 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         }
         var project = await progress.Project2ForChangeAsync(place.Id, ct);
         project.ClosureDays.Add(new ClosureDay { Date = date!.Value, Reason = reason! });
-        project.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        project.UpdatedAt = time.UtcNow();
         if (!await db.TrySaveUniqueAsync(ct))
         {
-            ModelState.AddModelError("Closure.Date", $"{ProjectViews.DayAndDate(date.Value)} is already recorded as a closure day");
+            ModelState.AddModelError("Closure.Date", $"{UkFormat.DayAndDate(date.Value)} is already recorded as a closure day");
             return Page();
         }
-        TempData["Flash"] = $"Recorded {ProjectViews.DayAndDate(date.Value)} as a day the placement school was closed.";
+        TempData["Flash"] = $"Recorded {UkFormat.DayAndDate(date.Value)} as a day the placement school was closed.";
         return RedirectToPage();
     }
 
@@ -130,7 +130,7 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         }
         db.PlacementDays.Remove(day);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Removed {ProjectViews.DayAndDate(day.Date)} from the log.";
+        TempData["Flash"] = $"Removed {UkFormat.DayAndDate(day.Date)} from the log.";
         return RedirectToPage();
     }
 
@@ -144,7 +144,7 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         }
         db.ClosureDays.Remove(closure);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Removed the closure day {ProjectViews.DayAndDate(closure.Date)}.";
+        TempData["Flash"] = $"Removed the closure day {UkFormat.DayAndDate(closure.Date)}.";
         return RedirectToPage();
     }
 

@@ -42,9 +42,9 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, TimeProvid
             Input = new InputModel
             {
                 Rationale = project.Rationale, BaselineEvidence = project.BaselineEvidence, SuccessCriteria = project.SuccessCriteria,
-                Team = project.Team, Start = ProjectViews.Parts(project.Start), PlannedEnd = ProjectViews.Parts(project.PlannedEnd),
-                BoardPresentedOn = ProjectViews.Parts(project.BoardPresentedOn), BoardFeedback = project.BoardFeedback,
-                ImplementationStart = ProjectViews.Parts(project.ImplementationStart), Evaluation = project.Evaluation,
+                Team = project.Team, Start = Forms.Parts(project.Start), PlannedEnd = Forms.Parts(project.PlannedEnd),
+                BoardPresentedOn = Forms.Parts(project.BoardPresentedOn), BoardFeedback = project.BoardFeedback,
+                ImplementationStart = Forms.Parts(project.ImplementationStart), Evaluation = project.Evaluation,
             };
         }
     }
@@ -92,7 +92,7 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, TimeProvid
         project.BoardFeedback = feedback;
         project.ImplementationStart = implementation;
         project.Evaluation = evaluation;
-        project.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        project.UpdatedAt = time.UtcNow();
         if (!await db.TrySaveUniqueAsync(ct))
         {
             ModelState.AddModelError("", "Project 1 was started in another window at the same moment. Save again to keep what you typed here.");

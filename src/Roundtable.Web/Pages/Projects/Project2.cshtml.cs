@@ -50,7 +50,7 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvid
             ContrastPerformance = p.ContrastPerformance, ContrastPupilProfile = p.ContrastPupilProfile,
             ContrastGeography = p.ContrastGeography, ContrastOther = p.ContrastOther,
             Challenges = p.Challenges, ActionPlan = p.ActionPlan,
-            BoardPresentedOn = ProjectViews.Parts(p.BoardPresentedOn), BoardFeedback = p.BoardFeedback,
+            BoardPresentedOn = Forms.Parts(p.BoardPresentedOn), BoardFeedback = p.BoardFeedback,
         };
     }
 
@@ -112,7 +112,7 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvid
         project.ActionPlan = plan;
         project.BoardPresentedOn = board;
         project.BoardFeedback = feedback;
-        project.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        project.UpdatedAt = time.UtcNow();
         if (!await db.TrySaveUniqueAsync(ct))
         {
             ModelState.AddModelError("", "Project 2 was started in another window at the same moment. Save again to keep what you typed here.");

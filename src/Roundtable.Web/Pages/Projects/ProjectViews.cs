@@ -14,19 +14,6 @@ public static class ProjectViews
     public const string NotNpqhMessage =
         "Projects are part of the NPQH (National Professional Qualification for Headship). You are not on an NPQH cohort, so you have no projects to keep here. If you think this is wrong, contact your programme team.";
 
-    public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    public static string Plural(int count, string one, string many) => $"{Number(count)} {(count == 1 ? one : many)}";
-
-    public static string DayAndDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", Forms.UkCulture);
-
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} bytes",
-        < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture)} KB",
-        _ => $"{(bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture)} MB",
-    };
-
     public static string Status(SubmissionStatus status) => EnumText.Display(status);
 
     // Delegates are not told that an assessment is finished until the programme team releases it.
@@ -63,52 +50,6 @@ public static class ProjectViews
 
     public static int AcademicYearStart(DateOnly date) => date.Month >= 9 ? date.Year : date.Year - 1;
 
-    // An optional GOV.UK date input: empty is null; partly filled or impossible is a field error.
-    public static DateOnly? OptionalDate(this ModelStateDictionary state, DateParts parts, string key, string what)
-    {
-        if (parts.IsEmpty)
-        {
-            return null;
-        }
-        var error = parts.TryGet(what, out var date);
-        if (error is not null)
-        {
-            state.AddModelError(key, error);
-            return null;
-        }
-        return date;
-    }
-
-    public static DateOnly? RequiredDate(this ModelStateDictionary state, DateParts parts, string key, string what)
-    {
-        var error = parts.TryGet(what, out var date);
-        if (error is not null)
-        {
-            state.AddModelError(key, error);
-            return null;
-        }
-        return date;
-    }
-
-    public static string? Text(this ModelStateDictionary state, string? value, string key, string what, int maxLength, bool required = false)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                state.AddModelError(key, $"Enter {what}");
-            }
-            return null;
-        }
-        if (text.Length > maxLength)
-        {
-            state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be {Number(maxLength)} characters or fewer");
-        }
-        return text;
-    }
-
-    public static DateParts Parts(DateOnly? date) => date is { } d ? DateParts.From(d) : new DateParts();
 }
 
 public sealed record TextFieldView(string Key, string Label, string? Hint, string? Value, int Rows = 5, bool Input = false, string? Width = null);

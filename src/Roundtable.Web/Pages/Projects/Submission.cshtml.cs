@@ -142,7 +142,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, TimeProv
             await SaveAsync(place, ct);
             return await RedisplayAsync(place, ct);
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var file = (await FileRules.ReadAsync(Upload!, User.UserId(), now, ct))!;
         db.StoredFiles.Add(file);
         submission.Documents.Add(new SubmissionDocument
@@ -182,7 +182,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, TimeProv
         }
         var fileName = await db.StoredFiles.Where(f => f.Id == document.FileId).Select(f => f.FileName).SingleAsync(ct);
         Current!.Documents.Remove(document);
-        Current.Touch(time.GetUtcNow().UtcDateTime);
+        Current.Touch(time.UtcNow());
         if (!await SaveAsync(place, ct))
         {
             return await RedisplayAsync(place, ct);
@@ -223,7 +223,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, TimeProv
             return await RedisplayAsync(place, ct);
         }
         submission.Status = SubmissionStatus.Submitted;
-        submission.SubmittedAt = time.GetUtcNow().UtcDateTime;
+        submission.SubmittedAt = time.UtcNow();
         if (!await SaveAsync(place, ct))
         {
             return await RedisplayAsync(place, ct);
@@ -244,7 +244,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, TimeProv
             TempData["Flash"] = Current?.IsEditable == true ? "Your resubmission has already been started." : null;
             return RedirectToPage(new { project = Project });
         }
-        db.Submissions.Add(Current.Resubmission(time.GetUtcNow().UtcDateTime));
+        db.Submissions.Add(Current.Resubmission(time.UtcNow()));
         // Two clicks at once: the unique version number lets only one new version in.
         await db.TrySaveUniqueAsync(ct);
         TempData["Flash"] = $"Resubmission started as version {Current.Version + 1}, from the text and documents of version {Current.Version}.";
@@ -274,7 +274,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, TimeProv
     // Puts the posted text and criteria mapping on the version being edited, or explains why not.
     private Submission? Apply(Participant place)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         if (Current is null)
         {
             if (Version != 1)
@@ -299,12 +299,12 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, TimeProv
         {
             if (Sections[i]!.Length > Submission.SectionMaxLength)
             {
-                ModelState.AddModelError($"Sections[{i}]", $"The {SectionDefinitions[i].Title.ToLowerInvariant()} section must be {ProjectViews.Number(Submission.SectionMaxLength)} characters or fewer");
+                ModelState.AddModelError($"Sections[{i}]", $"The {SectionDefinitions[i].Title.ToLowerInvariant()} section must be {UkFormat.Number(Submission.SectionMaxLength)} characters or fewer");
             }
         }
         if ((Annexes?.Length ?? 0) > Submission.SectionMaxLength)
         {
-            ModelState.AddModelError(nameof(Annexes), $"The annexes must be {ProjectViews.Number(Submission.SectionMaxLength)} characters or fewer");
+            ModelState.AddModelError(nameof(Annexes), $"The annexes must be {UkFormat.Number(Submission.SectionMaxLength)} characters or fewer");
         }
         if (!ModelState.IsValid)
         {

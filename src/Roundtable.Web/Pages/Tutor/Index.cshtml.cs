@@ -31,7 +31,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tuto
         var referrals = await tutorials.TutorReferralsAsync(me, ct);
         Referrals = referrals.Where(r => r.DealtWithAt is null).ToList();
         DealtWith = referrals.Where(r => r.DealtWithAt is not null).ToList();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         // Tutors may follow their delegates' community sessions: the group's next one, else its latest.
         Delegates = await db.Participants.AsNoTracking().Where(p => p.TutorId == me)
             .OrderBy(p => p.User.FullName)

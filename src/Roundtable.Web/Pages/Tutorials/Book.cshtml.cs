@@ -30,7 +30,7 @@ public class BookModel(AppDbContext db, DelegateTutorials tutorials, TutorialBoo
         var outcome = await bookings.BookAsync(User.UserId(), new BookingInput(SlotId, Project, Input.Focus, Input.ProjectSummary), ct);
         if (outcome.Succeeded)
         {
-            TempData["Flash"] = $"Your tutorial is booked for {Forms.UkDateTime(Slot?.StartsAt ?? await StartAsync(outcome.Value!.SlotId, ct))}.";
+            TempData["Flash"] = $"Your tutorial is booked for {UkFormat.DateTime(Slot?.StartsAt ?? await StartAsync(outcome.Value!.SlotId, ct))}.";
             if (outcome.Warnings.Count > 0)
             {
                 TempData["Warnings"] = string.Join('\n', outcome.Warnings);

@@ -35,7 +35,7 @@ public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, Partn
         var outcome = await bookings.RescheduleAsync(id, User.UserId(), SlotId.Value, ct);
         if (outcome.Succeeded)
         {
-            TempData["Flash"] = $"Your tutorial is moved to {Forms.UkDateTime(outcome.Value!.Slot.StartsAt)}.";
+            TempData["Flash"] = $"Your tutorial is moved to {UkFormat.DateTime(outcome.Value!.Slot.StartsAt)}.";
             if (outcome.Warnings.Count > 0)
             {
                 TempData["Warnings"] = string.Join('\n', outcome.Warnings);

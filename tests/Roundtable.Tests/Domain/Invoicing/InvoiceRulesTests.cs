@@ -42,33 +42,6 @@ public class InvoiceRulesTests
     [InlineData("Nia Cadwallader-Jones", "NC")]
     public void Initials_OnlyTheInitials(string name, string initials) => Assert.Equal(initials, InvoiceRules.Initials(name));
 
-    [Theory]
-    [InlineData("150", 150_00L)]
-    [InlineData("150.5", 150_50L)]
-    [InlineData("£1,150.00", 1150_00L)]
-    [InlineData(" 0.01 ", 1L)]
-    public void Money_ParsesPounds(string text, long pence)
-    {
-        Assert.True(Money.TryParsePounds(text, out var parsed));
-        Assert.Equal(pence, parsed);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("12.345")]
-    [InlineData("-5")]
-    [InlineData("1e3")]
-    [InlineData("ten")]
-    [InlineData("100000000000000000000")]
-    [InlineData("79228162514264337593543950335")]
-    public void Money_RefusesAnythingElse(string text) => Assert.False(Money.TryParsePounds(text, out _));
-
     [Fact]
-    public void Money_PoundsAlwaysHaveTwoPlaces()
-    {
-        Assert.Equal("150.00", Money.Pounds(150_00).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("0.05", Money.Pounds(5).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("£1,234.50", Money.Text(1234_50));
-        Assert.Equal("RT-000042", Invoice.FormatNumber(42));
-    }
+    public void InvoiceNumbers_HaveSixDigits() => Assert.Equal("RT-000042", Invoice.FormatNumber(42));
 }

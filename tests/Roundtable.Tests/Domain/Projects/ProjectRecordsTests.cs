@@ -7,33 +7,6 @@ public class ProjectRecordsTests
     private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
 
     [Theory]
-    [InlineData("1250", 125000)]
-    [InlineData("£1,250.50", 125050)]
-    [InlineData(" -2,000 ", -200000)]
-    [InlineData("−£300", -30000)]
-    [InlineData("0.5", 50)]
-    public void Money_ParsesPounds(string text, long pence)
-    {
-        Assert.True(Money.TryParsePence(text, out var parsed));
-        Assert.Equal(pence, parsed);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("12.345")]
-    [InlineData("twelve")]
-    [InlineData("1e6")]
-    [InlineData("100000001")]
-    public void Money_RefusesWhatIsNotAnAmount(string text) => Assert.False(Money.TryParsePence(text, out _));
-
-    [Fact]
-    public void Money_FormatsInPoundsWithATrueMinus()
-    {
-        Assert.Equal("£14,500.00", Money.Format(14_500_00));
-        Assert.Equal("−£0.05", Money.Format(-5));
-    }
-
-    [Theory]
     [InlineData("2026/27", true)]
     [InlineData("2099/00", true)]
     [InlineData("2026/28", false)]

@@ -67,7 +67,7 @@ public class ImportModel(AppDbContext db, DelegateImport import, TimeProvider ti
             ModelState.AddModelError("Upload", analysis.FileError);
             return Page();
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         // Previews nobody confirmed are dropped after a day.
         await db.PendingImports.Where(p => p.CreatedAt < now.AddDays(-1)).ExecuteDeleteAsync(ct);
         var pending = new PendingImport

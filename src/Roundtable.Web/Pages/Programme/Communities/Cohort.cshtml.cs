@@ -170,7 +170,7 @@ public class CohortModel(AppDbContext db, GroupFormationService formation, TimeP
             ModelState.AddModelError(nameof(Round), result.Problem);
             return Page();
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         foreach (var group in result.Groups)
         {
             db.BuddyPairs.Add(new BuddyPair

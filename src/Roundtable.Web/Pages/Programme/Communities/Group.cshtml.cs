@@ -79,7 +79,7 @@ public class GroupModel(AppDbContext db, CommunityQueries queries) : PageModel
             Where = where,
         });
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Scheduled a session on {Forms.UkDate(date)} at {at:HH:mm}.";
+        TempData["Flash"] = $"Scheduled a session on {UkFormat.Date(date)} at {at:HH:mm}.";
         return RedirectToPage(new { id = Id });
     }
 

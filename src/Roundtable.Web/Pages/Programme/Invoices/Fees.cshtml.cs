@@ -53,7 +53,7 @@ public class FeesModel(AppDbContext db, TimeProvider time) : PageModel
         {
             ModelState.AddModelError("Rate.Amount", "Enter the fee per tutorial");
         }
-        else if (!Money.TryParsePounds(Rate.Amount, out pence) || pence <= 0 || pence > FeeRate.MaxPence)
+        else if (!Money.TryParse(Rate.Amount, out pence) || pence <= 0 || pence > FeeRate.MaxPence)
         {
             ModelState.AddModelError("Rate.Amount", "Enter the fee in pounds, like 150 or 150.00");
         }
@@ -71,10 +71,10 @@ public class FeesModel(AppDbContext db, TimeProvider time) : PageModel
             db.FeeRates.Add(rate);
         }
         rate.AmountPence = pence;
-        rate.SetAt = time.GetUtcNow().UtcDateTime;
+        rate.SetAt = time.UtcNow();
         rate.SetById = User.UserId();
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Fee of {Money.Text(pence)} from {Forms.UkDate(from!.Value)} saved.";
+        TempData["Flash"] = $"Fee of {Money.Text(pence)} from {UkFormat.Date(from!.Value)} saved.";
         return RedirectToPage();
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.Pages.Projects;
@@ -78,7 +79,7 @@ public partial class PartnerModel(AppDbContext db, TimeProvider time) : PageMode
         billing.PaymentDetails = payment!;
         billing.VatRegistered = vatNumber is not null;
         billing.VatNumber = vatNumber;
-        billing.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        billing.UpdatedAt = time.UtcNow();
         if (!await db.TrySaveUniqueAsync(ct))
         {
             ModelState.AddModelError("", "Someone else saved this partner's details at the same moment. Check them and save again.");

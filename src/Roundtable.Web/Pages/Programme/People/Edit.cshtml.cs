@@ -100,7 +100,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, Invitations 
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        user ??= AppUser.Create(email, Input.FullName.Trim(), time.GetUtcNow().UtcDateTime);
+        user ??= AppUser.Create(email, Input.FullName.Trim(), time.UtcNow());
         user.FullName = Input.FullName.Trim();
         user.Email = email;
         user.UserName = email;

@@ -53,7 +53,7 @@ public class BankHolidaysModel(AppDbContext db, ProjectCalendar calendar, TimePr
                     FileName = Path.GetFileName(Upload!.FileName), Json = json, Count = list.Holidays.Count,
                     FirstYear = list.FirstYear!.Value, LastYear = list.LastYear!.Value,
                     UploadedById = User.UserId(), UploadedByName = User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "",
-                    UploadedAt = time.GetUtcNow().UtcDateTime,
+                    UploadedAt = time.UtcNow(),
                 });
                 await db.SaveChangesAsync(ct);
                 TempData["Flash"] = $"The bank holiday list now comes from {Path.GetFileName(Upload.FileName)}: {list.Holidays.Count} bank holidays from {list.FirstYear} to {list.LastYear}.";

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Projects;
@@ -109,7 +110,7 @@ public class CriterionModel(AppDbContext db) : PageModel
         Uses = await UsesAsync(criterion.Id, ct);
         if (Uses > 0)
         {
-            ModelState.AddModelError("", $"Criterion {criterion.Code} cannot be deleted: it is used by {ProjectViews.Plural(Uses, "judgement or document", "judgements or documents")}. Change its wording instead.");
+            ModelState.AddModelError("", $"Criterion {criterion.Code} cannot be deleted: it is used by {UkFormat.Plural(Uses, "judgement or document", "judgements or documents")}. Change its wording instead.");
             Input = new InputModel { Project = criterion.Project.ToString(CultureInfo.InvariantCulture), Code = criterion.Code, Text = criterion.Text, Position = criterion.Position.ToString(CultureInfo.InvariantCulture) };
             return Page();
         }

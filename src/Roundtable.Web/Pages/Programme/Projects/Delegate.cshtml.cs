@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Pages.Projects;
@@ -78,7 +79,7 @@ public class DelegateModel(AppDbContext db, ProjectProgress progress, TimeProvid
         {
             ParticipantId = Id, Project = requirement.Project, Key = requirement.Key!, Reason = reason!,
             CreatedById = User.UserId(), CreatedByName = User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "",
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedAt = time.UtcNow(),
         });
         if (!await db.TrySaveUniqueAsync(ct))
         {
@@ -96,7 +97,7 @@ public class DelegateModel(AppDbContext db, ProjectProgress progress, TimeProvid
         {
             return NotFound();
         }
-        row.WithdrawnAt = time.GetUtcNow().UtcDateTime;
+        row.WithdrawnAt = time.UtcNow();
         row.WithdrawnByName = User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "";
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "The override has been withdrawn; it stays on record below.";

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Files;
@@ -73,7 +74,7 @@ public class ExemplarsModel(AppDbContext db, ProjectProgress progress, TimeProvi
             await LoadAsync(ct);
             return Page();
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var file = (await FileRules.ReadAsync(Upload!, User.UserId(), now, ct))!;
         db.StoredFiles.Add(file);
         db.Exemplars.Add(new Exemplar { Project = project, Title = title!, Summary = summary!, FileId = file.Id, PublishedAt = now, PublishedById = User.UserId() });

@@ -74,9 +74,9 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
             return Page();
         }
         submission.AssessorId = assessor!.Id;
-        submission.AssignedAt = time.GetUtcNow().UtcDateTime;
+        submission.AssignedAt = time.UtcNow();
         submission.Status = SubmissionStatus.Assigned;
-        submission.Touch(time.GetUtcNow().UtcDateTime);
+        submission.Touch(time.UtcNow());
         if (!await TrySaveAsync(ct))
         {
             return Page();
@@ -104,7 +104,7 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
             ModelState.AddModelError("", "This outcome has already been released.");
             return Page();
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         submission.Status = SubmissionStatus.Released;
         submission.ReleasedAt = now;
         submission.ReleasedById = User.UserId();
