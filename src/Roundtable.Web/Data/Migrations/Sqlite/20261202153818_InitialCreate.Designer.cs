@@ -11,8 +11,8 @@ using Roundtable.Web.Data;
 namespace Roundtable.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123130914_AddInvoicing")]
-    partial class AddInvoicing
+    [Migration("20261202153818_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
