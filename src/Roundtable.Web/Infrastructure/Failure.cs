@@ -22,7 +22,12 @@ public enum FailureKind
 
 // One error tied to an input field. Field is the name of the input record's property
 // (nameof(BookingInput.Focus)); the API writes it in camelCase, pages prefix it with "Input.".
-public sealed record FieldError(string Field, string Message);
+public sealed record FieldError(string Field, string Message)
+{
+    // Not about one field but about the input as a whole ("these term dates overlap"): pages list it at the
+    // top of the error summary. Several of them can go with field errors in one failure.
+    public const string General = "";
+}
 
 // An expected failure, as a value: services return it, the two adapters present it.
 // Exceptions are for bugs.

@@ -9,8 +9,16 @@ public static class FormFailures
 {
     public const string InputPrefix = "Input";
 
-    public static void AddFailure(this ModelStateDictionary state, Failure failure, string prefix = InputPrefix)
+    public static void AddFailure(this ModelStateDictionary state, Failure failure, string prefix = InputPrefix) =>
+        state.AddFailure(failure, field => prefix.Length == 0 ? field : $"{prefix}.{field}");
+
+    // For a form whose keys are not its fields' names (numbered keys that keep the summary in the
+    // order of the form, say): keyFor gives the key of each field of the input.
+    public static void AddFailure(this ModelStateDictionary state, Failure failure, Func<string, string> keyFor)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(failure);
+        ArgumentNullException.ThrowIfNull(keyFor);
         if (failure.Errors.Count == 0)
         {
             state.AddModelError(string.Empty, failure.Message);
@@ -18,7 +26,7 @@ public static class FormFailures
         }
         foreach (var error in failure.Errors)
         {
-            state.AddModelError(prefix.Length == 0 ? error.Field : $"{prefix}.{error.Field}", error.Message);
+            state.AddModelError(error.Field == FieldError.General ? string.Empty : keyFor(error.Field), error.Message);
         }
     }
 }

@@ -2,6 +2,18 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.Projects;
 
+public sealed record Project1Input(
+    string? Rationale,
+    string? BaselineEvidence,
+    string? SuccessCriteria,
+    string? Team,
+    DateOnly? Start,
+    DateOnly? PlannedEnd,
+    DateOnly? BoardPresentedOn,
+    string? BoardFeedback,
+    DateOnly? ImplementationStart,
+    string? Evaluation);
+
 // Project 1: the delegate leads a change programme at whole-school level (DfE 2017).
 public class Project1
 {
@@ -22,8 +34,45 @@ public class Project1
     public string? Evaluation { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    // Every field may be left empty while the project is being planned; text is trimmed.
+    public static Failure? Check(Project1Input input) => Apply(input, null, default);
+
+    public Failure? Update(Project1Input input, DateTime now) => Apply(input, this, now);
+
     public Project1Facts Facts(int accountWords) =>
         new(Start, PlannedEnd, BoardPresentedOn, !string.IsNullOrWhiteSpace(BoardFeedback), ImplementationStart, accountWords);
 
     public static Project1Facts NoFacts(int accountWords) => new(null, null, null, false, null, accountWords);
+
+    private static Failure? Apply(Project1Input input, Project1? project, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        var rationale = errors.Text(input.Rationale, nameof(input.Rationale), "the rationale and SMART target", TextMaxLength);
+        var baseline = errors.Text(input.BaselineEvidence, nameof(input.BaselineEvidence), "the baseline evidence", TextMaxLength);
+        var success = errors.Text(input.SuccessCriteria, nameof(input.SuccessCriteria), "the success criteria", TextMaxLength);
+        var team = errors.Text(input.Team, nameof(input.Team), "the team", TextMaxLength);
+        var feedback = errors.Text(input.BoardFeedback, nameof(input.BoardFeedback), "the governing board's feedback", TextMaxLength);
+        var evaluation = errors.Text(input.Evaluation, nameof(input.Evaluation), "the evaluation", TextMaxLength);
+        if (input.Start is { } start && input.PlannedEnd is { } end && end <= start)
+        {
+            errors.Add(nameof(input.PlannedEnd), "The planned end date must be after the start date");
+        }
+        if (errors.Any || project is null)
+        {
+            return errors.ToFailure();
+        }
+        project.Rationale = rationale;
+        project.BaselineEvidence = baseline;
+        project.SuccessCriteria = success;
+        project.Team = team;
+        project.Start = input.Start;
+        project.PlannedEnd = input.PlannedEnd;
+        project.BoardPresentedOn = input.BoardPresentedOn;
+        project.BoardFeedback = feedback;
+        project.ImplementationStart = input.ImplementationStart;
+        project.Evaluation = evaluation;
+        project.UpdatedAt = now;
+        return null;
+    }
 }

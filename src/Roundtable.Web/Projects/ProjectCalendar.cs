@@ -6,7 +6,7 @@ namespace Roundtable.Web.Projects;
 
 // The calendars the rules need: bank holidays (the newest upload, else the shipped list) and the
 // term dates (the English defaults until the programme team keeps its own).
-public sealed class ProjectCalendar(AppDbContext db)
+public sealed class ProjectCalendar(AppDbContext db, TimeProvider time)
 {
     private static readonly Lazy<BankHolidayCalendar> Shipped = new(BankHolidays.LoadShipped);
 
@@ -58,4 +58,74 @@ public sealed class ProjectCalendar(AppDbContext db)
         // Two first visits at once: the unique names make the second a no-op.
         await db.TrySaveUniqueAsync(ct);
     }
+
+    // A new term when id is null. It must fit with the other terms: no overlaps, no repeated names.
+    public async Task<Result<SchoolTerm>> SaveTermAsync(int? id, TermInput input, CancellationToken ct = default)
+    {
+        var term = id is null ? null : await db.SchoolTerms.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (id is not null && term is null)
+        {
+            return Failure.NotFound("There is no such term.");
+        }
+        var read = SchoolTerm.Read(input);
+        if (!read.Succeeded)
+        {
+            return read.Failure;
+        }
+        var others = await db.SchoolTerms.AsNoTracking().Where(t => t.Id != (id ?? 0)).ToListAsync(ct);
+        var problems = SchoolTerms.Validate(others.Select(t => t.ToPeriod()).Append(read.Value));
+        if (problems.Count > 0)
+        {
+            var errors = new FieldErrors();
+            foreach (var problem in problems)
+            {
+                errors.Add(FieldError.General, problem);
+            }
+            return errors.ToFailure()!;
+        }
+        if (term is null)
+        {
+            term = new SchoolTerm();
+            db.SchoolTerms.Add(term);
+        }
+        term.Set(read.Value);
+        return await db.TrySaveUniqueAsync(ct)
+            ? term
+            : Failure.Conflict("Another term with this name or start date was saved at the same moment", nameof(input.Name));
+    }
+
+    public async Task<Result<SchoolTerm>> DeleteTermAsync(int id, CancellationToken ct = default)
+    {
+        var term = await db.SchoolTerms.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (term is null)
+        {
+            return Failure.NotFound("There is no such term.");
+        }
+        db.SchoolTerms.Remove(term);
+        await db.SaveChangesAsync(ct);
+        return term;
+    }
+
+    // The uploaded list replaces the one in use (the newest upload wins).
+    public async Task<Result<BankHolidayFile>> UploadHolidaysAsync(HolidayFileInput input, string byId, string byName, CancellationToken ct = default)
+    {
+        if (BankHolidayFile.CheckUpload(input) is { } refused)
+        {
+            return refused;
+        }
+        var json = await BankHolidayFile.ReadTextAsync(input.Upload!, ct);
+        if (!json.Succeeded)
+        {
+            return json.Failure;
+        }
+        var file = BankHolidayFile.Create(input.Upload!.FileName, json.Value, byId, byName, time.UtcNow());
+        if (file.Succeeded)
+        {
+            db.BankHolidayFiles.Add(file.Value);
+            await db.SaveChangesAsync(ct);
+        }
+        return file;
+    }
+
+    public Task RevertHolidaysAsync(CancellationToken ct = default) => db.BankHolidayFiles.ExecuteDeleteAsync(ct);
 }

@@ -25,4 +25,7 @@ public static class ProjectNumbers
 
     public static IReadOnlyList<Requirement> Requirements(int project) =>
         project == Change ? ProjectRequirements.Project1Requirements : ProjectRequirements.Project2Requirements;
+
+    public static string RequirementName(int project, string key) =>
+        Requirements(project).FirstOrDefault(r => r.Key == key)?.Name ?? key;
 }

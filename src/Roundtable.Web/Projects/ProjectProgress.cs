@@ -28,6 +28,35 @@ public sealed record DelegateProjects(
     public int MetCount(int project) => Requirements(project).Count(r => r.Met);
 }
 
+// Who reads project requirements through the API, and whose they may read: their own as a delegate,
+// their delegates' as a tutor, anyone's as the programme team.
+public sealed record ProjectReader(string UserId, bool IsDelegate, bool IsTutor, bool IsTeam)
+{
+    // The user id of the delegate asked about: the reader unless they name another with delegateId.
+    public Result<string> Whose(string? delegateId)
+    {
+        var target = string.IsNullOrWhiteSpace(delegateId) ? UserId : delegateId.Trim();
+        if (target == UserId && !IsDelegate)
+        {
+            return IsTeam || IsTutor
+                ? Failure.Invalid(nameof(delegateId), "Give the delegate's id as ?delegateId=.")
+                : Failure.Forbidden("Only delegates, their tutors and the programme team can read project requirements.");
+        }
+        if (target != UserId && !IsTeam && !IsTutor)
+        {
+            return Failure.Forbidden("You can read only your own project requirements.");
+        }
+        return target;
+    }
+
+    // A tutor is told nothing about delegates who are not theirs, not even that they exist.
+    public bool MaySee(Participant place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return place.UserId == UserId || IsTeam || place.TutorId == UserId;
+    }
+}
+
 public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
 {
     // Only NPQH delegates have projects (codes are stored upper case); a delegate on several NPQH
@@ -78,28 +107,6 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         return result;
     }
 
-    // The delegate's Project 2 for changing; a new one is added (not yet saved) when they have none.
-    // New placement days, closure days and budget lines can be added to it without loading the rest.
-    public async Task<Project2> Project2ForChangeAsync(int participantId, CancellationToken ct = default)
-    {
-        var project = await db.Project2s.FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
-        if (project is null)
-        {
-            project = new Project2 { ParticipantId = participantId };
-            db.Project2s.Add(project);
-        }
-        return project;
-    }
-
-    // Documents of several versions and exemplars may share a stored file; it goes when nothing uses it.
-    public async Task DeleteFileIfUnusedAsync(Guid fileId, CancellationToken ct = default)
-    {
-        if (!await db.SubmissionDocuments.AnyAsync(d => d.FileId == fileId, ct) && !await db.Exemplars.AnyAsync(e => e.FileId == fileId, ct))
-        {
-            await db.StoredFiles.Where(f => f.Id == fileId).ExecuteDeleteAsync(ct);
-        }
-    }
-
     // The panel for one project with the words of the text being submitted, not the stored draft.
     public async Task<IReadOnlyList<RequirementResult>> RequirementsAsync(int participantId, int project, int accountWords, CancellationToken ct = default)
     {
@@ -114,6 +121,30 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         var p2 = await db.Project2s.AsNoTracking().Include(p => p.PlacementDays).Include(p => p.ClosureDays).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
         return Project2Requirements(p2, accountWords, holidays, overrides);
+    }
+
+    // The API's view of one project's panel, for the reader's own projects or a delegate's they may see.
+    public async Task<Result<IReadOnlyList<RequirementResult>>> RequirementsForAsync(
+        int project, string? delegateId, ProjectReader reader, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!ProjectNumbers.IsValid(project))
+        {
+            return Failure.NotFound("There are two NPQH projects: 1 and 2.");
+        }
+        var whose = reader.Whose(delegateId);
+        if (!whose.Succeeded)
+        {
+            return whose.Failure;
+        }
+        var place = await NpqhPlaceAsync(whose.Value, ct);
+        if (place is null || !reader.MaySee(place))
+        {
+            return Failure.NotFound(whose.Value == reader.UserId
+                ? "You have no NPQH projects: they belong to the NPQH programme."
+                : "There is no NPQH delegate with that id among the delegates you can see.");
+        }
+        return Result<IReadOnlyList<RequirementResult>>.Ok((await ForAsync(place.Id, ct)).Requirements(project));
     }
 
     private static IReadOnlyList<RequirementResult> Project1Requirements(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.People;
 
@@ -20,30 +21,44 @@ public static class ProjectsApi
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/calendar/working-days", GetWorkingDays).WithName("GetWorkingDays");
-        v1.MapPost("/text/word-count", CountWords).WithName("CountWords");
-        v1.MapGet("/projects/{project:int}/requirements", GetRequirements).WithName("GetProjectRequirements");
+        var projects = v1.MapArea("Projects");
+        // The calendar and the word count are tools for anyone signed in (partners plan placements too).
+        projects.MapGet("/calendar/working-days", GetWorkingDays)
+            .WithName("GetWorkingDays").WithSummary("Count the working days between two dates, both included")
+            .Fails(FailureKind.Invalid);
+        projects.MapPost("/text/word-count", CountWords)
+            .WithName("CountWords").WithSummary("Count the words of a text as a word processor does")
+            .Fails(FailureKind.Invalid);
+        projects.MapGet("/projects/{project:int}/requirements", GetRequirements)
+            .WithName("GetProjectRequirements").WithSummary("Check an NPQH delegate's requirements for one project")
+            .RequireAuthorization(p => p.RequireRole(Roles.Delegate, Roles.Tutor, Roles.ProgrammeTeam))
+            .Fails(FailureKind.Invalid, FailureKind.Forbidden, FailureKind.NotFound);
         return v1;
     }
 
     private static async Task<Results<Ok<WorkingDaysResponse>, ProblemHttpResult>> GetWorkingDays(
         string? from, string? to, ProjectCalendar calendar, CancellationToken ct)
     {
+        var errors = new FieldErrors();
         if (!TryParseDate(from, out var start))
         {
-            return BadRequest("Give the first day as from=YYYY-MM-DD, a real date.");
+            errors.Add(nameof(from), "Give the first day as from=YYYY-MM-DD, a real date.");
         }
         if (!TryParseDate(to, out var end))
         {
-            return BadRequest("Give the last day as to=YYYY-MM-DD, a real date.");
+            errors.Add(nameof(to), "Give the last day as to=YYYY-MM-DD, a real date.");
         }
-        if (end < start)
+        else if (!errors.Any && end < start)
         {
-            return BadRequest("The last day (to) must not be before the first day (from).");
+            errors.Add(nameof(to), "The last day (to) must not be before the first day (from).");
         }
-        if (end.DayNumber - start.DayNumber >= MaxRangeDays)
+        else if (!errors.Any && end.DayNumber - start.DayNumber >= MaxRangeDays)
         {
-            return BadRequest($"Ask for at most {MaxRangeDays.ToString("N0", CultureInfo.InvariantCulture)} days at a time.");
+            errors.Add(nameof(to), $"Ask for at most {MaxRangeDays.ToString("N0", CultureInfo.InvariantCulture)} days at a time.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToProblem();
         }
         var count = WorkingDays.Count(start, end, await calendar.HolidaysAsync(ct));
         return TypedResults.Ok(new WorkingDaysResponse(count.WorkingDays, count.Excluded.Select(e => new ExcludedDayResponse(e.Date, e.Reason)).ToList()));
@@ -53,11 +68,11 @@ public static class ProjectsApi
     {
         if (request?.Text is not { } text)
         {
-            return BadRequest("Send the text to count as {\"text\": \"...\"}.");
+            return Failure.Invalid(nameof(WordCountRequest.Text), "Send the text to count as {\"text\": \"...\"}.").ToProblem();
         }
         if (text.Length > MaxTextLength)
         {
-            return BadRequest($"Send at most {MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)} characters.");
+            return Failure.Invalid(nameof(WordCountRequest.Text), $"Send at most {MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)} characters.").ToProblem();
         }
         return TypedResults.Ok(new WordCountResponse(WordCount.Count(text)));
     }
@@ -67,41 +82,13 @@ public static class ProjectsApi
     private static async Task<Results<Ok<List<RequirementResponse>>, ProblemHttpResult>> GetRequirements(
         int project, string? delegateId, ClaimsPrincipal user, ProjectProgress progress, CancellationToken ct)
     {
-        if (!ProjectNumbers.IsValid(project))
-        {
-            return Problem(StatusCodes.Status404NotFound, "There are two NPQH projects: 1 and 2.");
-        }
-        var me = user.UserId();
-        var target = string.IsNullOrWhiteSpace(delegateId) ? me : delegateId.Trim();
-        var isTeam = user.IsInRole(Roles.ProgrammeTeam);
-        var isTutor = user.IsInRole(Roles.Tutor);
-        if (target == me && !user.IsInRole(Roles.Delegate))
-        {
-            return isTeam || isTutor
-                ? BadRequest("Give the delegate's id as ?delegateId=.")
-                : Problem(StatusCodes.Status403Forbidden, "Only delegates, their tutors and the programme team can read project requirements.");
-        }
-        if (target != me && !isTeam && !isTutor)
-        {
-            return Problem(StatusCodes.Status403Forbidden, "You can read only your own project requirements.");
-        }
-
-        var place = await progress.NpqhPlaceAsync(target, ct);
-        // A tutor is told nothing about delegates who are not theirs, not even that they exist.
-        if (place is null || (target != me && !isTeam && place.TutorId != me))
-        {
-            return Problem(StatusCodes.Status404NotFound, target == me
-                ? "You have no NPQH projects: they belong to the NPQH programme."
-                : "There is no NPQH delegate with that id among the delegates you can see.");
-        }
-        var delegateProjects = await progress.ForAsync(place.Id, ct);
-        return TypedResults.Ok(delegateProjects.Requirements(project).Select(r => new RequirementResponse(r.Name, r.Met, r.Detail)).ToList());
+        var reader = new ProjectReader(user.UserId(), user.IsInRole(Roles.Delegate), user.IsInRole(Roles.Tutor), user.IsInRole(Roles.ProgrammeTeam));
+        var requirements = await progress.RequirementsForAsync(project, delegateId, reader, ct);
+        return requirements.Succeeded
+            ? TypedResults.Ok(requirements.Value.Select(r => new RequirementResponse(r.Name, r.Met, r.Detail)).ToList())
+            : requirements.Failure.ToProblem();
     }
 
     private static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, detail);
-
-    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
 }

@@ -6,6 +6,12 @@ public static class ProjectsSetup
     {
         services.AddScoped<ProjectCalendar>();
         services.AddScoped<ProjectProgress>();
+        services.AddScoped<ProjectRecords>();
+        services.AddScoped<WrittenAccounts>();
+        services.AddScoped<Assessments>();
+        services.AddScoped<ProjectCriteria>();
+        services.AddScoped<ProjectExemplars>();
+        services.AddScoped<ProjectOverrides>();
         return services;
     }
 }

@@ -43,13 +43,30 @@ public static class AccountSections
     public static IReadOnlyList<AccountSection> For(int project) => project == ProjectNumbers.Change ? Project1 : Project2;
 }
 
+// What the delegate's form posts: the version (and its stamp) it was read from, the sections, the
+// annexes, and the criteria each attached document evidences.
+public sealed record AccountInput(int Version, Guid? Stamp, IReadOnlyList<string?> Sections, string? Annexes, IReadOnlyList<DocumentCriteriaInput> Documents)
+{
+    public static string SectionField(int index) => $"{nameof(Sections)}[{index}]";
+}
+
+public sealed record DocumentCriteriaInput(int Id, IReadOnlyList<int> CriterionIds);
+
+// A document to attach and the criteria it evidences.
+public sealed record AttachmentInput(IFormFile? Upload, IReadOnlyList<int> UploadCriterionIds);
+
 // One version of a delegate's written account for one project, and its assessment. A resubmission
 // is a new version; earlier versions and their outcomes are kept.
-public class Submission
+public partial class Submission
 {
     public const int SectionMaxLength = 60_000;
     public const int MaxDocuments = 20;
     public const int CommentMaxLength = 4000;
+
+    public const string ChangedElsewhere =
+        "This account was changed in another window at the same moment. What you typed is below: saving again will replace the other window's changes.";
+    public const string AlreadySubmitted = "This account has already been submitted. Nothing was changed.";
+    public const string NotSubmitted = "Your account has not been submitted. It has been saved as a draft.";
 
     public int Id { get; set; }
     public int ParticipantId { get; set; }
@@ -95,6 +112,65 @@ public class Submission
         ConcurrencyStamp = Guid.NewGuid(),
     };
 
+    // Whether a form read from the given version and stamp may change the latest version (null when
+    // the delegate has none yet, so the form must be for version 1).
+    public static Failure? CheckEditable(Submission? latest, int version, Guid? stamp)
+    {
+        if (latest is null)
+        {
+            return version == 1 ? null : Failure.Conflict(ChangedElsewhere);
+        }
+        if (latest.Version != version || !latest.IsEditable)
+        {
+            return Failure.Conflict(latest.Version == version ? AlreadySubmitted : ChangedElsewhere);
+        }
+        return stamp == latest.ConcurrencyStamp ? null : Failure.Conflict(ChangedElsewhere);
+    }
+
+    // Takes the posted text and each document's criteria (only criteria of this project count).
+    public Failure? Edit(AccountInput input, IReadOnlyCollection<int> criterionIds, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(criterionIds);
+        if (!IsEditable)
+        {
+            return Failure.Conflict(AlreadySubmitted);
+        }
+        var errors = new FieldErrors();
+        var sections = Enumerable.Range(0, AccountSections.Count).Select(i => i < input.Sections.Count ? input.Sections[i] ?? "" : "").ToList();
+        var titles = AccountSections.For(Project);
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].Length > SectionMaxLength)
+            {
+                errors.Add(AccountInput.SectionField(i), $"The {titles[i].Title.ToLowerInvariant()} section must be {UkFormat.Number(SectionMaxLength)} characters or fewer");
+            }
+        }
+        if ((input.Annexes?.Length ?? 0) > SectionMaxLength)
+        {
+            errors.Add(nameof(AccountInput.Annexes), $"The annexes must be {UkFormat.Number(SectionMaxLength)} characters or fewer");
+        }
+        if (errors.ToFailure() is { } failure)
+        {
+            return failure;
+        }
+        foreach (var document in Documents)
+        {
+            if (input.Documents.FirstOrDefault(d => d.Id == document.Id) is not { } posted)
+            {
+                continue;
+            }
+            var wanted = posted.CriterionIds.Where(criterionIds.Contains).ToHashSet();
+            document.Criteria.RemoveAll(c => !wanted.Contains(c.CriterionId));
+            foreach (var id in wanted.Where(id => document.Criteria.TrueForAll(c => c.CriterionId != id)))
+            {
+                document.Criteria.Add(new DocumentCriterion { CriterionId = id });
+            }
+        }
+        SetText([.. sections], input.Annexes, now);
+        return null;
+    }
+
     public void SetText(IReadOnlyList<string?> sections, string? annexes, DateTime now)
     {
         Section1 = sections.Count > 0 ? sections[0] ?? "" : "";
@@ -109,6 +185,105 @@ public class Submission
     {
         UpdatedAt = now;
         ConcurrencyStamp = Guid.NewGuid();
+    }
+
+    // A file the delegate may attach, mapped to at least one criterion when the project has criteria.
+    public Failure? CheckAttachment(AttachmentInput input, IReadOnlyCollection<int> criterionIds)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(criterionIds);
+        if (!IsEditable)
+        {
+            return Failure.Conflict(AlreadySubmitted);
+        }
+        var errors = new FieldErrors();
+        if (input.Upload is null)
+        {
+            errors.Add(nameof(AttachmentInput.Upload), "Select a file to upload");
+        }
+        else if (FileRules.Check(input.Upload.FileName, input.Upload.Length) is { Ok: false } check)
+        {
+            errors.Add(nameof(AttachmentInput.Upload), check.Error!);
+        }
+        else if (Documents.Count >= MaxDocuments)
+        {
+            errors.Add(nameof(AttachmentInput.Upload), $"You can attach at most {MaxDocuments} documents. Remove one to add another");
+        }
+        if (criterionIds.Count > 0 && !input.UploadCriterionIds.Any(criterionIds.Contains))
+        {
+            errors.Add(nameof(AttachmentInput.UploadCriterionIds), "Select the criteria this document evidences");
+        }
+        return errors.ToFailure();
+    }
+
+    public SubmissionDocument Attach(StoredFile file, IEnumerable<int> criterionIds, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var document = new SubmissionDocument
+        {
+            FileId = file.Id,
+            AddedAt = now,
+            Criteria = criterionIds.Distinct().Select(id => new DocumentCriterion { CriterionId = id }).ToList(),
+        };
+        Documents.Add(document);
+        Touch(now);
+        return document;
+    }
+
+    public Result<SubmissionDocument> RemoveDocument(int documentId, DateTime now)
+    {
+        var document = IsEditable ? Documents.FirstOrDefault(d => d.Id == documentId) : null;
+        if (document is null)
+        {
+            return Failure.NotFound("There is no such document on your draft.");
+        }
+        Documents.Remove(document);
+        Touch(now);
+        return document;
+    }
+
+    // Sent for assessment only when every section is written and every requirement is met (or overridden).
+    public Failure? Submit(IReadOnlyList<RequirementResult> requirements, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        if (!IsEditable)
+        {
+            return Failure.Conflict(AlreadySubmitted);
+        }
+        var errors = new FieldErrors();
+        var titles = AccountSections.For(Project);
+        for (var i = 0; i < AccountSections.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(Sections[i]))
+            {
+                errors.Add(AccountInput.SectionField(i), $"Write the {titles[i].Title.ToLowerInvariant()} section before you submit");
+            }
+        }
+        foreach (var unmet in requirements.Where(r => !r.Met))
+        {
+            // The word limit is about the sections together; the other requirements about the project's records.
+            errors.Add(unmet.Key == RequirementKeys.AccountWords ? nameof(AccountInput.Sections) : FieldError.General, $"Not met: {unmet.Name}. {unmet.Detail}");
+        }
+        if (errors.Any)
+        {
+            return errors.Add(FieldError.General, NotSubmitted).ToFailure();
+        }
+        Status = SubmissionStatus.Submitted;
+        SubmittedAt = now;
+        Touch(now);
+        return null;
+    }
+
+    // After an outcome that did not pass: the next version, from this one's text and documents.
+    public Result<Submission> StartResubmission(DateTime now)
+    {
+        if (CanResubmit)
+        {
+            return Resubmission(now);
+        }
+        return IsEditable
+            ? Failure.Conflict("Your resubmission has already been started.")
+            : Failure.Refused("Only an outcome that did not pass can be resubmitted, once it has been released.");
     }
 
     // The next version starts from the text and documents of this one.

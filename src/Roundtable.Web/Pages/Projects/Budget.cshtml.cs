@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Auth;
@@ -12,7 +10,7 @@ using Roundtable.Web.Projects;
 namespace Roundtable.Web.Pages.Projects;
 
 // The curriculum-led budget of Project 2's action plan: lines by category and budget year, with totals per year.
-public class BudgetModel(AppDbContext db, ProjectProgress progress, TimeProvider time) : PageModel
+public class BudgetModel(AppDbContext db, ProjectProgress progress, ProjectRecords records, TimeProvider time) : PageModel
 {
     public sealed record YearTotal(int Year, List<BudgetLine> Lines, long Total);
 
@@ -23,6 +21,7 @@ public class BudgetModel(AppDbContext db, ProjectProgress progress, TimeProvider
     public IReadOnlyList<int> YearOptions { get; private set; } = [];
     public BudgetLine? Confirm { get; private set; }
 
+    // BudgetLineInput as typed.
     public sealed class LineInput
     {
         public string? Category { get; set; }
@@ -55,68 +54,24 @@ public class BudgetModel(AppDbContext db, ProjectProgress progress, TimeProvider
         {
             return NotFound();
         }
-        BudgetCategory category = default;
-        if (string.IsNullOrEmpty(Line.Category))
+        var added = await records.AddBudgetLineAsync(place.Id, new BudgetLineInput(Line.Category, Line.Year, Line.Description, Line.Amount), ct);
+        if (!added.Succeeded)
         {
-            ModelState.AddModelError("Line.Category", "Choose a category");
-        }
-        else if (!Enum.TryParse(Line.Category, out category) || !Enum.IsDefined(category))
-        {
-            ModelState.AddModelError("Line.Category", "Choose a category from the list");
-        }
-        var year = 0;
-        if (string.IsNullOrEmpty(Line.Year))
-        {
-            ModelState.AddModelError("Line.Year", "Choose the budget year");
-        }
-        else if (!int.TryParse(Line.Year, NumberStyles.None, CultureInfo.InvariantCulture, out year) || !YearOptions.Contains(year))
-        {
-            ModelState.AddModelError("Line.Year", "Choose a budget year from the list");
-        }
-        var description = ModelState.Text(Line.Description, "Line.Description", "what the money is for", BudgetLine.DescriptionMaxLength, required: true);
-        long pence = 0;
-        if (string.IsNullOrWhiteSpace(Line.Amount))
-        {
-            ModelState.AddModelError("Line.Amount", "Enter the amount");
-        }
-        else if (!Money.TryParse(Line.Amount, out pence, allowNegative: true, maxAbsPence: BudgetLine.MaxAbsPence))
-        {
-            ModelState.AddModelError("Line.Amount", "Enter the amount in pounds, like 1,250 or 1250.50, with a minus sign for a saving");
-        }
-        else if (pence == 0)
-        {
-            ModelState.AddModelError("Line.Amount", "Enter an amount other than zero");
-        }
-        if (Years.Sum(y => y.Lines.Count) >= Project2.MaxBudgetLines)
-        {
-            ModelState.AddModelError("Line.Description", $"A budget can have at most {Project2.MaxBudgetLines} lines");
-        }
-        if (!ModelState.IsValid)
-        {
+            ModelState.AddFailure(added.Failure, nameof(Line));
             return Page();
         }
-        var project = await progress.Project2ForChangeAsync(place.Id, ct);
-        project.BudgetLines.Add(new BudgetLine { Category = category, Year = year, Description = description!, AmountPence = pence });
-        project.UpdatedAt = time.UtcNow();
-        if (!await db.TrySaveUniqueAsync(ct))
-        {
-            ModelState.AddModelError("", "Project 2 was started in another window at the same moment. Add the line again.");
-            return Page();
-        }
-        TempData["Flash"] = $"Added {description} ({Money.Text(pence)}) to {BudgetLine.YearName(year)}.";
+        var line = added.Value;
+        TempData["Flash"] = $"Added {line.Description} ({Money.Text(line.AmountPence)}) to {BudgetLine.YearName(line.Year)}.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
     {
         var place = await progress.NpqhPlaceAsync(User.UserId(), ct);
-        var line = place is null ? null : await db.BudgetLines.FirstOrDefaultAsync(l => l.Id == id && db.Project2s.Any(p => p.Id == l.Project2Id && p.ParticipantId == place.Id), ct);
-        if (line is null)
+        if (place is null || await records.RemoveBudgetLineAsync(place.Id, id, ct) is not { Value: { } line })
         {
             return NotFound();
         }
-        db.BudgetLines.Remove(line);
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Removed {line.Description} from the budget.";
         return RedirectToPage();
     }
@@ -138,8 +93,7 @@ public class BudgetModel(AppDbContext db, ProjectProgress progress, TimeProvider
             .Select(g => new YearTotal(g.Key, g.OrderBy(l => l.Category).ThenBy(l => l.Id).ToList(), g.Sum(l => l.AmountPence)))
             .ToList();
         GrandTotal = lines.Sum(l => l.AmountPence);
-        var thisYear = ProjectViews.AcademicYearStart(LondonTime.Today(time));
-        YearOptions = Enumerable.Range(thisYear - 1, 6).Union(lines.Select(l => l.Year)).Order().ToList();
+        YearOptions = BudgetLine.YearOptions(LondonTime.Today(time), lines.Select(l => l.Year));
         return place;
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Pages.Shared;
@@ -11,7 +9,7 @@ using Roundtable.Web.Projects;
 namespace Roundtable.Web.Pages.Projects;
 
 // The placement-day log and the placement school's closure days, each day classified as it is added.
-public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCalendar calendar, TimeProvider time) : PageModel
+public class PlacementModel(ProjectProgress progress, ProjectRecords records, ProjectCalendar calendar) : PageModel
 {
     public sealed record DayRow(int Id, DateOnly Date, string Text, bool Counts, string? Reason);
 
@@ -24,12 +22,14 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
     public DayRow? ConfirmDay { get; private set; }
     public DayRow? ConfirmClosure { get; private set; }
 
+    // PlacementDayInput as typed.
     public sealed class DayInput
     {
         public DateParts Date { get; set; } = new();
         public string? Activity { get; set; }
     }
 
+    // ClosureDayInput as typed.
     public sealed class ClosureInput
     {
         public DateParts Date { get; set; } = new();
@@ -54,40 +54,20 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         {
             return NotFound();
         }
-        var date = ModelState.RequiredDate(Day.Date, "Day.Date", "the date of the placement day");
-        var activity = ModelState.Text(Day.Activity, "Day.Activity", "what you did that day", PlacementDay.ActivityMaxLength, required: true);
-        if (date is { } d)
-        {
-            if (d > LondonTime.Today(time))
-            {
-                ModelState.AddModelError("Day.Date", "The date of the placement day must be today or in the past");
-            }
-            else if (Days.Any(x => x.Date == d))
-            {
-                ModelState.AddModelError("Day.Date", $"You have already logged {UkFormat.DayAndDate(d)}");
-            }
-            else if (Days.Count >= Project2.MaxLoggedDays)
-            {
-                ModelState.AddModelError("Day.Date", $"You can log at most {Project2.MaxLoggedDays} days");
-            }
-        }
+        var input = new PlacementDayInput(ModelState.RequiredDate(Day.Date, $"{nameof(Day)}.{nameof(Day.Date)}", "the date of the placement day"), Day.Activity);
         if (!ModelState.IsValid)
         {
-            return Page();
+            return Redisplay(PlacementDay.Check(input), nameof(Day));
         }
-        var project = await progress.Project2ForChangeAsync(place.Id, ct);
-        project.PlacementDays.Add(new PlacementDay { Date = date!.Value, Activity = activity! });
-        project.UpdatedAt = time.UtcNow();
-        if (!await db.TrySaveUniqueAsync(ct))
+        var logged = await records.LogPlacementDayAsync(place.Id, input, ct);
+        if (!logged.Succeeded)
         {
-            ModelState.AddModelError("Day.Date", $"You have already logged {UkFormat.DayAndDate(date.Value)}");
-            return Page();
+            return Redisplay(logged.Failure, nameof(Day));
         }
-        var closures = Closures.Select(c => c.Date).ToHashSet();
-        var classification = WorkingDays.Classify(date.Value, await calendar.HolidaysAsync(ct), closures);
-        TempData["Flash"] = classification.Counts
-            ? $"Logged {UkFormat.DayAndDate(date.Value)}. It counts as a placement day."
-            : $"Logged {UkFormat.DayAndDate(date.Value)}. It does not count as a placement day: {classification.Reason}.";
+        var day = UkFormat.DayAndDate(logged.Value.Date);
+        TempData["Flash"] = logged.Value.Counts
+            ? $"Logged {day}. It counts as a placement day."
+            : $"Logged {day}. It does not count as a placement day: {logged.Value.Reason}.";
         return RedirectToPage();
     }
 
@@ -98,54 +78,49 @@ public class PlacementModel(AppDbContext db, ProjectProgress progress, ProjectCa
         {
             return NotFound();
         }
-        var date = ModelState.RequiredDate(Closure.Date, "Closure.Date", "the date the school was closed");
-        var reason = ModelState.Text(Closure.Reason, "Closure.Reason", "why the school was closed", ClosureDay.ReasonMaxLength, required: true);
-        if (date is { } d && Closures.Any(x => x.Date == d))
-        {
-            ModelState.AddModelError("Closure.Date", $"{UkFormat.DayAndDate(d)} is already recorded as a closure day");
-        }
+        var input = new ClosureDayInput(ModelState.RequiredDate(Closure.Date, $"{nameof(Closure)}.{nameof(Closure.Date)}", "the date the school was closed"), Closure.Reason);
         if (!ModelState.IsValid)
         {
-            return Page();
+            return Redisplay(ClosureDay.Check(input), nameof(Closure));
         }
-        var project = await progress.Project2ForChangeAsync(place.Id, ct);
-        project.ClosureDays.Add(new ClosureDay { Date = date!.Value, Reason = reason! });
-        project.UpdatedAt = time.UtcNow();
-        if (!await db.TrySaveUniqueAsync(ct))
+        var recorded = await records.RecordClosureAsync(place.Id, input, ct);
+        if (!recorded.Succeeded)
         {
-            ModelState.AddModelError("Closure.Date", $"{UkFormat.DayAndDate(date.Value)} is already recorded as a closure day");
-            return Page();
+            return Redisplay(recorded.Failure, nameof(Closure));
         }
-        TempData["Flash"] = $"Recorded {UkFormat.DayAndDate(date.Value)} as a day the placement school was closed.";
+        TempData["Flash"] = $"Recorded {UkFormat.DayAndDate(recorded.Value.Date)} as a day the placement school was closed.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveDayAsync(int id, CancellationToken ct)
     {
-        var place = await LoadAsync(ct);
-        var day = place is null ? null : await db.PlacementDays.FirstOrDefaultAsync(d => d.Id == id && db.Project2s.Any(p => p.Id == d.Project2Id && p.ParticipantId == place.Id), ct);
-        if (day is null)
+        var place = await progress.NpqhPlaceAsync(User.UserId(), ct);
+        if (place is null || await records.RemovePlacementDayAsync(place.Id, id, ct) is not { Value: { } day })
         {
             return NotFound();
         }
-        db.PlacementDays.Remove(day);
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Removed {UkFormat.DayAndDate(day.Date)} from the log.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveClosureAsync(int id, CancellationToken ct)
     {
-        var place = await LoadAsync(ct);
-        var closure = place is null ? null : await db.ClosureDays.FirstOrDefaultAsync(d => d.Id == id && db.Project2s.Any(p => p.Id == d.Project2Id && p.ParticipantId == place.Id), ct);
-        if (closure is null)
+        var place = await progress.NpqhPlaceAsync(User.UserId(), ct);
+        if (place is null || await records.RemoveClosureAsync(place.Id, id, ct) is not { Value: { } closure })
         {
             return NotFound();
         }
-        db.ClosureDays.Remove(closure);
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Removed the closure day {UkFormat.DayAndDate(closure.Date)}.";
         return RedirectToPage();
+    }
+
+    private PageResult Redisplay(Failure? failure, string form)
+    {
+        if (failure is not null)
+        {
+            ModelState.AddFailure(failure, form);
+        }
+        return Page();
     }
 
     private async Task<Participant?> LoadAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
@@ -9,12 +10,13 @@ using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Projects;
 
-public class Project1Model(AppDbContext db, ProjectProgress progress, TimeProvider time) : PageModel
+public class Project1Model(AppDbContext db, ProjectProgress progress, ProjectRecords records) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool IsNpqh { get; private set; }
     public IReadOnlyList<RequirementResult> Requirements { get; private set; } = [];
 
+    // Project1Input as typed, with the dates in the three boxes of the GOV.UK date input.
     public sealed class InputModel
     {
         public string? Rationale { get; set; }
@@ -27,25 +29,31 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, TimeProvid
         public string? BoardFeedback { get; set; }
         public DateParts ImplementationStart { get; set; } = new();
         public string? Evaluation { get; set; }
+
+        public static InputModel From(Project1 p) => new()
+        {
+            Rationale = p.Rationale, BaselineEvidence = p.BaselineEvidence, SuccessCriteria = p.SuccessCriteria, Team = p.Team,
+            Start = Forms.Parts(p.Start), PlannedEnd = Forms.Parts(p.PlannedEnd), BoardPresentedOn = Forms.Parts(p.BoardPresentedOn),
+            BoardFeedback = p.BoardFeedback, ImplementationStart = Forms.Parts(p.ImplementationStart), Evaluation = p.Evaluation,
+        };
+
+        // A date that cannot be read is explained beside its boxes and read as not given.
+        public Project1Input Read(ModelStateDictionary state) => new(
+            Rationale, BaselineEvidence, SuccessCriteria, Team,
+            state.OptionalDate(Start, $"{nameof(Input)}.{nameof(Start)}", "the start date"),
+            state.OptionalDate(PlannedEnd, $"{nameof(Input)}.{nameof(PlannedEnd)}", "the planned end date"),
+            state.OptionalDate(BoardPresentedOn, $"{nameof(Input)}.{nameof(BoardPresentedOn)}", "the date the plan was presented to the governing board"),
+            BoardFeedback,
+            state.OptionalDate(ImplementationStart, $"{nameof(Input)}.{nameof(ImplementationStart)}", "the date implementation began"),
+            Evaluation);
     }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var place = await LoadAsync(ct);
-        if (place is null)
+        if (place is not null && await db.Project1s.AsNoTracking().FirstOrDefaultAsync(p => p.ParticipantId == place.Id, ct) is { } project)
         {
-            return;
-        }
-        var project = await db.Project1s.AsNoTracking().FirstOrDefaultAsync(p => p.ParticipantId == place.Id, ct);
-        if (project is not null)
-        {
-            Input = new InputModel
-            {
-                Rationale = project.Rationale, BaselineEvidence = project.BaselineEvidence, SuccessCriteria = project.SuccessCriteria,
-                Team = project.Team, Start = Forms.Parts(project.Start), PlannedEnd = Forms.Parts(project.PlannedEnd),
-                BoardPresentedOn = Forms.Parts(project.BoardPresentedOn), BoardFeedback = project.BoardFeedback,
-                ImplementationStart = Forms.Parts(project.ImplementationStart), Evaluation = project.Evaluation,
-            };
+            Input = InputModel.From(project);
         }
     }
 
@@ -56,46 +64,14 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, TimeProvid
         {
             return NotFound();
         }
-        const int max = Project1.TextMaxLength;
-        var rationale = ModelState.Text(Input.Rationale, "Input.Rationale", "the rationale and SMART target", max);
-        var baseline = ModelState.Text(Input.BaselineEvidence, "Input.BaselineEvidence", "the baseline evidence", max);
-        var success = ModelState.Text(Input.SuccessCriteria, "Input.SuccessCriteria", "the success criteria", max);
-        var team = ModelState.Text(Input.Team, "Input.Team", "the team", max);
-        var start = ModelState.OptionalDate(Input.Start, "Input.Start", "the start date");
-        var plannedEnd = ModelState.OptionalDate(Input.PlannedEnd, "Input.PlannedEnd", "the planned end date");
-        var board = ModelState.OptionalDate(Input.BoardPresentedOn, "Input.BoardPresentedOn", "the date the plan was presented to the governing board");
-        var feedback = ModelState.Text(Input.BoardFeedback, "Input.BoardFeedback", "the governing board's feedback", max);
-        var implementation = ModelState.OptionalDate(Input.ImplementationStart, "Input.ImplementationStart", "the date implementation began");
-        var evaluation = ModelState.Text(Input.Evaluation, "Input.Evaluation", "the evaluation", max);
-        if (start is { } s && plannedEnd is { } e && e <= s)
+        var input = Input.Read(ModelState);
+        var failure = ModelState.IsValid ? await records.SaveProject1Async(place.Id, input, ct) : Project1.Check(input);
+        if (failure is not null)
         {
-            ModelState.AddModelError("Input.PlannedEnd", "The planned end date must be after the start date");
+            ModelState.AddFailure(failure);
         }
         if (!ModelState.IsValid)
         {
-            return Page();
-        }
-
-        var project = await db.Project1s.FirstOrDefaultAsync(p => p.ParticipantId == place.Id, ct);
-        if (project is null)
-        {
-            project = new Project1 { ParticipantId = place.Id };
-            db.Project1s.Add(project);
-        }
-        project.Rationale = rationale;
-        project.BaselineEvidence = baseline;
-        project.SuccessCriteria = success;
-        project.Team = team;
-        project.Start = start;
-        project.PlannedEnd = plannedEnd;
-        project.BoardPresentedOn = board;
-        project.BoardFeedback = feedback;
-        project.ImplementationStart = implementation;
-        project.Evaluation = evaluation;
-        project.UpdatedAt = time.UtcNow();
-        if (!await db.TrySaveUniqueAsync(ct))
-        {
-            ModelState.AddModelError("", "Project 1 was started in another window at the same moment. Save again to keep what you typed here.");
             return Page();
         }
         TempData["Flash"] = "Project 1 saved. The requirements have been checked again.";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
@@ -11,7 +12,7 @@ using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Projects;
 
-public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvider time) : PageModel
+public class Project2Model(AppDbContext db, ProjectProgress progress, ProjectRecords records) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool IsNpqh { get; private set; }
@@ -20,6 +21,7 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvid
     public int BudgetLines { get; private set; }
     public long BudgetTotal { get; private set; }
 
+    // Project2Input as typed, with the board's date in the three boxes of the GOV.UK date input.
     public sealed class InputModel
     {
         public string? PlacementSchoolName { get; set; }
@@ -33,16 +35,8 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvid
         public string? ActionPlan { get; set; }
         public DateParts BoardPresentedOn { get; set; } = new();
         public string? BoardFeedback { get; set; }
-    }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var place = await LoadAsync(ct);
-        if (place is null || Progress?.Project2 is not { } p)
-        {
-            return;
-        }
-        Input = new InputModel
+        public static InputModel From(Project2 p) => new()
         {
             PlacementSchoolName = p.PlacementSchoolName,
             PlacementSchoolUrn = p.PlacementSchoolUrn?.ToString(CultureInfo.InvariantCulture),
@@ -52,6 +46,21 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvid
             Challenges = p.Challenges, ActionPlan = p.ActionPlan,
             BoardPresentedOn = Forms.Parts(p.BoardPresentedOn), BoardFeedback = p.BoardFeedback,
         };
+
+        public Project2Input Read(ModelStateDictionary state) => new(
+            PlacementSchoolName, PlacementSchoolUrn, PlacementSchoolPhase,
+            ContrastPerformance, ContrastPupilProfile, ContrastGeography, ContrastOther, Challenges, ActionPlan,
+            state.OptionalDate(BoardPresentedOn, $"{nameof(Input)}.{nameof(BoardPresentedOn)}", "the date the plan was presented to the placement school's governing board"),
+            BoardFeedback);
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var place = await LoadAsync(ct);
+        if (place is not null && Progress?.Project2 is { } project)
+        {
+            Input = InputModel.From(project);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -61,61 +70,14 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, TimeProvid
         {
             return NotFound();
         }
-        const int max = Project2.TextMaxLength;
-        var name = ModelState.Text(Input.PlacementSchoolName, "Input.PlacementSchoolName", "the placement school's name", Project2.SchoolNameMaxLength);
-        int? urn = null;
-        if (!string.IsNullOrWhiteSpace(Input.PlacementSchoolUrn))
+        var input = Input.Read(ModelState);
+        var failure = ModelState.IsValid ? await records.SaveProject2Async(place.Id, input, ct) : Project2.Check(input);
+        if (failure is not null)
         {
-            if (int.TryParse(Input.PlacementSchoolUrn.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var u) && School.IsValidUrn(u))
-            {
-                urn = u;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.PlacementSchoolUrn", "The URN must be 6 digits, like 123456");
-            }
+            ModelState.AddFailure(failure);
         }
-        SchoolPhase? phase = null;
-        if (!string.IsNullOrEmpty(Input.PlacementSchoolPhase))
-        {
-            if (Enum.TryParse<SchoolPhase>(Input.PlacementSchoolPhase, out var ph) && Enum.IsDefined(ph))
-            {
-                phase = ph;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.PlacementSchoolPhase", "Choose the phase from the list");
-            }
-        }
-        var performance = ModelState.Text(Input.ContrastPerformance, "Input.ContrastPerformance", "how its performance contrasts", max);
-        var pupils = ModelState.Text(Input.ContrastPupilProfile, "Input.ContrastPupilProfile", "how its pupil profile contrasts", max);
-        var geography = ModelState.Text(Input.ContrastGeography, "Input.ContrastGeography", "how its geography contrasts", max);
-        var other = ModelState.Text(Input.ContrastOther, "Input.ContrastOther", "other contrasts", max);
-        var challenges = ModelState.Text(Input.Challenges, "Input.Challenges", "the resource and capability challenges", max);
-        var plan = ModelState.Text(Input.ActionPlan, "Input.ActionPlan", "the action plan", max);
-        var board = ModelState.OptionalDate(Input.BoardPresentedOn, "Input.BoardPresentedOn", "the date the plan was presented to the placement school's governing board");
-        var feedback = ModelState.Text(Input.BoardFeedback, "Input.BoardFeedback", "the placement school's governing board's feedback", max);
         if (!ModelState.IsValid)
         {
-            return Page();
-        }
-
-        var project = await progress.Project2ForChangeAsync(place.Id, ct);
-        project.PlacementSchoolName = name;
-        project.PlacementSchoolUrn = urn;
-        project.PlacementSchoolPhase = phase;
-        project.ContrastPerformance = performance;
-        project.ContrastPupilProfile = pupils;
-        project.ContrastGeography = geography;
-        project.ContrastOther = other;
-        project.Challenges = challenges;
-        project.ActionPlan = plan;
-        project.BoardPresentedOn = board;
-        project.BoardFeedback = feedback;
-        project.UpdatedAt = time.UtcNow();
-        if (!await db.TrySaveUniqueAsync(ct))
-        {
-            ModelState.AddModelError("", "Project 2 was started in another window at the same moment. Save again to keep what you typed here.");
             return Page();
         }
         TempData["Flash"] = "Project 2 saved. The requirements have been checked again.";

@@ -1,14 +1,10 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Roundtable.Web.Infrastructure;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Projects;
 
 public sealed record RequirementsPanelView(int Project, IReadOnlyList<RequirementResult> Results, string Heading, string? Note = null);
 
-// Formatting and form helpers shared by every page that shows NPQH projects (delegate, team, tutor, assessor).
+// Formatting shared by every page that shows NPQH projects (delegate, team, tutor, assessor).
 public static class ProjectViews
 {
     public const string NotNpqhMessage =
@@ -48,13 +44,15 @@ public static class ProjectViews
         (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static int AcademicYearStart(DateOnly date) => date.Month >= 9 ? date.Year : date.Year - 1;
-
+    // A submitted version as staff read it, with its documents' download links.
+    public static AccountView Account(Submission s, IReadOnlyList<AccountDocument> documents, string downloadUrl)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Project, s.Sections, s.Annexes, s.Words, documents, downloadUrl);
+    }
 }
 
 public sealed record TextFieldView(string Key, string Label, string? Hint, string? Value, int Rows = 5, bool Input = false, string? Width = null);
-
-public sealed record AccountDocument(int Id, string FileName, long Size, IReadOnlyList<string> Criteria);
 
 // A submitted account as staff read it; DownloadUrl is followed by the document id.
 public sealed record AccountView(int Project, IReadOnlyList<string> Sections, string Annexes, int Words, IReadOnlyList<AccountDocument> Documents, string DownloadUrl);

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +9,7 @@ using Roundtable.Web.Projects;
 namespace Roundtable.Web.Pages.Programme.Projects;
 
 // The bank holidays of England and Wales: the shipped GOV.UK list, replaced by a newer file the team uploads.
+// The form's field is HolidayFileInput's, at the top level.
 [RequestSizeLimit(16 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 16 * 1024 * 1024)]
 public class BankHolidaysModel(AppDbContext db, ProjectCalendar calendar, TimeProvider time) : PageModel
@@ -30,74 +30,24 @@ public class BankHolidaysModel(AppDbContext db, ProjectCalendar calendar, TimePr
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
-        var json = await ReadAsync(ct);
-        if (json is not null)
+        var byName = User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "";
+        var uploaded = await calendar.UploadHolidaysAsync(new HolidayFileInput(Upload), User.UserId(), byName, ct);
+        if (!uploaded.Succeeded)
         {
-            var parsed = BankHolidays.Parse(json);
-            if (!parsed.Succeeded)
-            {
-                foreach (var error in parsed.Errors.Take(50))
-                {
-                    ModelState.AddModelError(nameof(Upload), error);
-                }
-                if (parsed.Errors.Count > 50)
-                {
-                    ModelState.AddModelError(nameof(Upload), $"And {parsed.Errors.Count - 50} more problems.");
-                }
-            }
-            else
-            {
-                var list = parsed.Calendar;
-                db.BankHolidayFiles.Add(new BankHolidayFile
-                {
-                    FileName = Path.GetFileName(Upload!.FileName), Json = json, Count = list.Holidays.Count,
-                    FirstYear = list.FirstYear!.Value, LastYear = list.LastYear!.Value,
-                    UploadedById = User.UserId(), UploadedByName = User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "",
-                    UploadedAt = time.UtcNow(),
-                });
-                await db.SaveChangesAsync(ct);
-                TempData["Flash"] = $"The bank holiday list now comes from {Path.GetFileName(Upload.FileName)}: {list.Holidays.Count} bank holidays from {list.FirstYear} to {list.LastYear}.";
-                return RedirectToPage();
-            }
+            ModelState.AddFailure(uploaded.Failure, prefix: "");
+            await LoadAsync(ct);
+            return Page();
         }
-        await LoadAsync(ct);
-        return Page();
+        var list = uploaded.Value;
+        TempData["Flash"] = $"The bank holiday list now comes from {list.FileName}: {list.Count} bank holidays from {list.FirstYear} to {list.LastYear}.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevertAsync(CancellationToken ct)
     {
-        await db.BankHolidayFiles.ExecuteDeleteAsync(ct);
+        await calendar.RevertHolidaysAsync(ct);
         TempData["Flash"] = "The bank holiday list shipped with Roundtable is in use again.";
         return RedirectToPage();
-    }
-
-    private async Task<string?> ReadAsync(CancellationToken ct)
-    {
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), Upload is null ? "Select a bank holiday file" : "The selected file is empty");
-            return null;
-        }
-        if (Upload.Length > BankHolidayFile.MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be smaller than 1 MB");
-            return null;
-        }
-        if (!Path.GetExtension(Upload.FileName).Equals(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be a JSON file, like bank-holidays.json from GOV.UK");
-            return null;
-        }
-        using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        try
-        {
-            return await reader.ReadToEndAsync(ct);
-        }
-        catch (DecoderFallbackException)
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file is not a UTF-8 text file");
-            return null;
-        }
     }
 
     private async Task LoadAsync(CancellationToken ct)

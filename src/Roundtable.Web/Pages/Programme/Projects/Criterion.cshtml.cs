@@ -2,26 +2,31 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
-using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Projects;
 
-public class CriterionModel(AppDbContext db) : PageModel
+public class CriterionModel(AppDbContext db, ProjectCriteria criteria) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
     public int Uses { get; private set; }
     public bool ConfirmDelete { get; private set; }
 
+    // CriterionInput as typed.
     public sealed class InputModel
     {
         public string? Project { get; set; }
         public string? Code { get; set; }
         public string? Text { get; set; }
         public string? Position { get; set; }
+
+        public static InputModel From(AssessmentCriterion c) => new()
+        {
+            Project = c.Project.ToString(CultureInfo.InvariantCulture), Code = c.Code, Text = c.Text,
+            Position = c.Position.ToString(CultureInfo.InvariantCulture),
+        };
     }
 
     public async Task<IActionResult> OnGetAsync(int? project, bool delete, CancellationToken ct)
@@ -36,90 +41,49 @@ public class CriterionModel(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        Input = new InputModel
-        {
-            Project = criterion.Project.ToString(CultureInfo.InvariantCulture), Code = criterion.Code, Text = criterion.Text,
-            Position = criterion.Position.ToString(CultureInfo.InvariantCulture),
-        };
-        Uses = await UsesAsync(criterion.Id, ct);
+        Input = InputModel.From(criterion);
+        Uses = await criteria.UsesAsync(criterion.Id, ct);
         ConfirmDelete = delete;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var criterion = Id is null ? null : await db.AssessmentCriteria.FirstOrDefaultAsync(c => c.Id == Id, ct);
-        if (Id is not null && criterion is null)
+        var saved = await criteria.SaveAsync(Id, new CriterionInput(Input.Project, Input.Code, Input.Text, Input.Position), ct);
+        if (!saved.Succeeded)
         {
-            return NotFound();
+            return await RedisplayAsync(saved.Failure, keepTyped: true, ct);
         }
-        var project = criterion?.Project ?? 0;
-        if (criterion is not null)
-        {
-            Input.Project = project.ToString(CultureInfo.InvariantCulture);
-        }
-        if (criterion is null && !(int.TryParse(Input.Project, NumberStyles.None, CultureInfo.InvariantCulture, out project) && ProjectNumbers.IsValid(project)))
-        {
-            ModelState.AddModelError("Input.Project", "Choose the project");
-        }
-        var code = ModelState.Text(Input.Code, "Input.Code", "the code", AssessmentCriterion.CodeMaxLength, required: true);
-        var text = ModelState.Text(Input.Text, "Input.Text", "the criterion", AssessmentCriterion.TextMaxLength, required: true);
-        var position = 0;
-        if (!string.IsNullOrWhiteSpace(Input.Position) && !int.TryParse(Input.Position.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out position))
-        {
-            ModelState.AddModelError("Input.Position", "The order must be a whole number, like 3");
-        }
-        if (ModelState.IsValid && await db.AssessmentCriteria.AnyAsync(c => c.Project == project && c.Code == code && c.Id != (Id ?? 0), ct))
-        {
-            ModelState.AddModelError("Input.Code", $"Project {project} already has a criterion {code}");
-        }
-        if (!ModelState.IsValid)
-        {
-            if (criterion is not null)
-            {
-                Uses = await UsesAsync(criterion.Id, ct);
-            }
-            return Page();
-        }
-        if (criterion is null)
-        {
-            criterion = new AssessmentCriterion { Project = project };
-            db.AssessmentCriteria.Add(criterion);
-        }
-        criterion.Code = code!;
-        criterion.Text = text!;
-        criterion.Position = string.IsNullOrWhiteSpace(Input.Position)
-            ? (await db.AssessmentCriteria.Where(c => c.Project == project).MaxAsync(c => (int?)c.Position, ct) ?? 0) + 1
-            : position;
-        if (!await db.TrySaveUniqueAsync(ct))
-        {
-            ModelState.AddModelError("Input.Code", $"Project {project} already has a criterion {code}");
-            return Page();
-        }
-        TempData["Flash"] = $"Saved criterion {code} for Project {project}.";
+        TempData["Flash"] = $"Saved criterion {saved.Value.Code} for Project {saved.Value.Project}.";
         return RedirectToPage("Criteria");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        var criterion = await db.AssessmentCriteria.FirstOrDefaultAsync(c => c.Id == Id, ct);
-        if (criterion is null)
+        var deleted = await criteria.DeleteAsync(Id ?? 0, ct);
+        if (!deleted.Succeeded)
         {
-            return NotFound();
+            return await RedisplayAsync(deleted.Failure, keepTyped: false, ct);
         }
-        Uses = await UsesAsync(criterion.Id, ct);
-        if (Uses > 0)
-        {
-            ModelState.AddModelError("", $"Criterion {criterion.Code} cannot be deleted: it is used by {UkFormat.Plural(Uses, "judgement or document", "judgements or documents")}. Change its wording instead.");
-            Input = new InputModel { Project = criterion.Project.ToString(CultureInfo.InvariantCulture), Code = criterion.Code, Text = criterion.Text, Position = criterion.Position.ToString(CultureInfo.InvariantCulture) };
-            return Page();
-        }
-        db.AssessmentCriteria.Remove(criterion);
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Deleted criterion {criterion.Code} from Project {criterion.Project}.";
+        TempData["Flash"] = $"Deleted criterion {deleted.Value.Code} from Project {deleted.Value.Project}.";
         return RedirectToPage("Criteria");
     }
 
-    private async Task<int> UsesAsync(int id, CancellationToken ct) =>
-        await db.CriterionJudgements.CountAsync(j => j.CriterionId == id, ct) + await db.DocumentCriteria.CountAsync(d => d.CriterionId == id, ct);
+    // An existing criterion's project cannot change, so it is shown from the record.
+    private async Task<IActionResult> RedisplayAsync(Failure failure, bool keepTyped, CancellationToken ct)
+    {
+        var criterion = Id is null ? null : await db.AssessmentCriteria.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
+        if (failure.Kind == FailureKind.NotFound || (Id is not null && criterion is null))
+        {
+            return NotFound();
+        }
+        if (criterion is not null)
+        {
+            Input = keepTyped ? Input : InputModel.From(criterion);
+            Input.Project = criterion.Project.ToString(CultureInfo.InvariantCulture);
+            Uses = await criteria.UsesAsync(criterion.Id, ct);
+        }
+        ModelState.AddFailure(failure);
+        return Page();
+    }
 }

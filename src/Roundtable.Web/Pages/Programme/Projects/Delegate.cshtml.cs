@@ -1,35 +1,34 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
-using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Projects;
 
 // One delegate's projects, and the requirement overrides the programme team keeps on record.
-public class DelegateModel(AppDbContext db, ProjectProgress progress, TimeProvider time) : PageModel
+public class DelegateModel(AppDbContext db, ProjectProgress progress, ProjectOverrides overrides) : PageModel
 {
     public sealed record PersonView(string Name, string Email, string Cohort, string? School, string? Tutor);
     public sealed record SubmissionRow(int Id, int Project, int Version, SubmissionStatus Status, AssessmentOutcome? Outcome, DateTime? SubmittedAt);
 
     [FromRoute] public int Id { get; set; }
-    [BindProperty] public OverrideInput Override { get; set; } = new();
+    [BindProperty] public OverrideForm Override { get; set; } = new();
     public PersonView Person { get; private set; } = null!;
     public DelegateProjects Progress { get; private set; } = null!;
     public List<RequirementOverride> Overrides { get; private set; } = [];
     public List<SubmissionRow> Submissions { get; private set; } = [];
     public RequirementOverride? ConfirmWithdraw { get; private set; }
 
-    public sealed class OverrideInput
+    // OverrideInput as typed; Requirement is RequirementOverride.ChoiceValue's.
+    public sealed class OverrideForm
     {
         public string? Requirement { get; set; }
         public string? Reason { get; set; }
     }
 
-    public static string Value(int project, string key) => $"{project}:{key}";
+    private string MyName => User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "";
 
     public async Task<IActionResult> OnGetAsync(int? withdraw, CancellationToken ct)
     {
@@ -54,52 +53,23 @@ public class DelegateModel(AppDbContext db, ProjectProgress progress, TimeProvid
         {
             return NotFound();
         }
-        var parts = (Override.Requirement ?? "").Split(':', 2);
-        var requirement = parts.Length == 2 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var project) && ProjectNumbers.IsValid(project)
-            ? ProjectNumbers.Requirements(project).FirstOrDefault(r => r.Key == parts[1]) is { } found ? (Project: project, found.Key, found.Name) : default
-            : default;
-        if (string.IsNullOrEmpty(Override.Requirement))
+        var created = await overrides.OverrideAsync(Id, new OverrideInput(Override.Requirement, Override.Reason), User.UserId(), MyName, ct);
+        if (!created.Succeeded)
         {
-            ModelState.AddModelError("Override.Requirement", "Choose the requirement to override");
-        }
-        else if (requirement.Key is null)
-        {
-            ModelState.AddModelError("Override.Requirement", "Choose a requirement from the list");
-        }
-        else if (Overrides.Any(o => o.WithdrawnAt is null && o.Project == requirement.Project && o.Key == requirement.Key))
-        {
-            ModelState.AddModelError("Override.Requirement", "This requirement is already overridden for this delegate");
-        }
-        var reason = ModelState.Text(Override.Reason, "Override.Reason", "the reason for the override", RequirementOverride.ReasonMaxLength, required: true);
-        if (!ModelState.IsValid)
-        {
+            ModelState.AddFailure(created.Failure, nameof(Override));
             return Page();
         }
-        db.RequirementOverrides.Add(new RequirementOverride
-        {
-            ParticipantId = Id, Project = requirement.Project, Key = requirement.Key!, Reason = reason!,
-            CreatedById = User.UserId(), CreatedByName = User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "",
-            CreatedAt = time.UtcNow(),
-        });
-        if (!await db.TrySaveUniqueAsync(ct))
-        {
-            ModelState.AddModelError("Override.Requirement", "This requirement is already overridden for this delegate");
-            return Page();
-        }
-        TempData["Flash"] = $"Overrode “{requirement.Name}” for Project {requirement.Project}. The reason is kept on record.";
+        var o = created.Value;
+        TempData["Flash"] = $"Overrode “{ProjectNumbers.RequirementName(o.Project, o.Key)}” for Project {o.Project}. The reason is kept on record.";
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int overrideId, CancellationToken ct)
     {
-        var row = await db.RequirementOverrides.FirstOrDefaultAsync(o => o.Id == overrideId && o.ParticipantId == Id && o.WithdrawnAt == null, ct);
-        if (row is null)
+        if (await overrides.WithdrawAsync(Id, overrideId, MyName, ct) is not null)
         {
             return NotFound();
         }
-        row.WithdrawnAt = time.UtcNow();
-        row.WithdrawnByName = User.FindFirst(AppClaims.FullName)?.Value ?? User.Identity?.Name ?? "";
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "The override has been withdrawn; it stays on record below.";
         return RedirectToPage(new { id = Id });
     }

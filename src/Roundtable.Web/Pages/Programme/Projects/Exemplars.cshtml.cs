@@ -1,19 +1,15 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
-using Roundtable.Web.Infrastructure.Files;
-using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Projects;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-public class ExemplarsModel(AppDbContext db, ProjectProgress progress, TimeProvider time) : PageModel
+public class ExemplarsModel(AppDbContext db, ProjectExemplars exemplars) : PageModel
 {
     public sealed record Row(int Id, int Project, string Title, string Summary, string FileName, long Size, DateTime PublishedAt);
 
@@ -22,6 +18,7 @@ public class ExemplarsModel(AppDbContext db, ProjectProgress progress, TimeProvi
     public List<Row> Exemplars { get; private set; } = [];
     public Row? ConfirmRemove { get; private set; }
 
+    // ExemplarInput as typed; its Upload is posted as "Upload".
     public sealed class InputModel
     {
         public string? Project { get; set; }
@@ -51,54 +48,24 @@ public class ExemplarsModel(AppDbContext db, ProjectProgress progress, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!int.TryParse(Input.Project, NumberStyles.None, CultureInfo.InvariantCulture, out var project) || !ProjectNumbers.IsValid(project))
+        var published = await exemplars.PublishAsync(new ExemplarInput(Input.Project, Input.Title, Input.Summary, Upload), User.UserId(), ct);
+        if (!published.Succeeded)
         {
-            ModelState.AddModelError("Input.Project", "Choose the project");
-        }
-        var title = ModelState.Text(Input.Title, "Input.Title", "a title", Exemplar.TitleMaxLength, required: true);
-        var summary = ModelState.Text(Input.Summary, "Input.Summary", "a short description", Exemplar.SummaryMaxLength, required: true);
-        if (Upload is null)
-        {
-            ModelState.AddModelError(nameof(Upload), "Select the exemplar's file");
-        }
-        else if (FileRules.Check(Upload.FileName, Upload.Length) is { Ok: false } check)
-        {
-            ModelState.AddModelError(nameof(Upload), check.Error!);
-        }
-        if (ModelState.IsValid && await db.Exemplars.AnyAsync(e => e.Project == project && e.Title == title, ct))
-        {
-            ModelState.AddModelError("Input.Title", $"Project {project} already has an exemplar called {title}");
-        }
-        if (!ModelState.IsValid)
-        {
+            ModelState.AddFailure(published.Failure);
             await LoadAsync(ct);
             return Page();
         }
-        var now = time.UtcNow();
-        var file = (await FileRules.ReadAsync(Upload!, User.UserId(), now, ct))!;
-        db.StoredFiles.Add(file);
-        db.Exemplars.Add(new Exemplar { Project = project, Title = title!, Summary = summary!, FileId = file.Id, PublishedAt = now, PublishedById = User.UserId() });
-        if (!await db.TrySaveUniqueAsync(ct))
-        {
-            ModelState.AddModelError("Input.Title", $"Project {project} already has an exemplar called {title}");
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Flash"] = $"Published {title} for Project {project}. Delegates can read it now.";
+        TempData["Flash"] = $"Published {published.Value.Title} for Project {published.Value.Project}. Delegates can read it now.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
     {
-        var exemplar = await db.Exemplars.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (exemplar is null)
+        if (await exemplars.RemoveAsync(id, ct) is not { Value: { } removed })
         {
             return NotFound();
         }
-        db.Exemplars.Remove(exemplar);
-        await db.SaveChangesAsync(ct);
-        await progress.DeleteFileIfUnusedAsync(exemplar.FileId, ct);
-        TempData["Flash"] = $"Removed {exemplar.Title}. Delegates no longer see it.";
+        TempData["Flash"] = $"Removed {removed.Title}. Delegates no longer see it.";
         return RedirectToPage();
     }
 

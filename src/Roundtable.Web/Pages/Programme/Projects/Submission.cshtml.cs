@@ -4,15 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Pages.Projects;
-using Roundtable.Web.People;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Projects;
 
 // One submitted version: the team assigns an assessor, reads the assessment and releases the outcome.
-public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
+// The assignment form's field is AssignmentInput's, at the top level.
+public class SubmissionModel(AppDbContext db, Assessments assessments) : PageModel
 {
-    public sealed record AssessorOption(string Id, string Name, int Assigned);
     public sealed record JudgementRow(string Criterion, bool Met, string Comment);
 
     [FromRoute] public int Id { get; set; }
@@ -25,7 +24,7 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
     public List<JudgementRow> Judgements { get; private set; } = [];
     public bool ConfirmRelease { get; private set; }
 
-    public bool CanAssign => Submission.Status is SubmissionStatus.Submitted or SubmissionStatus.Assigned;
+    public bool CanAssign => Submission.CanAssign;
 
     public async Task<IActionResult> OnGetAsync(bool release, CancellationToken ct)
     {
@@ -46,92 +45,34 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAssignAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        var assigned = await assessments.AssignAsync(Id, new AssignmentInput(AssessorId), ct);
+        if (!assigned.Succeeded)
         {
-            return NotFound();
+            return await RedisplayAsync(assigned.Failure, ct);
         }
-        var assessor = Assessors.FirstOrDefault(a => a.Id == AssessorId);
-        if (!CanAssign)
-        {
-            ModelState.AddModelError("", "This submission has been assessed: it can no longer be given to another assessor.");
-        }
-        else if (string.IsNullOrEmpty(AssessorId))
-        {
-            ModelState.AddModelError(nameof(AssessorId), "Choose an assessor");
-        }
-        else if (assessor is null)
-        {
-            ModelState.AddModelError(nameof(AssessorId), "Choose an assessor from the list");
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var submission = await db.Submissions.SingleAsync(s => s.Id == Id, ct);
-        if (submission.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Assigned))
-        {
-            ModelState.AddModelError("", "This submission has been assessed: it can no longer be given to another assessor.");
-            return Page();
-        }
-        submission.AssessorId = assessor!.Id;
-        submission.AssignedAt = time.UtcNow();
-        submission.Status = SubmissionStatus.Assigned;
-        submission.Touch(time.UtcNow());
-        if (!await TrySaveAsync(ct))
-        {
-            return Page();
-        }
-        TempData["Flash"] = $"Assigned to {assessor.Name}.";
+        TempData["Flash"] = $"Assigned to {assigned.Value.Name}.";
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (await assessments.ReleaseAsync(Id, User.UserId(), ct) is { } failure)
         {
-            return NotFound();
+            return await RedisplayAsync(failure, ct);
         }
-        if (Submission.Status != SubmissionStatus.Assessed)
-        {
-            ModelState.AddModelError("", Submission.Status == SubmissionStatus.Released
-                ? "This outcome has already been released."
-                : "Only an assessed submission can be released.");
-            return Page();
-        }
-        var submission = await db.Submissions.SingleAsync(s => s.Id == Id, ct);
-        if (submission.Status != SubmissionStatus.Assessed)
-        {
-            ModelState.AddModelError("", "This outcome has already been released.");
-            return Page();
-        }
-        var now = time.UtcNow();
-        submission.Status = SubmissionStatus.Released;
-        submission.ReleasedAt = now;
-        submission.ReleasedById = User.UserId();
-        submission.Touch(now);
-        if (!await TrySaveAsync(ct))
-        {
-            return Page();
-        }
-        TempData["Flash"] = $"Released the outcome to {Delegate}.";
+        var name = await db.Submissions.Where(s => s.Id == Id).Select(s => s.Participant.User.FullName).SingleAsync(ct);
+        TempData["Flash"] = $"Released the outcome to {name}.";
         return RedirectToPage(new { id = Id });
     }
 
-    // The assessor may be saving at the same moment; the loser is told and nothing is half-done.
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    private async Task<IActionResult> RedisplayAsync(Failure failure, CancellationToken ct)
     {
-        try
+        if (failure.Kind == FailureKind.NotFound || !await LoadAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-            return true;
+            return NotFound();
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            ModelState.AddModelError("", "Someone else changed this submission at the same moment. Check it and try again.");
-            return false;
-        }
+        ModelState.AddFailure(failure, prefix: "");
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -145,12 +86,8 @@ public class SubmissionModel(AppDbContext db, TimeProvider time) : PageModel
         Submission = row.Submission;
         Delegate = row.FullName;
         ParticipantId = row.Submission.ParticipantId;
-        Account = AccountQueries.View(Submission, await AccountQueries.DocumentsAsync(db, Id, ct), $"/Programme/Projects/Submission/{Id}?handler=Download&documentId=");
-        var assessorRole = RoleSeed.IdOf(Roles.Assessor);
-        Assessors = await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == assessorRole))
-            .OrderBy(u => u.FullName)
-            .Select(u => new AssessorOption(u.Id, u.FullName, db.Submissions.Count(s => s.AssessorId == u.Id && s.Status == SubmissionStatus.Assigned)))
-            .ToListAsync(ct);
+        Account = ProjectViews.Account(Submission, await assessments.DocumentsAsync(Id, ct), $"/Programme/Projects/Submission/{Id}?handler=Download&documentId=");
+        Assessors = await assessments.AssessorsAsync(ct);
         Judgements = await db.CriterionJudgements.AsNoTracking().Where(j => j.SubmissionId == Id)
             .OrderBy(j => j.Criterion.Position).ThenBy(j => j.Criterion.Code)
             .Select(j => new JudgementRow(j.Criterion.Code + " " + j.Criterion.Text, j.Met == true, j.Comment)).ToListAsync(ct);

@@ -2,18 +2,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
-using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Projects;
 
-public class TermModel(AppDbContext db) : PageModel
+public class TermModel(AppDbContext db, ProjectCalendar calendar) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool ConfirmDelete { get; private set; }
 
+    // TermInput as typed, with the dates in the three boxes of the GOV.UK date input.
     public sealed class InputModel
     {
         public string? AcademicYear { get; set; }
@@ -40,68 +40,37 @@ public class TermModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var term = Id is null ? null : await db.SchoolTerms.FirstOrDefaultAsync(t => t.Id == Id, ct);
-        if (Id is not null && term is null)
-        {
-            return NotFound();
-        }
-        var year = Input.AcademicYear?.Trim();
-        if (string.IsNullOrEmpty(year))
-        {
-            ModelState.AddModelError("Input.AcademicYear", "Enter the academic year");
-        }
-        else if (!SchoolTerm.IsValidAcademicYear(year))
-        {
-            ModelState.AddModelError("Input.AcademicYear", "Enter the academic year like 2027/28");
-        }
-        var name = ModelState.Text(Input.Name, "Input.Name", "the term's name", SchoolTerm.NameMaxLength, required: true);
-        var start = ModelState.RequiredDate(Input.Start, "Input.Start", "the first day of term");
-        var end = ModelState.RequiredDate(Input.End, "Input.End", "the last day of term");
-        if (start is { } s && end is { } e && e < s)
-        {
-            ModelState.AddModelError("Input.End", "The last day of term must be on or after the first day");
-        }
+        var input = new TermInput(Input.AcademicYear, Input.Name,
+            ModelState.RequiredDate(Input.Start, $"{nameof(Input)}.{nameof(Input.Start)}", "the first day of term"),
+            ModelState.RequiredDate(Input.End, $"{nameof(Input)}.{nameof(Input.End)}", "the last day of term"));
         if (!ModelState.IsValid)
         {
+            if (SchoolTerm.Check(input) is { } invalid)
+            {
+                ModelState.AddFailure(invalid);
+            }
             return Page();
         }
-        var others = await db.SchoolTerms.AsNoTracking().Where(t => t.Id != (Id ?? 0)).ToListAsync(ct);
-        var candidate = new TermPeriod(year!, name!, start!.Value, end!.Value);
-        foreach (var problem in SchoolTerms.Validate(others.Select(t => t.ToPeriod()).Append(candidate)))
+        var saved = await calendar.SaveTermAsync(Id, input, ct);
+        if (!saved.Succeeded)
         {
-            ModelState.AddModelError("", problem);
-        }
-        if (!ModelState.IsValid)
-        {
+            if (saved.Failure.Kind == FailureKind.NotFound)
+            {
+                return NotFound();
+            }
+            ModelState.AddFailure(saved.Failure);
             return Page();
         }
-        if (term is null)
-        {
-            term = new SchoolTerm();
-            db.SchoolTerms.Add(term);
-        }
-        term.AcademicYear = year!;
-        term.Name = name!;
-        term.Start = start.Value;
-        term.End = end.Value;
-        if (!await db.TrySaveUniqueAsync(ct))
-        {
-            ModelState.AddModelError("Input.Name", "Another term with this name or start date was saved at the same moment");
-            return Page();
-        }
-        TempData["Flash"] = $"Saved {name}.";
+        TempData["Flash"] = $"Saved {saved.Value.Name}.";
         return RedirectToPage("Terms");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        var term = await db.SchoolTerms.FirstOrDefaultAsync(t => t.Id == Id, ct);
-        if (term is null)
+        if (await calendar.DeleteTermAsync(Id ?? 0, ct) is not { Value: { } term })
         {
             return NotFound();
         }
-        db.SchoolTerms.Remove(term);
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Deleted {term.Name}.";
         return RedirectToPage("Terms");
     }
