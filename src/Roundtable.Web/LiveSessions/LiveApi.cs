@@ -13,7 +13,7 @@ public static class LiveApi
 
     public static void MapLiveApi(this IEndpointRouteBuilder v1)
     {
-        var live = v1.MapArea("LiveSessions", "/sessions/{id:int}/live");
+        var live = v1.MapArea("Live sessions", "/sessions/{id:int}/live");
         live.MapGet("", Get)
             .WithName("GetLiveSession").WithSummary("The live state of a community session")
             .Fails(FailureKind.NotFound);
@@ -22,7 +22,7 @@ public static class LiveApi
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Forbidden, FailureKind.Conflict);
         live.MapGet("/events", Events)
             .WithName("StreamLiveSession").WithSummary("The live state as Server-Sent Events, on connect and after every change")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .Fails(FailureKind.NotFound);
     }
 
