@@ -2,6 +2,8 @@ namespace Roundtable.Web.Tutorials;
 
 public enum BookingStatus { Booked, Held, NoShow, Cancelled, LateCancelled }
 
+public enum CancelledBy { Delegate, Partner }
+
 // A delegate's tutorial with a partner, for Project 1 or Project 2. Two nullable columns carry the
 // rules into unique indexes, the backstop when many people press "book" at once:
 // ActiveSlotId (the slot while the booking holds it) and AllowanceProject (the project while the
@@ -11,6 +13,7 @@ public class Booking
     public const int FocusMaxLength = 1000;
     public const int SummaryMaxLength = 3000;
     public const int ReasonMaxLength = 500;
+    public const string AuditSubject = "Booking";
 
     public int Id { get; set; }
     public int SlotId { get; set; }
@@ -37,12 +40,176 @@ public class Booking
 
     public bool UsesAllowance => IsActive || (Status == BookingStatus.LateCancelled && AllowanceRestoredAt is null);
 
+    public bool HasStarted(DateTime now) => Slot.StartsAt <= now;
+
+    // Inside the notice period a delegate's cancellation is late, and the tutorial can no longer move.
+    public bool WithinNotice(DateTime now, int noticeHours) => Slot.StartsAt - now < TimeSpan.FromHours(noticeHours);
+
+    public static Booking Book(TutorialSlot slot, int participantId, BookingInput input, bool outsideWindow, DateTime now)
+    {
+        var booking = new Booking
+        {
+            SlotId = slot.Id, ParticipantId = participantId, Project = input.Project, Focus = input.Focus?.Trim() ?? "",
+            ProjectSummary = input.ProjectSummary?.Trim() ?? "", Status = BookingStatus.Booked, BookedAt = now, OutsideWindow = outsideWindow,
+        };
+        booking.SyncIndexColumns();
+        return booking;
+    }
+
+    // A delegate who cancels inside the notice period still uses the allowance (a late cancellation);
+    // a partner who cancels frees it and gives up the slot too.
+    public Failure? Cancel(CancelledBy by, string userId, string reason, DateTime now, int noticeHours)
+    {
+        if (Status != BookingStatus.Booked)
+        {
+            return Failure.Conflict($"This tutorial is {StatusText(Status).ToLowerInvariant()}, so it cannot be cancelled.");
+        }
+        if (HasStarted(now))
+        {
+            return Failure.Conflict("This tutorial has already started. The partner records whether it was held.");
+        }
+        var byPartner = by == CancelledBy.Partner;
+        Status = !byPartner && WithinNotice(now, noticeHours) ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
+        CancelledByPartner = byPartner;
+        CancelledAt = now;
+        CancelledById = userId;
+        CancelReason = reason;
+        if (byPartner)
+        {
+            Slot.WithdrawnAt = now;
+            Slot.WithdrawnReason = reason;
+        }
+        SyncIndexColumns();
+        return null;
+    }
+
+    public string CancellationText => CancelledByPartner ? "Cancelled by partner"
+        : Status == BookingStatus.LateCancelled ? "Cancelled late by delegate"
+        : "Cancelled by delegate";
+
+    // Moves the tutorial to another slot in one step, so the delegate never has two or none. The
+    // booking's own rules come first, then whatever the caller found wrong with the new slot (taken,
+    // withdrawn, the partner's month full). Moving inside the notice period would be a late
+    // cancellation that escapes its flag, so it is refused.
+    public Failure? MoveTo(TutorialSlot newSlot, bool outsideWindow, DateTime now, int noticeHours, Failure? newSlotRefused = null)
+    {
+        if (newSlot.Id == SlotId)
+        {
+            return Failure.Refused("Your tutorial is already in this slot.", nameof(BookingInput.SlotId));
+        }
+        if (Status != BookingStatus.Booked)
+        {
+            return Failure.Conflict($"This tutorial is {StatusText(Status).ToLowerInvariant()}, so it cannot be moved.");
+        }
+        if (HasStarted(now))
+        {
+            return Failure.Conflict("This tutorial has already started, so it cannot be moved.");
+        }
+        if (WithinNotice(now, noticeHours))
+        {
+            return Failure.Refused($"Your tutorial is less than {noticeHours} hours away, so it can no longer be moved. Cancel it instead (a late cancellation, which the programme team can restore) or talk to your partner.",
+                nameof(BookingInput.SlotId));
+        }
+        if (newSlotRefused is not null)
+        {
+            return newSlotRefused;
+        }
+        Slot = newSlot;
+        SlotId = newSlot.Id;
+        OutsideWindow = outsideWindow;
+        SyncIndexColumns();
+        return null;
+    }
+
+    // The partner says whether the tutorial was held, once, and not before it has started.
+    public Result<TutorialFeedback> RecordFeedback(FeedbackInput input, bool alreadyRecorded, string partnerUserId, DateTime now)
+    {
+        if (alreadyRecorded || Feedback is not null)
+        {
+            return Failure.Refused(FeedbackAlreadyRecorded);
+        }
+        if (Status != BookingStatus.Booked)
+        {
+            return Failure.Refused($"This tutorial was {StatusText(Status).ToLowerInvariant()}: there is nothing to give feedback on.");
+        }
+        if (!HasStarted(now))
+        {
+            return Failure.Refused($"This tutorial starts on {UkFormat.DateTime(Slot.StartsAt)}. Record feedback once it has started.");
+        }
+        var feedback = new TutorialFeedback { BookingId = Id, Held = input.Held, Notes = input.Notes?.Trim() ?? "", RecordedAt = now, RecordedById = partnerUserId };
+        Status = input.Held ? BookingStatus.Held : BookingStatus.NoShow;
+        SyncIndexColumns();
+        return feedback;
+    }
+
+    public const string FeedbackAlreadyRecorded = "Feedback on this tutorial has already been recorded.";
+
+    // The programme team gives back the tutorial a late cancellation used up.
+    public Failure? RestoreAllowance(string teamUserId, DateTime now)
+    {
+        if (Status != BookingStatus.LateCancelled || AllowanceRestoredAt is not null)
+        {
+            return Failure.Conflict("Only a late cancellation that still uses the allowance can be restored.");
+        }
+        AllowanceRestoredAt = now;
+        AllowanceRestoredById = teamUserId;
+        SyncIndexColumns();
+        return null;
+    }
+
     // Keeps the two index columns in step with the status; called after every change of status.
     public void SyncIndexColumns()
     {
         ActiveSlotId = IsActive ? SlotId : null;
         AllowanceProject = UsesAllowance ? Project : null;
     }
+
+    public static string StatusText(BookingStatus status) => status switch
+    {
+        BookingStatus.Booked => "Booked",
+        BookingStatus.Held => "Held",
+        BookingStatus.NoShow => "Did not attend",
+        BookingStatus.Cancelled => "Cancelled",
+        _ => "Cancelled late",
+    };
+}
+
+// One tutorial per project for each delegate (seed 003). A booking uses it while it is live, and a
+// late cancellation keeps using it until the programme team restores it.
+public static class Allowance
+{
+    // holder: the status of the booking that uses the delegate's allowance for the project, if any.
+    public static Failure? Check(int project, BookingStatus? holder) => holder switch
+    {
+        null => null,
+        BookingStatus.LateCancelled => Failure.Refused(
+            $"Your Project {project} tutorial was cancelled late, which uses the allowance until the programme team restores it. Contact them if you need another.",
+            nameof(BookingInput.Project)),
+        _ => Failure.Refused(
+            $"You already have a tutorial for Project {project}. Each delegate has one tutorial per project: cancel or reschedule the one you have.",
+            nameof(BookingInput.Project)),
+    };
+}
+
+// A partner takes at most their monthly cap of tutorials in one calendar month, UK time.
+public static class PartnerMonth
+{
+    // The month the slot falls in, as UTC bounds [From, To).
+    public static (DateTime From, DateTime To) Of(DateTime startsAt)
+    {
+        var local = LondonTime.ToLocal(startsAt);
+        var first = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        LondonTime.TryToUtc(first, out var from);
+        LondonTime.TryToUtc(first.AddMonths(1), out var to);
+        return (from, to);
+    }
+
+    // taken: the partner's live tutorials already in that month, the one being moved excepted.
+    public static Failure? Check(int cap, int taken, DateTime startsAt) => taken < cap
+        ? null
+        : Failure.Refused(
+            $"This partner takes at most {cap} tutorials a month and {UkFormat.Month(LondonTime.DateOf(startsAt))} is full. Choose a slot in another month or another partner.",
+            nameof(BookingInput.SlotId));
 }
 
 // What the partner records after the tutorial: a couple of minutes' work.
@@ -71,6 +238,21 @@ public class Referral
     public DateTime CreatedAt { get; set; }
     public DateTime? DealtWithAt { get; set; }
     public string? DealtWithById { get; set; }
+
+    public static Referral Make(Booking booking, string reason, DateTime now) =>
+        new() { BookingId = booking.Id, TutorId = booking.Participant.TutorId, Reason = reason.Trim(), CreatedAt = now };
+
+    // Closing it twice changes nothing: false when it was already dealt with.
+    public bool MarkDealtWith(string tutorId, DateTime now)
+    {
+        if (DealtWithAt is not null)
+        {
+            return false;
+        }
+        DealtWithAt = now;
+        DealtWithById = tutorId;
+        return true;
+    }
 }
 
 // The programme team's decision that a delegate's tutorial may fall outside its window.
@@ -85,6 +267,13 @@ public class WindowOverride
     public string Reason { get; set; } = "";
     public string ById { get; set; } = "";
     public DateTime At { get; set; }
+
+    public void Record(string reason, string teamUserId, DateTime now)
+    {
+        Reason = reason.Trim();
+        ById = teamUserId;
+        At = now;
+    }
 }
 
 // Settings the programme team keeps for tutorials: one row.

@@ -14,7 +14,7 @@ public sealed record BookingView(
 }
 
 // One delegate's tutorials, as the delegate's pages show them.
-public sealed class DelegateTutorials(AppDbContext db, ProjectProgress progress, TutorialBookings bookings, TimeProvider time)
+public sealed class DelegateTutorials(AppDbContext db, ProjectProgress progress, BookingFacts facts, TimeProvider time)
 {
     public Task<Participant?> PlaceAsync(string userId, CancellationToken ct) => progress.NpqhPlaceAsync(userId, ct);
 
@@ -28,7 +28,7 @@ public sealed class DelegateTutorials(AppDbContext db, ProjectProgress progress,
 
     public async Task<TutorialWindow?> WindowAsync(Participant place, int project, CancellationToken ct) =>
         TutorialWindows.For(project, place.Cohort.CourseStart,
-            project == ProjectNumbers.Change ? null : await bookings.Tutorial1DateAsync(place.Id, exceptBookingId: null, ct));
+            project == ProjectNumbers.Change ? null : await facts.Tutorial1DateAsync(place.Id, exceptBookingId: null, ct));
 
     public DateTime Now => time.UtcNow();
 }
