@@ -36,7 +36,7 @@ public static class InvoicingApi
             .Fails(FailureKind.Invalid, FailureKind.Forbidden);
         invoices.MapGet("/export.csv", Export).RequireAuthorization(Roles.ProgrammeTeam)
             .WithName("ExportInvoices").WithSummary("Invoices and their lines as CSV for the finance system")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .Fails(FailureKind.Invalid);
         invoices.MapGet("/{id:int}", GetInvoice)
             .WithName("GetInvoice").WithSummary("One invoice (a partner sees only their own)")

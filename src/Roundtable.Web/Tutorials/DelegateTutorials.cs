@@ -11,6 +11,8 @@ public sealed record BookingView(
     string? CancelReason, bool CancelledByPartner, bool AllowanceRestored)
 {
     public bool IsActive => Status is BookingStatus.Booked or BookingStatus.Held or BookingStatus.NoShow;
+
+    public bool WithinNotice(DateTime now, int noticeHours) => Booking.WithinNotice(StartsAt, now, noticeHours);
 }
 
 // One delegate's tutorials, as the delegate's pages show them.

@@ -59,7 +59,7 @@ public static class TutorialsApi
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);
         tutorials.MapGet("/bookings/{id:int}/calendar.ics", GetCalendar)
             .WithName("GetTutorialCalendarEvent").WithSummary("The tutorial as an iCalendar event, in UK time")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .Fails(FailureKind.NotFound);
         tutorials.MapPost("/bookings/{id:int}/feedback", PostFeedback).RequireAuthorization(Roles.Partner)
             .WithName("RecordTutorialFeedback").WithSummary("Record whether the tutorial was held, with notes and an optional referral to the tutor")

@@ -32,9 +32,9 @@ public static class Problems
         {
             details.Title = failure.Title;
         }
-        // The field a failure is about, for clients that point at it (Tutorials and Invoicing have
-        // always answered with it, whatever the status).
-        if (failure.Field is { } field)
+        // The one field a failure is about, for clients that point at it (Tutorials and Invoicing
+        // have always answered with it, whatever the status).
+        if (failure.Errors is [{ Field: var field }])
         {
             details.Extensions["field"] = JsonName(field);
         }

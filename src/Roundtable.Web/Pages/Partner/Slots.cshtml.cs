@@ -57,7 +57,7 @@ public class SlotsModel(PartnerSlots slots, TutorialQueries queries) : PageModel
             }
             // The form enters the start as a date and a time: a start that is refused (in the past,
             // overlapping) is shown on the date.
-            ModelState.AddFailure<InputModel>(published.Failure.Field == nameof(SlotInput.Start)
+            ModelState.AddFailure(published.Failure.Field == nameof(SlotInput.Start)
                 ? published.Failure with { Errors = [new FieldError(nameof(InputModel.Date), published.Failure.Message)] }
                 : published.Failure);
         }

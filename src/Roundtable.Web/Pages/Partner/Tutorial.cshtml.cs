@@ -31,7 +31,7 @@ public class TutorialModel(TutorialBookings bookings, BookingFacts facts, Tutori
         }
         if (!cancelled.Succeeded)
         {
-            ModelState.AddFailure<TutorialModel>(cancelled.Failure, prefix: "");
+            ModelState.AddFailure(cancelled.Failure, prefix: "");
             return Page();
         }
         TempData["Flash"] = $"Cancelled the tutorial with {Booking.Participant.User.FullName} on {UkFormat.DateTime(Booking.Slot.StartsAt)}. They have been told, and the slot is withdrawn.";

@@ -26,7 +26,7 @@ public class WithdrawModel(PartnerSlots slots, TutorialQueries queries, TimeProv
         }
         if (!withdrawn.Succeeded)
         {
-            ModelState.AddFailure<WithdrawModel>(withdrawn.Failure, prefix: "");
+            ModelState.AddFailure(withdrawn.Failure, prefix: "");
             return Page();
         }
         TempData["Flash"] = Slot.BookedBy is null

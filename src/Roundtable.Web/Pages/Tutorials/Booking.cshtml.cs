@@ -24,7 +24,7 @@ public class BookingModel(DelegateTutorials tutorials, BookingFacts facts) : Pag
         Warnings = (TempData["Warnings"] as string)?.Split('\n') ?? [];
         Started = Booking.StartsAt <= tutorials.Now;
         NoticeHours = await facts.NoticeHoursAsync(ct);
-        WouldBeLate = Booking.StartsAt - tutorials.Now < TimeSpan.FromHours(NoticeHours);
+        WouldBeLate = Booking.WithinNotice(tutorials.Now, NoticeHours);
         return Page();
     }
 

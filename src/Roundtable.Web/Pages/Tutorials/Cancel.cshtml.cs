@@ -29,7 +29,7 @@ public class CancelModel(DelegateTutorials tutorials, TutorialBookings bookings,
                 : $"Your tutorial is cancelled. You can book another for Project {cancelled.Value.Project}.";
             return RedirectToPage("Index");
         }
-        ModelState.AddFailure<CancelModel>(cancelled.Failure, prefix: "");
+        ModelState.AddFailure(cancelled.Failure, prefix: "");
         return Page();
     }
 
@@ -42,7 +42,7 @@ public class CancelModel(DelegateTutorials tutorials, TutorialBookings bookings,
         }
         Booking = found;
         NoticeHours = await facts.NoticeHoursAsync(ct);
-        Late = Booking.StartsAt - tutorials.Now < TimeSpan.FromHours(NoticeHours);
+        Late = Booking.WithinNotice(tutorials.Now, NoticeHours);
         return true;
     }
 }

@@ -41,7 +41,7 @@ public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, Partn
             }
             return RedirectToPage("Booking", new { id });
         }
-        ModelState.AddFailure<RescheduleModel>(moved.Failure, prefix: "");
+        ModelState.AddFailure(moved.Failure, prefix: "");
         await LoadAsync(id, ct);
         return Page();
     }
@@ -55,7 +55,7 @@ public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, Partn
         }
         Booking = found;
         NoticeHours = await facts.NoticeHoursAsync(ct);
-        TooLate = found.StartsAt - tutorials.Now < TimeSpan.FromHours(NoticeHours);
+        TooLate = found.WithinNotice(tutorials.Now, NoticeHours);
         var partnerUserId = found.PartnerId;
         if (SlotId is { } chosen && await db.TutorialSlots.Where(s => s.Id == chosen).Select(s => s.Partner.UserId).FirstOrDefaultAsync(ct) is { } other)
         {

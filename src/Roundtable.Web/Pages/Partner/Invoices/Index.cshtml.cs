@@ -47,7 +47,7 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
         var submitted = await invoices.SubmitAsync(User.UserId(), ids, ct);
         if (!submitted.Succeeded)
         {
-            ModelState.AddFailure<IndexModel>(submitted.Failure, prefix: "");
+            ModelState.AddFailure(submitted.Failure, prefix: "");
             await LoadAsync(ct);
             return Page();
         }
