@@ -14,7 +14,7 @@ public static class ApiSetup
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddRoundtableOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
@@ -27,12 +27,14 @@ public static class ApiSetup
         // Those it does not protect itself are open (login must be); the fallback policy would
         // otherwise close them. Self-registration is off: people are invited by the programme team.
         var auth = app.MapGroup("/api/v1/auth").MapIdentityApi<AppUser>();
+        auth.WithTags("Auth");
         auth.Finally(endpoint =>
             {
                 if (!endpoint.Metadata.OfType<IAuthorizeData>().Any())
                 {
                     endpoint.Metadata.Add(new AllowAnonymousAttribute());
                 }
+                IdentityEndpoints.Describe(endpoint);
             });
         auth.AddEndpointFilter(async (ctx, next) =>
                 ctx.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true

@@ -9,6 +9,7 @@ namespace Roundtable.Web.Infrastructure.Auth;
 public static class AuthSetup
 {
     public const string SmartScheme = "CookieOrBearer";
+    public const string CookieName = "Roundtable.Auth";
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
@@ -58,7 +59,7 @@ public static class AuthSetup
             o.LoginPath = "/Account/SignIn";
             o.LogoutPath = "/Account/SignOut";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.Name = "Roundtable.Auth";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

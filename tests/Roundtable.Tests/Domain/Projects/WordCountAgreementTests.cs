@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Roundtable.Tests.Infrastructure;
 
 namespace Roundtable.Tests.Domain.Projects;
 
@@ -9,7 +10,7 @@ public class WordCountAgreementTests
     [Fact]
     public async Task BrowserScript_CountsEveryCaseLikeTheServer()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root;
         var start = new ProcessStartInfo("node")
         {
             ArgumentList =
@@ -27,15 +28,5 @@ public class WordCountAgreementTests
 
         Assert.True(node.ExitCode == 0, output);
         Assert.Contains("word-count cases passed", output, StringComparison.Ordinal);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Roundtable.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Roundtable.slnx not found above the test output.");
     }
 }
