@@ -29,4 +29,24 @@ public static class FormFailures
             state.AddModelError(error.Field == FieldError.General ? string.Empty : keyFor(error.Field), error.Message);
         }
     }
+
+    // For a form that shows only some of the service's fields (the slot being booked was chosen on
+    // an earlier page): an error on a field TForm does not have goes to the top of the summary.
+    public static void AddFailure<TForm>(this ModelStateDictionary state, Failure failure, string prefix = InputPrefix)
+    {
+        var shown = failure.Errors.Where(e => FormFields<TForm>.Names.Contains(e.Field)).ToList();
+        foreach (var error in failure.Errors.Except(shown))
+        {
+            state.AddModelError(string.Empty, error.Message);
+        }
+        if (shown.Count > 0 || failure.Errors.Count == 0)
+        {
+            state.AddFailure(failure with { Errors = shown }, prefix);
+        }
+    }
+
+    private static class FormFields<TForm>
+    {
+        public static readonly HashSet<string> Names = typeof(TForm).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+    }
 }

@@ -13,6 +13,7 @@ public class Invoice
     public const int ReasonMaxLength = 1000;
     public const int ReferenceMaxLength = 100;
     public const int MaxLines = 200;
+    public const string AuditSubject = "Invoice";
 
     public int Id { get; set; }
     // From InvoiceCounter: 1, 2, 3 ... with no gaps or repeats; Number is its printed form.
@@ -42,6 +43,116 @@ public class Invoice
     public List<InvoiceLine> Lines { get; set; } = [];
 
     public static string FormatNumber(long sequence) => "RT-" + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Submitted, then approved or rejected; approved, then paid. A rejected invoice frees its
+    // consultations to be invoiced again.
+    public Failure? Approve(string userId, DateTime now)
+    {
+        if (Move(InvoiceStatus.Submitted, InvoiceStatus.Approved, "approved") is { } refused)
+        {
+            return refused;
+        }
+        DecidedAt = now;
+        DecidedById = userId;
+        return null;
+    }
+
+    // Lines must be loaded: each frees its consultation.
+    public Failure? Reject(string userId, string reason, DateTime now)
+    {
+        if (Move(InvoiceStatus.Submitted, InvoiceStatus.Rejected, "rejected") is { } refused)
+        {
+            return refused;
+        }
+        DecidedAt = now;
+        DecidedById = userId;
+        RejectReason = reason.Trim();
+        foreach (var line in Lines)
+        {
+            line.ActiveBookingId = null;
+        }
+        return null;
+    }
+
+    // The payment cannot be dated before the invoice (the date itself is checked by PaymentInput).
+    public Failure? MarkPaid(string userId, DateOnly paidOn, string reference, DateTime now)
+    {
+        if (paidOn < IssuedOn)
+        {
+            return Failure.Invalid(nameof(PaymentInput.PaidOn), $"The payment date cannot be before the invoice's date, {UkFormat.Date(IssuedOn)}.");
+        }
+        if (Move(InvoiceStatus.Approved, InvoiceStatus.Paid, "paid") is { } refused)
+        {
+            return refused;
+        }
+        PaidOn = paidOn;
+        PaymentReference = reference.Trim();
+        PaidRecordedAt = now;
+        PaidRecordedById = userId;
+        return null;
+    }
+
+    private Failure? Move(InvoiceStatus from, InvoiceStatus to, string done)
+    {
+        if (Status != from)
+        {
+            var expected = from.ToString().ToLowerInvariant();
+            return Failure.Conflict(
+                $"This invoice is {Status.ToString().ToLowerInvariant()}, so it cannot be {done}: only {(expected[0] == 'a' ? "an" : "a")} {expected} invoice can.");
+        }
+        Status = to;
+        return null;
+    }
+
+    // Submitted, approved, rejected or paid, as the API and the filters write it; empty is no filter.
+    public static bool TryParseStatus(string? text, out InvoiceStatus? status)
+    {
+        status = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        if (Enum.TryParse<InvoiceStatus>(text, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            status = s;
+            return true;
+        }
+        return false;
+    }
+}
+
+public sealed record NewInvoiceInput(IReadOnlyCollection<int> BookingIds)
+{
+    public Failure? Check() => BookingIds.Count switch
+    {
+        0 => Failure.Invalid(nameof(BookingIds), "Choose at least one consultation to invoice."),
+        > Invoice.MaxLines => Failure.Invalid(nameof(BookingIds), $"An invoice may have at most {Invoice.MaxLines} consultations."),
+        _ => null,
+    };
+}
+
+public sealed record RejectInput(string? Reason)
+{
+    public Failure? Check()
+    {
+        var reason = Reason?.Trim() ?? "";
+        return reason.Length == 0 ? Failure.Invalid(nameof(Reason), "Enter the reason for rejecting the invoice.")
+            : reason.Length > Invoice.ReasonMaxLength ? Failure.Invalid(nameof(Reason), $"The reason must be {Invoice.ReasonMaxLength} characters or fewer.")
+            : null;
+    }
+}
+
+public sealed record PaymentInput(DateOnly? PaidOn, string? Reference)
+{
+    public Failure? Check(DateOnly today)
+    {
+        var reference = Reference?.Trim() ?? "";
+        return PaidOn is null ? Failure.Invalid(nameof(PaidOn), "Enter the date the invoice was paid.")
+            : PaidOn > today ? Failure.Invalid(nameof(PaidOn), "The payment date must be today or in the past.")
+            : reference.Length == 0 ? Failure.Invalid(nameof(Reference), "Enter the payment reference.")
+            : reference.Length > Invoice.ReferenceMaxLength ? Failure.Invalid(nameof(Reference), $"The payment reference must be {Invoice.ReferenceMaxLength} characters or fewer.")
+            : null;
+    }
 }
 
 // One consultation on an invoice. ActiveBookingId is the booking while the invoice is not
@@ -60,6 +171,12 @@ public class InvoiceLine
     public int Project { get; set; }
     public string DelegateInitials { get; set; } = "";
     public long FeePence { get; set; }
+
+    public static string InitialsOf(string fullName)
+    {
+        var initials = InvoiceRules.Initials(fullName);
+        return initials.Length <= InitialsMaxLength ? initials : initials[..InitialsMaxLength];
+    }
 }
 
 // The next invoice number: one row, bumped inside the transaction that inserts the invoice.

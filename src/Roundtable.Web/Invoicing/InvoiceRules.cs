@@ -1,13 +1,31 @@
-using System.Globalization;
+using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Invoicing;
 
 public sealed record InvoiceTotals(long SubtotalPence, long VatPence, long TotalPence);
 
-// Pure rules: which rate applies on a date, and what an invoice adds up to.
+// Pure rules: which consultations may be invoiced, which rate applies on a date, and what an
+// invoice adds up to.
 public static class InvoiceRules
 {
     public const int VatPercent = 20;
+
+    // Why a consultation cannot go on an invoice, or null when it can: it was held (or was a no-show
+    // the programme team pays for), its feedback is recorded, it is on no live invoice and a fee
+    // covers its date.
+    public static string? Refusal(BookingStatus status, bool noShowPayable, bool hasFeedback, string? onInvoice, long? fee) =>
+        (status switch
+        {
+            BookingStatus.Held => null,
+            BookingStatus.NoShow when noShowPayable => null,
+            BookingStatus.NoShow => "was a no-show, which is not payable",
+            BookingStatus.Booked => "has not been held yet",
+            _ => "was cancelled",
+        })
+        ?? (!hasFeedback ? "has no feedback recorded"
+            : onInvoice is not null ? $"is already on invoice {onInvoice}"
+            : fee is null ? "has no fee set for its date; ask the programme team"
+            : null);
 
     // The partner's own rate when one applies from on or before the date, else the default in force.
     public static long? FeeOn(DateOnly date, IEnumerable<FeeRate> rates, int partnerId)

@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.People;
-using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Invoicing;
 
@@ -26,37 +25,53 @@ public static class InvoicingApi
 
     public static RouteGroupBuilder MapInvoicingApi(this RouteGroupBuilder v1)
     {
-        var invoices = v1.MapGroup("/invoices");
-        invoices.MapGet("/invoiceable", GetInvoiceable).RequireAuthorization(Roles.Partner);
-        invoices.MapPost("", PostInvoice).RequireAuthorization(Roles.Partner);
-        invoices.MapGet("", GetInvoices);
-        invoices.MapGet("/export.csv", Export).RequireAuthorization(Roles.ProgrammeTeam);
-        invoices.MapGet("/{id:int}", GetInvoice);
-        invoices.MapPost("/{id:int}/approve", Approve).RequireAuthorization(Roles.ProgrammeTeam);
-        invoices.MapPost("/{id:int}/reject", Reject).RequireAuthorization(Roles.ProgrammeTeam);
-        invoices.MapPost("/{id:int}/paid", Paid).RequireAuthorization(Roles.ProgrammeTeam);
+        var invoices = v1.MapArea("Invoicing", "/invoices");
+        invoices.MapGet("/invoiceable", GetInvoiceable).RequireAuthorization(Roles.Partner)
+            .WithName("ListInvoiceableConsultations").WithSummary("The signed-in partner's consultations ready to invoice, with their fees");
+        invoices.MapPost("", PostInvoice).RequireAuthorization(Roles.Partner)
+            .WithName("SubmitInvoice").WithSummary("Invoice some of the signed-in partner's consultations")
+            .Fails(FailureKind.Invalid, FailureKind.Refused);
+        invoices.MapGet("", GetInvoices)
+            .WithName("ListInvoices").WithSummary("The partner's own invoices, or every invoice for the programme team")
+            .Fails(FailureKind.Invalid, FailureKind.Forbidden);
+        invoices.MapGet("/export.csv", Export).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("ExportInvoices").WithSummary("Invoices and their lines as CSV for the finance system")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Fails(FailureKind.Invalid);
+        invoices.MapGet("/{id:int}", GetInvoice)
+            .WithName("GetInvoice").WithSummary("One invoice (a partner sees only their own)")
+            .Fails(FailureKind.NotFound);
+        invoices.MapPost("/{id:int}/approve", Approve).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("ApproveInvoice").WithSummary("Approve a submitted invoice")
+            .Fails(FailureKind.NotFound, FailureKind.Conflict);
+        invoices.MapPost("/{id:int}/reject", Reject).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("RejectInvoice").WithSummary("Reject a submitted invoice with a reason; its consultations can be invoiced again")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
+        invoices.MapPost("/{id:int}/paid", Paid).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("MarkInvoicePaid").WithSummary("Record the payment of an approved invoice")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
         return v1;
     }
 
-    private static async Task<Ok<List<InvoiceableResponse>>> GetInvoiceable(ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
+    private static async Task<Ok<List<InvoiceableResponse>>> GetInvoiceable(ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
     {
-        var rows = await invoices.InvoiceableAsync(user.UserId(), ct);
-        return TypedResults.Ok(rows.Select(r => new InvoiceableResponse(r.BookingId, Iso(r.Date), r.Project, r.DelegateInitials, Money.Pounds(r.FeePence))).ToList());
+        var rows = await queries.InvoiceableAsync(user.UserId(), ct);
+        return TypedResults.Ok(rows.Select(r => new InvoiceableResponse(r.BookingId, UkFormat.Iso(r.Date), r.Project, r.DelegateInitials, Money.Pounds(r.FeePence))).ToList());
     }
 
-    private static async Task<Results<Created<CreatedResponse>, ValidationProblem, ProblemHttpResult>> PostInvoice(
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> PostInvoice(
         SubmitRequest? body, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
     {
         if (body?.BookingIds is not { Count: > 0 } ids)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookingIds"] = ["Give the consultations to invoice as bookingIds, a list of booking ids."] });
+            return new FieldErrors().Add(nameof(SubmitRequest.BookingIds), "Give the consultations to invoice as bookingIds, a list of booking ids.").ToProblem();
         }
-        var outcome = await invoices.SubmitAsync(user.UserId(), ids.ToList(), ct);
-        if (!outcome.Succeeded)
+        var submitted = await invoices.SubmitAsync(user.UserId(), ids.ToList(), ct);
+        if (!submitted.Succeeded)
         {
-            return Failure(outcome);
+            return submitted.Failure.ToProblem();
         }
-        var i = outcome.Value!;
+        var i = submitted.Value;
         return TypedResults.Created($"/api/v1/invoices/{i.Id}",
             new CreatedResponse(i.Id, i.Number, Lines(i), Money.Pounds(i.SubtotalPence), Money.Pounds(i.VatPence), Money.Pounds(i.TotalPence), i.Status.ToString()));
     }
@@ -68,11 +83,11 @@ public static class InvoicingApi
         var team = user.IsInRole(Roles.ProgrammeTeam);
         if (!team && !user.IsInRole(Roles.Partner))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Invoices are for professional partners and the programme team.");
+            return Failure.Forbidden("Invoices are for professional partners and the programme team.").ToProblem();
         }
-        if (!TryStatus(status, out var filter))
+        if (!Invoice.TryParseStatus(status, out var filter))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Status must be one of Submitted, Approved, Rejected, Paid.");
+            return Failure.Invalid(nameof(status), StatusError).ToProblem();
         }
         var me = user.UserId();
         var query = db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => team || i.Partner.UserId == me);
@@ -84,30 +99,30 @@ public static class InvoicingApi
         return TypedResults.Ok(rows.Select(ToResponse).ToList());
     }
 
-    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetInvoice(int id, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetInvoice(int id, ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
     {
-        var invoice = user.IsInRole(Roles.ProgrammeTeam) ? await invoices.LoadAsync(id, ct)
-            : user.IsInRole(Roles.Partner) ? await invoices.LoadForPartnerAsync(id, user.UserId(), ct)
+        var invoice = user.IsInRole(Roles.ProgrammeTeam) ? await queries.LoadAsync(id, ct)
+            : user.IsInRole(Roles.Partner) ? await queries.LoadForPartnerAsync(id, user.UserId(), ct)
             : null;
-        return invoice is null ? Problem(StatusCodes.Status404NotFound, "There is no invoice of yours with that id.") : TypedResults.Ok(ToResponse(invoice));
+        return invoice is null ? Failure.NotFound("There is no invoice of yours with that id.").ToProblem() : TypedResults.Ok(ToResponse(invoice));
     }
 
-    private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> Approve(int id, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct) =>
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> Approve(int id, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct) =>
         Respond(await invoices.ApproveAsync(id, user.UserId(), ct));
 
-    private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> Reject(
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> Reject(
         int id, RejectRequest? body, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct) =>
         Respond(await invoices.RejectAsync(id, user.UserId(), body?.Reason, ct));
 
-    private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> Paid(
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> Paid(
         int id, PaidRequest? body, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct)
     {
         DateOnly? paidOn = null;
         if (!string.IsNullOrWhiteSpace(body?.PaidOn))
         {
-            if (!TryDate(body.PaidOn, out var d))
+            if (!UkFormat.TryParseIsoDate(body.PaidOn, out var d))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paidOn"] = ["Give paidOn as a date, YYYY-MM-DD."] });
+                return Failure.Invalid(nameof(PaidRequest.PaidOn), "Give paidOn as a date, YYYY-MM-DD.").ToProblem();
             }
             paidOn = d;
         }
@@ -117,89 +132,35 @@ public static class InvoicingApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
         [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? status, InvoiceExport export, CancellationToken ct)
     {
-        DateOnly? f = null, t = null;
-        if (!string.IsNullOrWhiteSpace(from))
+        var errors = new FieldErrors();
+        var first = errors.OptionalDate(from, nameof(from));
+        var last = errors.OptionalDate(to, nameof(to));
+        if (first > last)
         {
-            if (!TryDate(from, out var d))
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Give from as a date, YYYY-MM-DD.");
-            }
-            f = d;
+            errors.Add(nameof(to), "The last day (to) must not be before the first day (from).");
         }
-        if (!string.IsNullOrWhiteSpace(to))
+        if (!Invoice.TryParseStatus(status, out var s))
         {
-            if (!TryDate(to, out var d))
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Give to as a date, YYYY-MM-DD.");
-            }
-            t = d;
+            errors.Add(nameof(status), StatusError);
         }
-        if (f > t)
+        if (errors.Any)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The last day (to) must not be before the first day (from).");
+            return errors.ToProblem();
         }
-        if (!TryStatus(status, out var s))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Status must be one of Submitted, Approved, Rejected, Paid.");
-        }
-        var csv = await export.CsvAsync(new ExportFilter(f, t, s), ct);
+        var csv = await export.CsvAsync(new ExportFilter(first, last, s), ct);
         return TypedResults.File(csv, "text/csv; charset=utf-8", "invoices.csv");
     }
 
-    public static bool TryStatus(string? text, out InvoiceStatus? status)
-    {
-        status = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (Enum.TryParse<InvoiceStatus>(text, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
-        {
-            status = s;
-            return true;
-        }
-        return false;
-    }
+    private const string StatusError = "Status must be one of Submitted, Approved, Rejected, Paid.";
 
-    private static Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult> Respond(InvoiceOutcome outcome)
-    {
-        if (outcome.Succeeded)
-        {
-            return TypedResults.Ok(ToResponse(outcome.Value!));
-        }
-        if (outcome is { Kind: OutcomeKind.Invalid, Field: { } field })
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [outcome.Error!] });
-        }
-        return Failure(outcome);
-    }
-
-    private static ProblemHttpResult Failure(InvoiceOutcome outcome)
-    {
-        var extensions = new Dictionary<string, object?>();
-        if (outcome.Field is not null)
-        {
-            extensions["field"] = outcome.Field;
-        }
-        if (outcome.Refusals.Count > 0)
-        {
-            extensions["bookings"] = outcome.Refusals.Select(r => new { bookingId = r.BookingId, reason = r.Reason }).ToList();
-        }
-        return TypedResults.Problem(statusCode: outcome.StatusCode, detail: outcome.Error, extensions: extensions);
-    }
+    private static Results<Ok<InvoiceResponse>, ProblemHttpResult> Respond(Result<Invoice> decided) =>
+        decided.Succeeded ? TypedResults.Ok(ToResponse(decided.Value)) : decided.Failure.ToProblem();
 
     private static List<LineResponse> Lines(Invoice i) =>
         i.Lines.OrderBy(l => l.TutorialDate).ThenBy(l => l.BookingId)
-            .Select(l => new LineResponse(l.BookingId, Iso(l.TutorialDate), l.Project, l.DelegateInitials, Money.Pounds(l.FeePence))).ToList();
+            .Select(l => new LineResponse(l.BookingId, UkFormat.Iso(l.TutorialDate), l.Project, l.DelegateInitials, Money.Pounds(l.FeePence))).ToList();
 
     private static InvoiceResponse ToResponse(Invoice i) =>
-        new(i.Id, i.Number, Iso(i.IssuedOn), i.Status.ToString(), i.PartnerName, i.VatNumber, Lines(i), Money.Pounds(i.SubtotalPence), Money.Pounds(i.VatPence),
-            Money.Pounds(i.TotalPence), i.RejectReason, i.PaidOn is { } p ? Iso(p) : null, i.PaymentReference);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
+        new(i.Id, i.Number, UkFormat.Iso(i.IssuedOn), i.Status.ToString(), i.PartnerName, i.VatNumber, Lines(i), Money.Pounds(i.SubtotalPence), Money.Pounds(i.VatPence),
+            Money.Pounds(i.TotalPence), i.RejectReason, i.PaidOn is { } p ? UkFormat.Iso(p) : null, i.PaymentReference);
 }

@@ -89,14 +89,14 @@ public static class InvoicingDemoData
                 }
                 db.Invoices.Add(invoice);
                 await db.SaveChangesAsync(ct);
-                db.AuditEntries.Add(AuditEntry.Of(PartnerInvoices.AuditSubject, invoice.Id, "Submitted", partner.UserId, submittedAt, $"{invoice.Number}: 1 consultation(s), total {Money.Text(invoice.TotalPence)}"));
+                db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, "Submitted", partner.UserId, submittedAt, $"{invoice.Number}: 1 consultation(s), total {Money.Text(invoice.TotalPence)}"));
                 if (invoice.DecidedAt is { } decided)
                 {
-                    db.AuditEntries.Add(AuditEntry.Of(PartnerInvoices.AuditSubject, invoice.Id, status == InvoiceStatus.Rejected ? "Rejected" : "Approved", team, decided, invoice.RejectReason));
+                    db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, status == InvoiceStatus.Rejected ? "Rejected" : "Approved", team, decided, invoice.RejectReason));
                 }
                 if (invoice.PaidRecordedAt is { } paid)
                 {
-                    db.AuditEntries.Add(AuditEntry.Of(PartnerInvoices.AuditSubject, invoice.Id, "Paid", team, paid, $"Paid on {InvoiceExport.UkDate(invoice.PaidOn!.Value)}, reference {invoice.PaymentReference}"));
+                    db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, "Paid", team, paid, $"Paid on {InvoiceExport.UkDate(invoice.PaidOn!.Value)}, reference {invoice.PaymentReference}"));
                 }
             }
         }

@@ -5,6 +5,7 @@ public static class InvoicingSetup
     public static IServiceCollection AddInvoicing(this IServiceCollection services)
     {
         services.AddScoped<PartnerInvoices>();
+        services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoiceExport>();
         return services;
     }

@@ -11,10 +11,12 @@ public sealed record BookingView(
     string? CancelReason, bool CancelledByPartner, bool AllowanceRestored)
 {
     public bool IsActive => Status is BookingStatus.Booked or BookingStatus.Held or BookingStatus.NoShow;
+
+    public bool WithinNotice(DateTime now, int noticeHours) => Booking.WithinNotice(StartsAt, now, noticeHours);
 }
 
 // One delegate's tutorials, as the delegate's pages show them.
-public sealed class DelegateTutorials(AppDbContext db, ProjectProgress progress, TutorialBookings bookings, TimeProvider time)
+public sealed class DelegateTutorials(AppDbContext db, ProjectProgress progress, BookingFacts facts, TimeProvider time)
 {
     public Task<Participant?> PlaceAsync(string userId, CancellationToken ct) => progress.NpqhPlaceAsync(userId, ct);
 
@@ -28,7 +30,7 @@ public sealed class DelegateTutorials(AppDbContext db, ProjectProgress progress,
 
     public async Task<TutorialWindow?> WindowAsync(Participant place, int project, CancellationToken ct) =>
         TutorialWindows.For(project, place.Cohort.CourseStart,
-            project == ProjectNumbers.Change ? null : await bookings.Tutorial1DateAsync(place.Id, exceptBookingId: null, ct));
+            project == ProjectNumbers.Change ? null : await facts.Tutorial1DateAsync(place.Id, exceptBookingId: null, ct));
 
     public DateTime Now => time.UtcNow();
 }

@@ -57,7 +57,57 @@ public class TutorialSlot
     public DateTime? WithdrawnAt { get; set; }
     public string? WithdrawnReason { get; set; }
 
+    // A UK wall-clock time that does not exist: the hour skipped when the clocks go forward.
+    public const string ClocksGoForward = "That time does not exist in the UK: the clocks go forward then. Choose another time.";
+
     public DateTime EndsAt => StartsAt.AddMinutes(Minutes);
 
     public bool Overlaps(DateTime startsAt, int minutes) => StartsAt < startsAt.AddMinutes(minutes) && startsAt < EndsAt;
+
+    // A new slot starts in the future and overlaps none of the partner's slots still offered.
+    public static Result<TutorialSlot> Publish(int partnerId, SlotInput input, IEnumerable<TutorialSlot> partnersSlots, DateTime now)
+    {
+        if (input.Start <= now)
+        {
+            return Failure.Refused("The start must be in the future.", nameof(SlotInput.Start));
+        }
+        if (partnersSlots.FirstOrDefault(s => s.WithdrawnAt is null && s.Overlaps(input.Start, input.Minutes)) is { } other)
+        {
+            return Failure.Refused($"This overlaps your slot on {UkFormat.DateTime(other.StartsAt)} ({other.Minutes} minutes). Slots may not overlap.", nameof(SlotInput.Start));
+        }
+        return new TutorialSlot
+        {
+            PartnerId = partnerId, StartsAt = input.Start, Minutes = input.Minutes, Mode = input.Mode, Where = input.Where?.Trim() ?? "", CreatedAt = now,
+        };
+    }
+
+    // Whether a delegate may take this slot; taken: another booking holds it.
+    public Failure? RefuseBooking(bool taken, DateTime now)
+    {
+        if (WithdrawnAt is not null)
+        {
+            return Failure.Conflict("The partner has withdrawn this slot. Choose another.", nameof(BookingInput.SlotId));
+        }
+        if (taken)
+        {
+            return Failure.Conflict("This slot has already been booked. Choose another.", nameof(BookingInput.SlotId));
+        }
+        return StartsAt <= now ? Failure.Refused("This slot is in the past. Choose a later one.", nameof(BookingInput.SlotId)) : null;
+    }
+
+    // The partner stops offering the slot; a booking on it is then cancelled by the partner.
+    public Failure? Withdraw(string reason, DateTime now)
+    {
+        if (WithdrawnAt is not null)
+        {
+            return Failure.Conflict("This slot has already been withdrawn.");
+        }
+        if (StartsAt <= now)
+        {
+            return Failure.Refused("This slot has already started, so it cannot be withdrawn.");
+        }
+        WithdrawnAt = now;
+        WithdrawnReason = reason.Trim();
+        return null;
+    }
 }

@@ -24,7 +24,7 @@ public sealed record TeamBookingRow(int Id, string DelegateName, string PartnerN
 
 public sealed record DelegateWindowRow(int ParticipantId, string Name, string Cohort, TutorialWindow Tutorial1, TutorialWindow? Tutorial2, DateOnly? Tutorial1Date);
 
-// Read models for the tutorial pages. The rules stay in TutorialBookings; this only gathers rows.
+// Read models for the tutorial pages. The rules stay in the entities; this only gathers rows.
 public sealed class TutorialQueries(AppDbContext db, TimeProvider time, ProjectCalendar calendar, ProjectProgress progress)
 {
     // Feedback is due within two working days of the tutorial (weekends and bank holidays excluded).

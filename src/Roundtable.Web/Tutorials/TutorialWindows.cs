@@ -1,5 +1,3 @@
-using Roundtable.Web.Pages.Shared;
-
 namespace Roundtable.Web.Tutorials;
 
 public sealed record TutorialWindow(DateOnly From, DateOnly To)

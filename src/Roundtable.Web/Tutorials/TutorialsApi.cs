@@ -3,9 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
@@ -33,18 +33,42 @@ public static class TutorialsApi
 
     public static RouteGroupBuilder MapTutorialsApi(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/partners", GetPartners).RequireAuthorization(Roles.Delegate);
-        v1.MapPost("/partners/me/slots", PostSlot).RequireAuthorization(Roles.Partner);
-        v1.MapPost("/partners/me/slots/{id:int}/withdraw", WithdrawSlot).RequireAuthorization(Roles.Partner);
-        v1.MapGet("/partners/{id}/slots", GetSlots);
-        v1.MapPost("/bookings", PostBooking).RequireAuthorization(Roles.Delegate);
-        v1.MapGet("/bookings/mine", GetMine);
-        v1.MapPost("/bookings/{id:int}/cancel", Cancel);
-        v1.MapPost("/bookings/{id:int}/reschedule", Reschedule).RequireAuthorization(Roles.Delegate);
-        v1.MapGet("/bookings/{id:int}/calendar.ics", GetCalendar);
-        v1.MapPost("/bookings/{id:int}/feedback", PostFeedback).RequireAuthorization(Roles.Partner);
-        v1.MapGet("/referrals/mine", GetMyReferrals).RequireAuthorization(Roles.Tutor);
-        v1.MapPost("/referrals/{id:int}/dealt-with", MarkDealtWith).RequireAuthorization(Roles.Tutor);
+        var tutorials = v1.MapArea("Tutorials");
+        tutorials.MapGet("/partners", GetPartners).RequireAuthorization(Roles.Delegate)
+            .WithName("ListTutorialPartners").WithSummary("Partners ranked by likeness to the delegate's school for a project, with the reasons")
+            .Fails(FailureKind.Invalid, FailureKind.Refused);
+        tutorials.MapPost("/partners/me/slots", PostSlot).RequireAuthorization(Roles.Partner)
+            .WithName("PublishTutorialSlot").WithSummary("Publish a free slot (the signed-in partner's)")
+            .Fails(FailureKind.Invalid, FailureKind.Refused);
+        tutorials.MapPost("/partners/me/slots/{id:int}/withdraw", WithdrawSlot).RequireAuthorization(Roles.Partner)
+            .WithName("WithdrawTutorialSlot").WithSummary("Withdraw a slot; a tutorial booked on it is cancelled by the partner")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);
+        tutorials.MapGet("/partners/{id}/slots", GetSlots)
+            .WithName("ListFreeTutorialSlots").WithSummary("A partner's free slots (for delegates, the partner and the programme team)")
+            .Fails(FailureKind.Invalid, FailureKind.Forbidden, FailureKind.NotFound);
+        tutorials.MapPost("/bookings", PostBooking).RequireAuthorization(Roles.Delegate)
+            .WithName("BookTutorial").WithSummary("Book a tutorial slot for Project 1 or 2")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);
+        tutorials.MapGet("/bookings/mine", GetMine)
+            .WithName("ListMyTutorialBookings").WithSummary("Tutorials where the signed-in person is the delegate or the partner");
+        tutorials.MapPost("/bookings/{id:int}/cancel", Cancel)
+            .WithName("CancelTutorial").WithSummary("Cancel a tutorial, as its delegate (late inside the notice period) or its partner")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
+        tutorials.MapPost("/bookings/{id:int}/reschedule", Reschedule).RequireAuthorization(Roles.Delegate)
+            .WithName("RescheduleTutorial").WithSummary("Move a tutorial to another free slot in one step")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);
+        tutorials.MapGet("/bookings/{id:int}/calendar.ics", GetCalendar)
+            .WithName("GetTutorialCalendarEvent").WithSummary("The tutorial as an iCalendar event, in UK time")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .Fails(FailureKind.NotFound);
+        tutorials.MapPost("/bookings/{id:int}/feedback", PostFeedback).RequireAuthorization(Roles.Partner)
+            .WithName("RecordTutorialFeedback").WithSummary("Record whether the tutorial was held, with notes and an optional referral to the tutor")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Refused);
+        tutorials.MapGet("/referrals/mine", GetMyReferrals).RequireAuthorization(Roles.Tutor)
+            .WithName("ListMyReferrals").WithSummary("Referrals partners made to the signed-in tutor");
+        tutorials.MapPost("/referrals/{id:int}/dealt-with", MarkDealtWith).RequireAuthorization(Roles.Tutor)
+            .WithName("MarkReferralDealtWith").WithSummary("Mark a referral to the signed-in tutor as dealt with")
+            .Fails(FailureKind.NotFound);
         return v1;
     }
 
@@ -52,75 +76,76 @@ public static class TutorialsApi
         [FromQuery] int? project, [FromQuery] string? phase, [FromQuery] string? region, [FromQuery] string? settingType, [FromQuery] string? mode,
         ClaimsPrincipal user, ProjectProgress progress, PartnerDirectory directory, CancellationToken ct)
     {
+        var errors = new FieldErrors();
         if (project is not (1 or 2))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Say which project the tutorial is for, as project=1 or project=2.");
+            errors.Add(nameof(project), "Say which project the tutorial is for, as project=1 or project=2.");
         }
-        if (!TryFilter(phase, out SchoolPhase? p) || !TryFilter(region, out Region? r) || !TryFilter(settingType, out SettingType? s) || !TryFilter(mode, out TutorialMode? m))
+        var p = Filter<SchoolPhase>(phase, nameof(phase), $"Phase: {EnumText.AllDisplayed<SchoolPhase>()}", errors);
+        var r = Filter<Region>(region, nameof(region), $"Region: {EnumText.AllDisplayed<Region>()}", errors);
+        var s = Filter<SettingType>(settingType, nameof(settingType), $"Setting type: {EnumText.AllDisplayed<SettingType>()}", errors);
+        var m = Filter<TutorialMode>(mode, nameof(mode), "Mode: Online, InPerson", errors);
+        if (errors.Any)
         {
-            return Problem(StatusCodes.Status400BadRequest,
-                $"Unknown filter value. Phase: {EnumText.AllDisplayed<SchoolPhase>()}. Region: {EnumText.AllDisplayed<Region>()}. Setting type: {EnumText.AllDisplayed<SettingType>()}. Mode: Online, InPerson.");
+            return errors.ToProblem();
         }
         var place = await progress.NpqhPlaceAsync(user.UserId(), ct);
         if (place is null)
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "Tutorials with professional partners are part of NPQH, and you are not on an NPQH cohort.");
+            return Failure.Refused(TutorialBookings.NotOnNpqh).ToProblem();
         }
-        var target = await directory.TargetAsync(place, project.Value, ct);
+        var target = await directory.TargetAsync(place, project!.Value, ct);
         var ranked = await directory.RankAsync(target, new DirectoryFilter(p, r, s, m), ct);
         return TypedResults.Ok(ranked.Select(e => new PartnerResponse(e.Partner.UserId, e.Name, e.Partner.Phase?.ToString(), e.Partner.SettingType?.ToString(),
             e.Partner.Region?.ToString(), e.Match.Score, e.Match.Reasons)).ToList());
     }
 
-    private static bool TryFilter<T>(string? text, out T? value) where T : struct, Enum
+    // An empty filter is no filter; an unknown value is an error naming the values there are.
+    private static T? Filter<T>(string? text, string field, string known, FieldErrors errors) where T : struct, Enum
     {
-        value = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return true;
+            return null;
         }
         if (EnumText.TryParse<T>(text, out var parsed))
         {
-            value = parsed;
-            return true;
+            return parsed;
         }
-        return false;
+        errors.Add(field, $"Unknown filter value. {known}.");
+        return null;
     }
 
-    private static async Task<Results<Created<SlotResponse>, ValidationProblem, ProblemHttpResult>> PostSlot(
-        SlotRequest? body, ClaimsPrincipal user, TutorialBookings bookings, CancellationToken ct)
+    private static async Task<Results<Created<SlotResponse>, ProblemHttpResult>> PostSlot(
+        SlotRequest? body, ClaimsPrincipal user, PartnerSlots slots, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!TryStart(body?.Start, out var start, out var exact))
+        var errors = new FieldErrors();
+        if (ParseStart(body?.Start, out var start) is { } startError)
         {
-            errors["start"] = ["Give the start as a UK time, as 2026-12-01T16:00."];
+            errors.Add(nameof(SlotRequest.Start), startError);
         }
         if (body?.Minutes is null)
         {
-            errors["minutes"] = ["Give the length in minutes."];
+            errors.Add(nameof(SlotRequest.Minutes), "Give the length in minutes.");
         }
         if (!Enum.TryParse<TutorialMode>(body?.Mode, ignoreCase: true, out var mode) || !Enum.IsDefined(mode) || int.TryParse(body?.Mode, CultureInfo.InvariantCulture, out _))
         {
-            errors["mode"] = ["Mode must be Online or InPerson."];
+            errors.Add(nameof(SlotRequest.Mode), "Mode must be Online or InPerson.");
         }
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
-        var outcome = await bookings.AddSlotAsync(user.UserId(), new SlotInput(start, body!.Minutes!.Value, mode, body.Where, exact), ct);
-        if (!outcome.Succeeded)
-        {
-            return Failure(outcome);
-        }
-        var slot = outcome.Value!;
-        return TypedResults.Created($"/api/v1/partners/{user.UserId()}/slots", ToSlot(slot, user.UserId(), showWhere: true));
+        var published = await slots.PublishAsync(user.UserId(), new SlotInput(start, body!.Minutes!.Value, mode, body.Where), ct);
+        return published.Succeeded
+            ? TypedResults.Created($"/api/v1/partners/{user.UserId()}/slots", ToSlot(published.Value, user.UserId(), showWhere: true))
+            : published.Failure.ToProblem();
     }
 
-    private static async Task<Results<Ok<SlotResponse>, ValidationProblem, ProblemHttpResult>> WithdrawSlot(
-        int id, WithdrawRequest? body, ClaimsPrincipal user, TutorialBookings bookings, CancellationToken ct)
+    private static async Task<Results<Ok<SlotResponse>, ProblemHttpResult>> WithdrawSlot(
+        int id, WithdrawRequest? body, ClaimsPrincipal user, PartnerSlots slots, CancellationToken ct)
     {
-        var outcome = await bookings.WithdrawSlotAsync(user.UserId(), id, body?.Reason, ct);
-        return outcome.Succeeded ? TypedResults.Ok(ToSlot(outcome.Value!, user.UserId(), showWhere: true)) : Failure(outcome);
+        var withdrawn = await slots.WithdrawAsync(user.UserId(), id, body?.Reason, ct);
+        return withdrawn.Succeeded ? TypedResults.Ok(ToSlot(withdrawn.Value, user.UserId(), showWhere: true)) : withdrawn.Failure.ToProblem();
     }
 
     // Free slots of one partner, for anyone signed in who may choose a partner or run the programme.
@@ -129,61 +154,51 @@ public static class TutorialsApi
     {
         if (!user.IsInRole(Roles.Delegate) && !user.IsInRole(Roles.ProgrammeTeam) && !(user.IsInRole(Roles.Partner) && user.UserId() == id))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Free slots are for delegates choosing a partner, the partner and the programme team.");
+            return Failure.Forbidden("Free slots are for delegates choosing a partner, the partner and the programme team.").ToProblem();
         }
-        DateTime? fromUtc = null, toUtc = null;
-        if (!string.IsNullOrEmpty(from))
+        var errors = new FieldErrors();
+        var first = errors.OptionalDate(from, nameof(from));
+        var last = errors.OptionalDate(to, nameof(to));
+        if (first > last)
         {
-            if (!TryDate(from, out var f))
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Give from as a date, YYYY-MM-DD.");
-            }
-            fromUtc = StartOfDay(f);
+            errors.Add(nameof(to), "The last day (to) must not be before the first day (from).");
         }
-        if (!string.IsNullOrEmpty(to))
+        if (errors.Any)
         {
-            if (!TryDate(to, out var t))
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Give to as a date, YYYY-MM-DD.");
-            }
-            toUtc = StartOfDay(t.AddDays(1));
-        }
-        if (fromUtc > toUtc)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The last day (to) must not be before the first day (from).");
+            return errors.ToProblem();
         }
         var partner = await directory.ActivePartners.AsNoTracking().Where(p => p.UserId == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (partner is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "There is no professional partner with that id.");
+            return Failure.NotFound("There is no professional partner with that id.").ToProblem();
         }
-        var slots = await directory.FreeSlotsAsync(partner.Value, fromUtc, toUtc, ct);
-        return TypedResults.Ok(slots.Select(s => new SlotResponse(s.Id, id, CommunitiesApi.Local(s.StartsAt), CommunitiesApi.Local(s.StartsAt.AddMinutes(s.Minutes)),
+        var slots = await directory.FreeSlotsAsync(partner.Value, first is { } f ? StartOfDay(f) : null, last is { } l ? StartOfDay(l.AddDays(1)) : null, ct);
+        return TypedResults.Ok(slots.Select(s => new SlotResponse(s.Id, id, UkFormat.IsoLocal(s.StartsAt), UkFormat.IsoLocal(s.StartsAt.AddMinutes(s.Minutes)),
             s.Minutes, s.Mode.ToString(), s.Mode == TutorialMode.InPerson ? s.Where : null)).ToList());
     }
 
-    private static async Task<Results<Created<BookingCreatedResponse>, ValidationProblem, ProblemHttpResult>> PostBooking(
+    private static async Task<Results<Created<BookingCreatedResponse>, ProblemHttpResult>> PostBooking(
         BookingRequest? body, ClaimsPrincipal user, TutorialBookings bookings, AppDbContext db, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (body?.SlotId is null)
         {
-            errors["slotId"] = ["Say which slot to book (slotId)."];
+            errors.Add(nameof(BookingRequest.SlotId), "Say which slot to book (slotId).");
         }
         if (body?.Project is null)
         {
-            errors["project"] = ["Say which project the tutorial is for: 1 or 2."];
+            errors.Add(nameof(BookingRequest.Project), "Say which project the tutorial is for: 1 or 2.");
         }
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
-        var outcome = await bookings.BookAsync(user.UserId(), new BookingInput(body!.SlotId!.Value, body.Project!.Value, body.Focus, body.ProjectSummary), ct);
-        if (!outcome.Succeeded)
+        var booked = await bookings.BookAsync(user.UserId(), new BookingInput(body!.SlotId!.Value, body.Project!.Value, body.Focus, body.ProjectSummary), ct);
+        if (!booked.Succeeded)
         {
-            return Failure(outcome);
+            return booked.Failure.ToProblem();
         }
-        var created = await CreatedResponseAsync(db, outcome.Value!.Id, outcome.Warnings, ct);
+        var created = await CreatedResponseAsync(db, booked.Value.Id, booked.Warnings, ct);
         return TypedResults.Created($"/api/v1/bookings/{created.Id}", created);
     }
 
@@ -192,11 +207,10 @@ public static class TutorialsApi
         var b = await db.Bookings.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new { x.Id, x.SlotId, PartnerId = x.Slot.Partner.UserId, DelegateId = x.Participant.UserId, x.Project, x.Slot.StartsAt, x.Slot.Minutes, x.Slot.Mode, x.Slot.Where, x.Status, x.Focus, x.ProjectSummary })
             .SingleAsync(ct);
-        return new BookingCreatedResponse(b.Id, b.SlotId, b.PartnerId, b.DelegateId, b.Project, CommunitiesApi.Local(b.StartsAt), CommunitiesApi.Local(b.StartsAt.AddMinutes(b.Minutes)),
+        return new BookingCreatedResponse(b.Id, b.SlotId, b.PartnerId, b.DelegateId, b.Project, UkFormat.IsoLocal(b.StartsAt), UkFormat.IsoLocal(b.StartsAt.AddMinutes(b.Minutes)),
             b.Mode.ToString(), b.Where, b.Status.ToString(), b.Focus, b.ProjectSummary, warnings);
     }
 
-    // Bookings where the signed-in person is the delegate or the partner.
     private static async Task<Ok<List<BookingResponse>>> GetMine(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var me = user.UserId();
@@ -205,58 +219,57 @@ public static class TutorialsApi
             .OrderBy(b => b.Slot.StartsAt).ThenBy(b => b.Id)
             .Select(b => new { b.Id, b.SlotId, PartnerId = b.Slot.Partner.UserId, DelegateId = b.Participant.UserId, b.Project, b.Slot.StartsAt, b.Status })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(b => new BookingResponse(b.Id, b.SlotId, b.PartnerId, b.DelegateId, b.Project, CommunitiesApi.Local(b.StartsAt), b.Status.ToString())).ToList());
+        return TypedResults.Ok(rows.Select(b => new BookingResponse(b.Id, b.SlotId, b.PartnerId, b.DelegateId, b.Project, UkFormat.IsoLocal(b.StartsAt), b.Status.ToString())).ToList());
     }
 
-    private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> Cancel(
+    private static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> Cancel(
         int id, CancelRequest? body, ClaimsPrincipal user, TutorialBookings bookings, CancellationToken ct)
     {
-        var outcome = await bookings.CancelAsync(id, user.UserId(), body?.Reason, ct);
-        return outcome.Succeeded ? TypedResults.Ok(ToBooking(outcome.Value!)) : Failure(outcome);
+        var cancelled = await bookings.CancelAsync(id, user.UserId(), body?.Reason, ct);
+        return cancelled.Succeeded ? TypedResults.Ok(ToBooking(cancelled.Value)) : cancelled.Failure.ToProblem();
     }
 
-    private static async Task<Results<Ok<BookingCreatedResponse>, ValidationProblem, ProblemHttpResult>> Reschedule(
+    private static async Task<Results<Ok<BookingCreatedResponse>, ProblemHttpResult>> Reschedule(
         int id, RescheduleRequest? body, ClaimsPrincipal user, TutorialBookings bookings, AppDbContext db, CancellationToken ct)
     {
         if (body?.SlotId is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slotId"] = ["Say which slot to move to (slotId)."] });
+            return new FieldErrors().Add(nameof(RescheduleRequest.SlotId), "Say which slot to move to (slotId).").ToProblem();
         }
-        var outcome = await bookings.RescheduleAsync(id, user.UserId(), body.SlotId.Value, ct);
-        return outcome.Succeeded ? TypedResults.Ok(await CreatedResponseAsync(db, id, outcome.Warnings, ct)) : Failure(outcome);
+        var moved = await bookings.RescheduleAsync(id, user.UserId(), body.SlotId.Value, ct);
+        return moved.Succeeded ? TypedResults.Ok(await CreatedResponseAsync(db, id, moved.Warnings, ct)) : moved.Failure.ToProblem();
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendar(
-        int id, ClaimsPrincipal user, TutorialBookings bookings, HttpRequest request, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        int id, ClaimsPrincipal user, BookingFacts facts, HttpRequest request, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
-        var booking = await bookings.VisibleBookingAsync(id, user.UserId(), ct);
+        var booking = await facts.VisibleBookingAsync(id, user.UserId(), ct);
         if (booking is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "There is no booking of yours with that id.");
+            return Failure.NotFound("There is no booking of yours with that id.").ToProblem();
         }
         var host = new Uri(Invitations.BaseUrl(request, configuration)).Host;
         var ics = TutorialCalendar.ForBooking(booking, forPartner: booking.Slot.Partner.UserId == user.UserId(), host, time.UtcNow());
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"tutorial-{booking.Id}.ics");
     }
 
-    private static async Task<Results<Created<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> PostFeedback(
-        int id, FeedbackRequest? body, ClaimsPrincipal user, TutorialBookings bookings, HttpRequest request, IConfiguration configuration, CancellationToken ct)
+    private static async Task<Results<Created<FeedbackResponse>, ProblemHttpResult>> PostFeedback(
+        int id, FeedbackRequest? body, ClaimsPrincipal user, TutorialFeedbackService feedback, HttpRequest request, IConfiguration configuration, CancellationToken ct)
     {
         if (body?.Held is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["held"] = ["Say whether the tutorial was held (true) or the delegate did not attend (false)."] });
+            return new FieldErrors().Add(nameof(FeedbackRequest.Held), "Say whether the tutorial was held (true) or the delegate did not attend (false).").ToProblem();
         }
         var referral = body.Referral is null ? null : body.Referral.Reason ?? "";
-        var outcome = await bookings.RecordFeedbackAsync(id, user.UserId(), new FeedbackInput(body.Held.Value, body.Notes, referral), Invitations.BaseUrl(request, configuration), ct);
-        if (!outcome.Succeeded)
+        var recorded = await feedback.RecordAsync(id, user.UserId(), new FeedbackInput(body.Held.Value, body.Notes, referral), Invitations.BaseUrl(request, configuration), ct);
+        if (!recorded.Succeeded)
         {
-            return Failure(outcome);
+            return recorded.Failure.ToProblem();
         }
-        var f = outcome.Value!;
-        return TypedResults.Created($"/api/v1/bookings/{id}/feedback", new FeedbackResponse(f.BookingId, f.Held, f.Notes, CommunitiesApi.Local(f.RecordedAt), referral));
+        var f = recorded.Value;
+        return TypedResults.Created($"/api/v1/bookings/{id}/feedback", new FeedbackResponse(f.BookingId, f.Held, f.Notes, UkFormat.IsoLocal(f.RecordedAt), referral));
     }
 
-    // Referrals partners made to the signed-in tutor about their delegates.
     private static async Task<Ok<List<ReferralResponse>>> GetMyReferrals(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var me = user.UserId();
@@ -265,57 +278,51 @@ public static class TutorialsApi
                 PartnerName = r.Booking.Slot.Partner.User.FullName, r.Booking.Project, r.CreatedAt, r.Reason, r.DealtWithAt })
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => new ReferralResponse(r.Id, r.BookingId, r.DelegateId, r.DelegateName, r.PartnerName, r.Project,
-            CommunitiesApi.Local(r.CreatedAt), r.Reason, r.DealtWithAt is { } d ? CommunitiesApi.Local(d) : null)).ToList());
+            UkFormat.IsoLocal(r.CreatedAt), r.Reason, r.DealtWithAt is { } d ? UkFormat.IsoLocal(d) : null)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkDealtWith(int id, ClaimsPrincipal user, TutorialBookings bookings, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkDealtWith(int id, ClaimsPrincipal user, TutorialFeedbackService feedback, CancellationToken ct)
     {
-        var outcome = await bookings.MarkReferralDealtWithAsync(id, user.UserId(), ct);
-        return outcome.Succeeded ? TypedResults.NoContent() : Failure(outcome);
+        var marked = await feedback.MarkReferralDealtWithAsync(id, user.UserId(), ct);
+        return marked.Succeeded ? TypedResults.NoContent() : marked.Failure.ToProblem();
     }
 
     private static SlotResponse ToSlot(TutorialSlot s, string partnerId, bool showWhere) =>
-        new(s.Id, partnerId, CommunitiesApi.Local(s.StartsAt), CommunitiesApi.Local(s.EndsAt), s.Minutes, s.Mode.ToString(), showWhere ? s.Where : null);
+        new(s.Id, partnerId, UkFormat.IsoLocal(s.StartsAt), UkFormat.IsoLocal(s.EndsAt), s.Minutes, s.Mode.ToString(), showWhere ? s.Where : null);
 
     private static BookingResponse ToBooking(Booking b) =>
-        new(b.Id, b.SlotId, b.Slot.Partner.UserId, b.Participant.UserId, b.Project, CommunitiesApi.Local(b.Slot.StartsAt), b.Status.ToString());
-
-    private static ProblemHttpResult Failure<T>(TutorialOutcome<T> outcome) =>
-        TypedResults.Problem(statusCode: outcome.StatusCode, detail: outcome.Error,
-            extensions: outcome.Field is null ? null : new Dictionary<string, object?> { ["field"] = outcome.Field });
+        new(b.Id, b.SlotId, b.Slot.Partner.UserId, b.Participant.UserId, b.Project, UkFormat.IsoLocal(b.Slot.StartsAt), b.Status.ToString());
 
     // Without an offset the start is a UK wall-clock time; with one (or Z) it is an exact instant,
-    // which also tells apart the two 01:30s of the night the clocks go back.
-    private static bool TryStart(string? text, out DateTime local, out DateTime? utc)
+    // which also tells apart the two 01:30s of the night the clocks go back. Null when it parses.
+    private static string? ParseStart(string? text, out DateTime utc)
     {
-        local = default;
-        utc = null;
+        utc = default;
+        const string Malformed = "Give the start as a UK time, as 2026-12-01T16:00.";
         if (string.IsNullOrWhiteSpace(text))
         {
-            return false;
+            return Malformed;
         }
         if (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10)
         {
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
             {
-                return false;
+                return Malformed;
             }
             utc = exact.UtcDateTime;
-            local = TimeZoneInfo.ConvertTime(exact, LondonTime.Zone).DateTime;
-            return true;
+            return null;
         }
-        return DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"],
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
+        if (!DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"],
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return Malformed;
+        }
+        return LondonTime.TryToUtc(local, out utc) ? null : TutorialSlot.ClocksGoForward;
     }
-
-    private static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static DateTime StartOfDay(DateOnly date)
     {
         LondonTime.TryToUtc(date.ToDateTime(TimeOnly.MinValue), out var utc);
         return utc;
     }
-
-    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
 }

@@ -156,7 +156,7 @@ public static class TutorialsDemoData
         foreach (var (booking, _) in bookings)
         {
             booking.SyncIndexColumns();
-            db.AuditEntries.Add(AuditEntry.Of(TutorialBookings.AuditSubject, booking.Id, "Booked", booking.Participant.UserId, booking.BookedAt));
+            db.AuditEntries.Add(AuditEntry.Of(Booking.AuditSubject, booking.Id, "Booked", booking.Participant.UserId, booking.BookedAt));
         }
 
         // Referrals waiting for each tutor.

@@ -460,7 +460,7 @@ public class TutorialsApiTests(AppFactory app) : AppTest(app)
         {
             var bookings = scope.ServiceProvider.GetRequiredService<TutorialBookings>();
             Assert.True((await bookings.RestoreAllowanceAsync(id, team.Id)).Succeeded);
-            Assert.Equal(OutcomeKind.Conflict, (await bookings.RestoreAllowanceAsync(id, team.Id)).Kind);
+            Assert.Equal(Roundtable.Web.Infrastructure.FailureKind.Conflict, (await bookings.RestoreAllowanceAsync(id, team.Id)).Failure?.Kind);
         }
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, later)).StatusCode);
     }

@@ -409,7 +409,7 @@ public class TutorialPagesTests(AppFactory app) : AppTest(app)
         await using var scope = App.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<TutorialBookings>().CancelAsync(booking.Id, s.Delegate.Id, "Inspection");
 
-        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.True(outcome.Succeeded, outcome.Failure?.Message);
         Assert.Equal(BookingStatus.LateCancelled, outcome.Value!.Status);
     }
 

@@ -32,6 +32,12 @@ public static class Problems
         {
             details.Title = failure.Title;
         }
+        // The one field a failure is about, for clients that point at it (Tutorials and Invoicing
+        // have always answered with it, whatever the status).
+        if (failure.Errors is [{ Field: var field }])
+        {
+            details.Extensions["field"] = JsonName(field);
+        }
         foreach (var (key, value) in failure.Extensions)
         {
             details.Extensions[key] = value;

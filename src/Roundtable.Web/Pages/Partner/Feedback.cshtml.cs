@@ -6,7 +6,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Partner;
 
-public class FeedbackModel(TutorialBookings bookings, IConfiguration configuration) : PageModel
+public class FeedbackModel(BookingFacts facts, TutorialFeedbackService feedback, IConfiguration configuration) : PageModel
 {
     public sealed class InputModel
     {
@@ -34,15 +34,14 @@ public class FeedbackModel(TutorialBookings bookings, IConfiguration configurati
             return Page();
         }
         var input = new FeedbackInput(Input.Held.Value, Input.Notes, Input.Refer ? Input.ReferralReason ?? "" : null);
-        var outcome = await bookings.RecordFeedbackAsync(Id, User.UserId(), input, Invitations.BaseUrl(Request, configuration), ct);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        var recorded = await feedback.RecordAsync(Id, User.UserId(), input, Invitations.BaseUrl(Request, configuration), ct);
+        if (recorded.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
-        if (!outcome.Succeeded)
+        if (!recorded.Succeeded)
         {
-            var key = outcome.Field switch { "notes" => "Input.Notes", "referral" => "Input.ReferralReason", _ => "" };
-            ModelState.AddModelError(key, outcome.Error!);
+            ModelState.AddFailure(recorded.Failure);
             return Page();
         }
         var name = Booking.Participant.User.FullName;
@@ -54,7 +53,7 @@ public class FeedbackModel(TutorialBookings bookings, IConfiguration configurati
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var booking = await bookings.PartnerBookingAsync(Id, User.UserId(), ct);
+        var booking = await facts.PartnerBookingAsync(Id, User.UserId(), ct);
         if (booking is null)
         {
             return false;

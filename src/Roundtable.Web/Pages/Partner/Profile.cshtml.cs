@@ -9,7 +9,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Partner;
 
-public class ProfileModel(TutorialBookings bookings, AppDbContext db, TimeProvider time) : PageModel
+public class ProfileModel(PartnerSlots slots, AppDbContext db, TimeProvider time) : PageModel
 {
     // Numbers are bound as text so that "ten" is explained rather than silently dropped.
     public sealed class InputModel
@@ -28,7 +28,7 @@ public class ProfileModel(TutorialBookings bookings, AppDbContext db, TimeProvid
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var profile = await bookings.PartnerProfileAsync(User.UserId(), ct);
+        var profile = await slots.ProfileAsync(User.UserId(), ct);
         Input = new InputModel
         {
             HeadshipYears = profile.HeadshipYears.ToString(CultureInfo.InvariantCulture), Phase = profile.Phase, SettingType = profile.SettingType,
@@ -59,7 +59,7 @@ public class ProfileModel(TutorialBookings bookings, AppDbContext db, TimeProvid
         {
             return Page();
         }
-        var profile = await bookings.PartnerProfileAsync(User.UserId(), ct);
+        var profile = await slots.ProfileAsync(User.UserId(), ct);
         profile.HeadshipYears = years!.Value;
         profile.Phase = Input.Phase;
         profile.SettingType = Input.SettingType;

@@ -7,7 +7,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Partner;
 
-public class SlotsModel(TutorialBookings bookings, TutorialQueries queries) : PageModel
+public class SlotsModel(PartnerSlots slots, TutorialQueries queries) : PageModel
 {
     public sealed class InputModel
     {
@@ -25,13 +25,19 @@ public class SlotsModel(TutorialBookings bookings, TutorialQueries queries) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.Date.TryGet("the date", out var date) is { } dateError)
+        var dateError = Input.Date.TryGet("the date", out var date);
+        if (dateError is not null)
         {
             ModelState.AddModelError("Input.Date", dateError);
         }
+        var start = default(DateTime);
         if (!TimeOnly.TryParseExact(Input.Time?.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             ModelState.AddModelError("Input.Time", "Enter the start time as hours and minutes, like 16:00");
+        }
+        else if (dateError is null && !LondonTime.TryToUtc(date.ToDateTime(at), out start))
+        {
+            ModelState.AddModelError("Input.Time", TutorialSlot.ClocksGoForward);
         }
         if (!int.TryParse(Input.Minutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
         {
@@ -43,26 +49,19 @@ public class SlotsModel(TutorialBookings bookings, TutorialQueries queries) : Pa
         }
         if (ModelState.IsValid)
         {
-            var outcome = await bookings.AddSlotAsync(User.UserId(), new SlotInput(date.ToDateTime(at), minutes, Input.Mode!.Value, Input.Where), ct);
-            if (outcome.Succeeded)
+            var published = await slots.PublishAsync(User.UserId(), new SlotInput(start, minutes, Input.Mode!.Value, Input.Where), ct);
+            if (published.Succeeded)
             {
-                TempData["Flash"] = $"Published a slot on {UkFormat.DateTime(outcome.Value!.StartsAt)} ({outcome.Value.Minutes} minutes).";
+                TempData["Flash"] = $"Published a slot on {UkFormat.DateTime(published.Value.StartsAt)} ({published.Value.Minutes} minutes).";
                 return RedirectToPage();
             }
-            ModelState.AddModelError(FieldKey(outcome.Field, outcome.Kind), outcome.Error!);
+            // The form enters the start as a date and a time: a start that is refused (in the past,
+            // overlapping) is shown on the date.
+            ModelState.AddFailure(published.Failure.Field == nameof(SlotInput.Start)
+                ? published.Failure with { Errors = [new FieldError(nameof(InputModel.Date), published.Failure.Message)] }
+                : published.Failure);
         }
         Slots = await queries.FutureSlotsAsync(User.UserId(), ct);
         return Page();
     }
-
-    // The service names its fields as the API does; the form shows the start on the date and the
-    // clock-change refusal on the time.
-    private static string FieldKey(string? field, OutcomeKind kind) => (field, kind) switch
-    {
-        ("minutes", _) => "Input.Minutes",
-        ("where", _) => "Input.Where",
-        ("start", OutcomeKind.Invalid) => "Input.Time",
-        ("start", _) => "Input.Date",
-        _ => "",
-    };
 }

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roundtable.Web.Infrastructure.Auth;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Projects;
 using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Partner;
 
-public class TutorialModel(TutorialBookings bookings, TutorialQueries queries, TimeProvider time) : PageModel
+public class TutorialModel(TutorialBookings bookings, BookingFacts facts, TutorialQueries queries, TimeProvider time) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     public Booking Booking { get; private set; } = null!;
@@ -25,14 +24,14 @@ public class TutorialModel(TutorialBookings bookings, TutorialQueries queries, T
         {
             return NotFound();
         }
-        var outcome = await bookings.CancelAsync(Id, User.UserId(), Reason, ct);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        var cancelled = await bookings.CancelAsync(Id, User.UserId(), Reason, ct);
+        if (cancelled.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
-        if (!outcome.Succeeded)
+        if (!cancelled.Succeeded)
         {
-            ModelState.AddModelError(outcome.Field == "reason" ? nameof(Reason) : "", outcome.Error!);
+            ModelState.AddFailure(cancelled.Failure, prefix: "");
             return Page();
         }
         TempData["Flash"] = $"Cancelled the tutorial with {Booking.Participant.User.FullName} on {UkFormat.DateTime(Booking.Slot.StartsAt)}. They have been told, and the slot is withdrawn.";
@@ -41,7 +40,7 @@ public class TutorialModel(TutorialBookings bookings, TutorialQueries queries, T
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var booking = await bookings.PartnerBookingAsync(Id, User.UserId(), ct);
+        var booking = await facts.PartnerBookingAsync(Id, User.UserId(), ct);
         if (booking is null)
         {
             return false;

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roundtable.Web.Infrastructure.Auth;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Partner;
 
-public class WithdrawModel(TutorialBookings bookings, TutorialQueries queries, TimeProvider time) : PageModel
+public class WithdrawModel(PartnerSlots slots, TutorialQueries queries, TimeProvider time) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     public PartnerSlotRow Slot { get; private set; } = null!;
@@ -20,14 +19,14 @@ public class WithdrawModel(TutorialBookings bookings, TutorialQueries queries, T
         {
             return NotFound();
         }
-        var outcome = await bookings.WithdrawSlotAsync(User.UserId(), Id, Reason, ct);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        var withdrawn = await slots.WithdrawAsync(User.UserId(), Id, Reason, ct);
+        if (withdrawn.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
-        if (!outcome.Succeeded)
+        if (!withdrawn.Succeeded)
         {
-            ModelState.AddModelError(outcome.Field == "reason" ? nameof(Reason) : "", outcome.Error!);
+            ModelState.AddFailure(withdrawn.Failure, prefix: "");
             return Page();
         }
         TempData["Flash"] = Slot.BookedBy is null

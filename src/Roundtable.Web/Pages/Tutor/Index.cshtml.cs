@@ -7,7 +7,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Tutor;
 
-public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tutorials, TutorialBookings bookings) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tutorials, TutorialFeedbackService feedback) : PageModel
 {
     public sealed record Row(string Name, string Email, string Cohort, string? School, string? Group, int? NextSessionId);
 
@@ -17,7 +17,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tuto
 
     public async Task<IActionResult> OnPostDealtWithAsync(int referralId, CancellationToken ct)
     {
-        if (!(await bookings.MarkReferralDealtWithAsync(referralId, User.UserId(), ct)).Succeeded)
+        if (!(await feedback.MarkReferralDealtWithAsync(referralId, User.UserId(), ct)).Succeeded)
         {
             return NotFound();
         }

@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Projects;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Tutorials;
 
-public class BookModel(AppDbContext db, DelegateTutorials tutorials, TutorialBookings bookings) : PageModel
+public class BookModel(AppDbContext db, DelegateTutorials tutorials, TutorialBookings bookings, BookingFacts facts) : PageModel
 {
     public sealed record Form(string? Focus, string? ProjectSummary);
 
@@ -27,18 +26,18 @@ public class BookModel(AppDbContext db, DelegateTutorials tutorials, TutorialBoo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await bookings.BookAsync(User.UserId(), new BookingInput(SlotId, Project, Input.Focus, Input.ProjectSummary), ct);
-        if (outcome.Succeeded)
+        var booked = await bookings.BookAsync(User.UserId(), new BookingInput(SlotId, Project, Input.Focus, Input.ProjectSummary), ct);
+        if (booked.Succeeded)
         {
-            TempData["Flash"] = $"Your tutorial is booked for {UkFormat.DateTime(Slot?.StartsAt ?? await StartAsync(outcome.Value!.SlotId, ct))}.";
-            if (outcome.Warnings.Count > 0)
+            TempData["Flash"] = $"Your tutorial is booked for {UkFormat.DateTime(Slot?.StartsAt ?? await StartAsync(booked.Value.SlotId, ct))}.";
+            if (booked.Warnings.Count > 0)
             {
-                TempData["Warnings"] = string.Join('\n', outcome.Warnings);
+                TempData["Warnings"] = string.Join('\n', booked.Warnings);
             }
-            return RedirectToPage("Booking", new { id = outcome.Value!.Id });
+            return RedirectToPage("Booking", new { id = booked.Value.Id });
         }
-        var key = outcome.Field switch { "focus" => "Input.Focus", "projectSummary" => "Input.ProjectSummary", _ => "" };
-        ModelState.AddModelError(key, outcome.Error!);
+        // The slot and the project were chosen on earlier pages: their failures go to the top.
+        ModelState.AddFailure<Form>(booked.Failure);
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
@@ -60,11 +59,11 @@ public class BookModel(AppDbContext db, DelegateTutorials tutorials, TutorialBoo
         }
         (Slot, PartnerId, PartnerName) = (slot.Slot, slot.UserId, slot.FullName);
         Existing = (await tutorials.BookingsAsync(place.Id, ct)).LastOrDefault(b => b.Project == Project && b.IsActive);
-        if (await bookings.WindowWarningAsync(place, Project, slot.Slot.StartsAt, null, ct) is { } window)
+        if (await facts.WindowWarningAsync(place, Project, slot.Slot.StartsAt, null, ct) is { } window)
         {
             Warnings.Add(window);
         }
-        if (Project == ProjectNumbers.Placement && await bookings.NoPlacementWarningAsync(place, ct) is { } noPlacement)
+        if (Project == ProjectNumbers.Placement && await facts.NoPlacementWarningAsync(place, ct) is { } noPlacement)
         {
             Warnings.Add(noPlacement);
         }

@@ -5,7 +5,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Tutorials;
 
-public class BookingModel(DelegateTutorials tutorials, TutorialBookings bookings) : PageModel
+public class BookingModel(DelegateTutorials tutorials, BookingFacts facts) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public IReadOnlyList<string> Warnings { get; private set; } = [];
@@ -23,8 +23,8 @@ public class BookingModel(DelegateTutorials tutorials, TutorialBookings bookings
         Booking = found;
         Warnings = (TempData["Warnings"] as string)?.Split('\n') ?? [];
         Started = Booking.StartsAt <= tutorials.Now;
-        NoticeHours = await bookings.NoticeHoursAsync(ct);
-        WouldBeLate = Booking.StartsAt - tutorials.Now < TimeSpan.FromHours(NoticeHours);
+        NoticeHours = await facts.NoticeHoursAsync(ct);
+        WouldBeLate = Booking.WithinNotice(tutorials.Now, NoticeHours);
         return Page();
     }
 

@@ -5,7 +5,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Tutorials;
 
-public class CancelModel(DelegateTutorials tutorials, TutorialBookings bookings) : PageModel
+public class CancelModel(DelegateTutorials tutorials, TutorialBookings bookings, BookingFacts facts) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
 
@@ -21,15 +21,15 @@ public class CancelModel(DelegateTutorials tutorials, TutorialBookings bookings)
         {
             return NotFound();
         }
-        var outcome = await bookings.CancelAsync(id, User.UserId(), Reason, ct);
-        if (outcome.Succeeded)
+        var cancelled = await bookings.CancelAsync(id, User.UserId(), Reason, ct);
+        if (cancelled.Succeeded)
         {
-            TempData["Flash"] = outcome.Value!.Status == BookingStatus.LateCancelled
+            TempData["Flash"] = cancelled.Value.Status == BookingStatus.LateCancelled
                 ? "Your tutorial is cancelled. It was within the notice period, so it still counts as your tutorial until the programme team restores it."
-                : $"Your tutorial is cancelled. You can book another for Project {outcome.Value.Project}.";
+                : $"Your tutorial is cancelled. You can book another for Project {cancelled.Value.Project}.";
             return RedirectToPage("Index");
         }
-        ModelState.AddModelError(outcome.Field == "reason" ? nameof(Reason) : "", outcome.Error!);
+        ModelState.AddFailure(cancelled.Failure, prefix: "");
         return Page();
     }
 
@@ -41,8 +41,8 @@ public class CancelModel(DelegateTutorials tutorials, TutorialBookings bookings)
             return false;
         }
         Booking = found;
-        NoticeHours = await bookings.NoticeHoursAsync(ct);
-        Late = Booking.StartsAt - tutorials.Now < TimeSpan.FromHours(NoticeHours);
+        NoticeHours = await facts.NoticeHoursAsync(ct);
+        Late = Booking.WithinNotice(tutorials.Now, NoticeHours);
         return true;
     }
 }

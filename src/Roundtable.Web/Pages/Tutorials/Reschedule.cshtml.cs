@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
-using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Tutorials;
 
 // Moves a tutorial to another free time, with the same partner unless the delegate chose another.
-public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, PartnerDirectory directory, TutorialBookings bookings) : PageModel
+public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, PartnerDirectory directory, TutorialBookings bookings, BookingFacts facts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? SlotId { get; set; }
 
@@ -32,17 +31,17 @@ public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, Partn
             ModelState.AddModelError(nameof(SlotId), "Choose a new time.");
             return Page();
         }
-        var outcome = await bookings.RescheduleAsync(id, User.UserId(), SlotId.Value, ct);
-        if (outcome.Succeeded)
+        var moved = await bookings.RescheduleAsync(id, User.UserId(), SlotId.Value, ct);
+        if (moved.Succeeded)
         {
-            TempData["Flash"] = $"Your tutorial is moved to {UkFormat.DateTime(outcome.Value!.Slot.StartsAt)}.";
-            if (outcome.Warnings.Count > 0)
+            TempData["Flash"] = $"Your tutorial is moved to {UkFormat.DateTime(moved.Value.Slot.StartsAt)}.";
+            if (moved.Warnings.Count > 0)
             {
-                TempData["Warnings"] = string.Join('\n', outcome.Warnings);
+                TempData["Warnings"] = string.Join('\n', moved.Warnings);
             }
             return RedirectToPage("Booking", new { id });
         }
-        ModelState.AddModelError(nameof(SlotId), outcome.Error!);
+        ModelState.AddFailure(moved.Failure, prefix: "");
         await LoadAsync(id, ct);
         return Page();
     }
@@ -55,8 +54,8 @@ public class RescheduleModel(AppDbContext db, DelegateTutorials tutorials, Partn
             return false;
         }
         Booking = found;
-        NoticeHours = await bookings.NoticeHoursAsync(ct);
-        TooLate = found.StartsAt - tutorials.Now < TimeSpan.FromHours(NoticeHours);
+        NoticeHours = await facts.NoticeHoursAsync(ct);
+        TooLate = found.WithinNotice(tutorials.Now, NoticeHours);
         var partnerUserId = found.PartnerId;
         if (SlotId is { } chosen && await db.TutorialSlots.Where(s => s.Id == chosen).Select(s => s.Partner.UserId).FirstOrDefaultAsync(ct) is { } other)
         {

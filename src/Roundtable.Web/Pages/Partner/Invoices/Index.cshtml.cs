@@ -7,7 +7,7 @@ using Roundtable.Web.Invoicing;
 
 namespace Roundtable.Web.Pages.Partner.Invoices;
 
-public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
+public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQueries queries) : PageModel
 {
     public sealed record InvoiceRow(int Id, string Number, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status, string? RejectReason);
 
@@ -31,7 +31,7 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
 
     public async Task<IActionResult> OnPostAllAsync(CancellationToken ct)
     {
-        var all = await invoices.InvoiceableAsync(User.UserId(), ct);
+        var all = await queries.InvoiceableAsync(User.UserId(), ct);
         if (all.Count == 0)
         {
             // The form is not shown when nothing is left to invoice, so the message stands alone.
@@ -44,14 +44,14 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
 
     private async Task<IActionResult> SubmitAsync(List<int> ids, CancellationToken ct)
     {
-        var outcome = await invoices.SubmitAsync(User.UserId(), ids, ct);
-        if (!outcome.Succeeded)
+        var submitted = await invoices.SubmitAsync(User.UserId(), ids, ct);
+        if (!submitted.Succeeded)
         {
-            ModelState.AddModelError(nameof(BookingIds), outcome.Refusals.Count > 0 ? PartnerInvoices.RefusalTextByDate(outcome.Refusals) : outcome.Error!);
+            ModelState.AddFailure(submitted.Failure, prefix: "");
             await LoadAsync(ct);
             return Page();
         }
-        var invoice = outcome.Value!;
+        var invoice = submitted.Value;
         TempData["Flash"] = $"Invoice {invoice.Number} for {Money.Text(invoice.TotalPence)} sent to the programme team.";
         return RedirectToPage("Invoice", new { id = invoice.Id });
     }
@@ -59,8 +59,8 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         var me = User.UserId();
-        Invoiceable = await invoices.InvoiceableAsync(me, ct);
-        WaitingForAFee = await invoices.WaitingForAFeeAsync(me, ct);
+        Invoiceable = await queries.InvoiceableAsync(me, ct);
+        WaitingForAFee = await queries.WaitingForAFeeAsync(me, ct);
         Sent = await db.Invoices.AsNoTracking().Where(i => i.Partner.UserId == me).OrderByDescending(i => i.Sequence)
             .Select(i => new InvoiceRow(i.Id, i.Number, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status, i.RejectReason))
             .ToListAsync(ct);

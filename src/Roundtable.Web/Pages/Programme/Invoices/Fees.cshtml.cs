@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Invoicing;
-using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Pages.Shared;
 
 namespace Roundtable.Web.Pages.Programme.Invoices;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Invoicing;
-using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Pages.Shared;
 
 namespace Roundtable.Web.Pages.Programme.Invoices;
@@ -39,7 +38,7 @@ public class IndexModel(AppDbContext db, InvoiceExport export) : PageModel
         {
             ModelState.AddModelError("Export.To", "The last invoice date must be on or after the first");
         }
-        if (!InvoicingApi.TryStatus(Export.Status, out var status))
+        if (!Invoice.TryParseStatus(Export.Status, out var status))
         {
             ModelState.AddModelError("Export.Status", "Choose a status from the list");
         }

@@ -4,13 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Invoicing;
-using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Pages.Shared;
-using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Programme.Invoices;
 
-public class InvoiceModel(AppDbContext db, PartnerInvoices invoices) : PageModel
+public class InvoiceModel(AppDbContext db, PartnerInvoices invoices, InvoiceQueries queries) : PageModel
 {
     public sealed record AuditRow(DateTime At, string Who, string Action, string? Detail);
 
@@ -34,13 +32,13 @@ public class InvoiceModel(AppDbContext db, PartnerInvoices invoices) : PageModel
     }
 
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
-        await DoneAsync(await invoices.ApproveAsync(Id, User.UserId(), ct), "approved", ct);
+        await DoneAsync(await invoices.ApproveAsync(Id, User.UserId(), ct), "approved", "", ct);
 
     public async Task<IActionResult> OnPostRejectAsync(CancellationToken ct)
     {
         ConfirmReject = true;
-        var outcome = await invoices.RejectAsync(Id, User.UserId(), Reason, ct);
-        return await DoneAsync(outcome, "rejected; its consultations can be invoiced again", ct, field: nameof(Reason));
+        var rejected = await invoices.RejectAsync(Id, User.UserId(), Reason, ct);
+        return await DoneAsync(rejected, "rejected; its consultations can be invoiced again", "", ct);
     }
 
     public async Task<IActionResult> OnPostPaidAsync(CancellationToken ct)
@@ -54,35 +52,35 @@ public class InvoiceModel(AppDbContext db, PartnerInvoices invoices) : PageModel
         {
             return await LoadAsync(ct) ? Page() : NotFound();
         }
-        var outcome = await invoices.MarkPaidAsync(Id, User.UserId(), paidOn, Paid.Reference, ct);
-        var field = outcome.Field == "reference" ? "Paid.Reference" : "Paid.PaidOn";
-        return await DoneAsync(outcome, "marked as paid", ct, field);
+        var paid = await invoices.MarkPaidAsync(Id, User.UserId(), paidOn, Paid.Reference, ct);
+        return await DoneAsync(paid, "marked as paid", nameof(Paid), ct);
     }
 
-    private async Task<IActionResult> DoneAsync(InvoiceOutcome outcome, string what, CancellationToken ct, string field = "")
+    // The reject form binds Reason on the page, the paid form binds Paid: errors go beside them.
+    private async Task<IActionResult> DoneAsync(Result<Invoice> decided, string what, string prefix, CancellationToken ct)
     {
-        if (outcome.Kind == OutcomeKind.NotFound)
+        if (decided.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
-        if (!outcome.Succeeded)
+        if (!decided.Succeeded)
         {
-            ModelState.AddModelError(outcome.Kind == OutcomeKind.Invalid ? field : "", outcome.Error!);
+            ModelState.AddFailure(decided.Failure, prefix);
             return await LoadAsync(ct) ? Page() : NotFound();
         }
-        TempData["Flash"] = $"Invoice {outcome.Value!.Number} {what}.";
+        TempData["Flash"] = $"Invoice {decided.Value.Number} {what}.";
         return RedirectToPage("Invoice", new { id = Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var invoice = await invoices.LoadAsync(Id, ct);
+        var invoice = await queries.LoadAsync(Id, ct);
         if (invoice is null)
         {
             return false;
         }
         Invoice = invoice;
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Subject == PartnerInvoices.AuditSubject && e.SubjectId == Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Subject == Invoice.AuditSubject && e.SubjectId == Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var ids = entries.Select(e => e.UserId).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         Audit = entries.Select(e => new AuditRow(e.At, e.UserId is null ? "" : names.GetValueOrDefault(e.UserId, "A former user"), e.Action, e.Detail)).ToList();

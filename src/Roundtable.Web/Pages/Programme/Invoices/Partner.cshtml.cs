@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
 using Roundtable.Web.Invoicing;
-using Roundtable.Web.Pages.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Invoices;
 

@@ -29,7 +29,7 @@ public class BookingModel(AppDbContext db) : PageModel
         Booking = booking;
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.BookingId == Id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         Trail = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Subject == TutorialBookings.AuditSubject && a.SubjectId == Id)
+            .Where(a => a.Subject == Booking.AuditSubject && a.SubjectId == Id)
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => new AuditRow(a.At, a.Action, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault(), a.Detail))
             .ToListAsync(ct);

@@ -8,7 +8,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Programme.Tutorials;
 
-public class IndexModel(TutorialQueries queries, TutorialBookings bookings, AppDbContext db) : PageModel
+public class IndexModel(TutorialQueries queries, TutorialBookings bookings, BookingFacts facts, AppDbContext db) : PageModel
 {
     public static readonly IReadOnlyList<(string Value, string Text)> Flags =
     [
@@ -35,12 +35,12 @@ public class IndexModel(TutorialQueries queries, TutorialBookings bookings, AppD
 
     public async Task<IActionResult> OnPostRestoreAsync(int bookingId, CancellationToken ct)
     {
-        var outcome = await bookings.RestoreAllowanceAsync(bookingId, User.UserId(), ct);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        var restored = await bookings.RestoreAllowanceAsync(bookingId, User.UserId(), ct);
+        if (restored.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
-        TempData["Flash"] = outcome.Succeeded ? "Restored the delegate's allowance: they can book another tutorial for that project." : outcome.Error;
+        TempData["Flash"] = restored.Succeeded ? "Restored the delegate's allowance: they can book another tutorial for that project." : restored.Failure.Message;
         return RedirectToPage(new { Flag, Status });
     }
 
@@ -69,7 +69,7 @@ public class IndexModel(TutorialQueries queries, TutorialBookings bookings, AppD
     private async Task LoadAsync(CancellationToken ct)
     {
         All = await queries.TeamBookingsAsync(ct);
-        NoticeHours = await bookings.NoticeHoursAsync(ct);
+        NoticeHours = await facts.NoticeHoursAsync(ct);
         Shown = All.Where(r => (Flag is null || Matches(r, Flag)) && (Status is null || r.Status == Status)).ToList();
     }
 

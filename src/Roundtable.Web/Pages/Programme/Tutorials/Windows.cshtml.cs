@@ -37,16 +37,15 @@ public class WindowsModel(TutorialQueries queries, TutorialBookings bookings, Ap
         }
         if (ModelState.IsValid)
         {
-            var outcome = await bookings.OverrideWindowAsync(Input.ParticipantId!.Value, Input.Project!.Value, Input.Reason, User.UserId(), ct);
-            if (outcome.Succeeded)
+            var overridden = await bookings.OverrideWindowAsync(new WindowOverrideInput(Input.ParticipantId!.Value, Input.Project!.Value, Input.Reason), User.UserId(), ct);
+            if (overridden.Succeeded)
             {
                 await LoadAsync(ct);
                 var name = Delegates.FirstOrDefault(d => d.ParticipantId == Input.ParticipantId)?.Name ?? "The delegate";
                 TempData["Flash"] = $"{name}'s tutorial {Input.Project} may now fall outside its window; it is no longer flagged.";
                 return RedirectToPage();
             }
-            var key = outcome.Field switch { "reason" => "Input.Reason", "project" => "Input.Project", _ => "Input.ParticipantId" };
-            ModelState.AddModelError(key, outcome.Error!);
+            ModelState.AddFailure(overridden.Failure);
         }
         await LoadAsync(ct);
         return Page();
