@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Roundtable.Web.Communities;
+using Roundtable.Web.Infrastructure;
 
 // dotnet run -c Release --project bench/Roundtable.Bench -- --filter '*'
 BenchmarkSwitcher.FromAssembly(typeof(FormationBenchmarks).Assembly).Run(args);
@@ -37,7 +38,7 @@ public class FormationBenchmarks
     public BuddyPairingResult PairBuddies() => BuddyPairing.Pair(_ids, [], seed: 1);
 
     [Benchmark]
-    public AgendaResult AgendaForTwelve() =>
+    public Result<Agenda> AgendaForTwelve() =>
         AgendaBuilder.Build(12, new DateTime(2026, 11, 23, 16, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 }
 

@@ -48,15 +48,6 @@ public sealed record Agenda(
     public bool IsBreakout => Groups.Count > 1;
 }
 
-public sealed record AgendaResult(Agenda? Agenda, string? Error)
-{
-    public bool Succeeded => Agenda is not null;
-
-    public static AgendaResult Success(Agenda agenda) => new(agenda, null);
-
-    public static AgendaResult Failure(string error) => new(null, error);
-}
-
 public static class AgendaBuilder
 {
     public const int SessionMinutes = 60;
@@ -64,11 +55,11 @@ public static class AgendaBuilder
     public const int MaxGroupSize = 6;
     public const int MinGroupSize = 4;
 
-    public static AgendaResult Build(int participants, DateTime localStart, TimeZoneInfo zone) =>
+    public static Result<Agenda> Build(int participants, DateTime localStart, TimeZoneInfo zone) =>
         Build(participants, localStart, zone, ProtocolTemplate.DefaultFor);
 
     // templateForSize is only ever asked for 4, 5 or 6: a group of three runs on four-person timings.
-    public static AgendaResult Build(
+    public static Result<Agenda> Build(
         int participants,
         DateTime localStart,
         TimeZoneInfo zone,
@@ -79,8 +70,8 @@ public static class AgendaBuilder
 
         if (participants < MinimumParticipants)
         {
-            return AgendaResult.Failure(string.Create(CultureInfo.InvariantCulture,
-                $"The protocol needs at least {MinimumParticipants} people present; {participants} present is too few to run it."));
+            return Failure.Refused(string.Create(CultureInfo.InvariantCulture,
+                $"The protocol needs at least {MinimumParticipants} people present; {participants} present is too few to run it.")) with { Title = "No protocol for this number" };
         }
 
         var notes = new List<string>();
@@ -119,14 +110,14 @@ public static class AgendaBuilder
                 $"The step times add up to {longest.TotalMinutes} minutes, {longest.OverrunMinutes} beyond the {SessionMinutes}-minute session; the chair can shorten steps as the session runs."));
         }
 
-        return AgendaResult.Success(new Agenda(
+        return new Agenda(
             participants,
             ToLocal(startUtc, zone),
             groups,
             longest.TotalMinutes,
             longest.PlannedEnd,
             longest.OverrunMinutes,
-            notes));
+            notes);
     }
 
     // Fewest groups of at most six, sizes as even as possible (largest first). Only seven

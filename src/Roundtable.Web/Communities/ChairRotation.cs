@@ -106,4 +106,14 @@ public static class ChairRotation
 
         return new ChairRotationResult(entries, next, departed);
     }
+
+    // Who the rotation proposes once this chair has chaired the session being recorded. The
+    // history's order matters only for where the rotation resumes, and it resumes after them.
+    public static string? NextAfter(IReadOnlyList<ChairOrderEntry> order, string chairId)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var candidates = order.Select(o => new ChairCandidate(o.MemberId, o.Name, o.Birthday)).ToList();
+        var history = order.SelectMany(o => Enumerable.Repeat(o.MemberId, o.TimesChaired)).Append(chairId).ToList();
+        return ProposeNext(candidates, history).ProposedNextChairId;
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
-using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.People;
 
@@ -18,7 +18,6 @@ public static class CommunitiesApi
     public sealed record AgendaGroupResponse(int Size, IReadOnlyList<AgendaStepResponse> Steps);
     public sealed record AgendaResponse(int Participants, int TotalMinutes, string PlannedEnd, int OverrunMinutes, IReadOnlyList<AgendaGroupResponse> Groups, IReadOnlyList<string> Notes);
 
-    public sealed record ProblemRequest(string? Problem, string? Evidence, string? Context, string? Why, string? FrameworkArea, string? Specific, string? Solvable, string? Controllable);
     public sealed record ProblemResponse(int Id, int SessionId, string Problem, string Evidence, string Context, string Why, string FrameworkArea,
         string Specific, string Solvable, string Controllable, bool Suitable, IReadOnlyList<string> FailedTests);
 
@@ -32,38 +31,48 @@ public static class CommunitiesApi
     public sealed record ProposalGroup(int Number, IReadOnlyList<ProposalMember> Members, double Score, IReadOnlyList<string> Reasons, bool Flagged);
     public sealed record ProposalResponse(int CohortId, IReadOnlyList<ProposalGroup> Groups, IReadOnlyList<string> Problems);
 
-    public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder v1)
+    // The agenda is a calculation anyone signed in may ask for; who may see a group's chairs is
+    // decided per group (members, their tutors, the programme team), so others get 404.
+    public static void MapCommunitiesApi(this IEndpointRouteBuilder v1)
     {
-        v1.MapGet("/protocol/agenda", GetAgenda);
-        v1.MapPost("/problems", PostProblem).RequireAuthorization(Roles.Delegate);
-        v1.MapGet("/groups/mine", GetMyGroups).RequireAuthorization(Roles.Delegate);
-        v1.MapGet("/groups/{id:int}/chairs", GetChairs);
-        v1.MapPost("/cohorts/{id:int}/groups/proposal", PostProposal).RequireAuthorization(Roles.ProgrammeTeam);
-        return v1;
+        var communities = v1.MapArea("Communities");
+        communities.MapGet("/protocol/agenda", GetAgenda)
+            .WithName("GetAgenda").WithSummary("The agenda of a session for a number of people and a UK start time")
+            .Fails(FailureKind.Invalid, FailureKind.Refused);
+        communities.MapPost("/problems", PostProblem).RequireAuthorization(Roles.Delegate)
+            .WithName("SaveProblemCard").WithSummary("Create or update the delegate's problem card for their next session")
+            .Fails(FailureKind.Invalid, FailureKind.Conflict, FailureKind.Refused);
+        communities.MapGet("/groups/mine", GetMyGroups).RequireAuthorization(Roles.Delegate)
+            .WithName("GetMyGroups").WithSummary("The delegate's published groups with their members and sessions");
+        communities.MapGet("/groups/{id:int}/chairs", GetChairs)
+            .WithName("GetChairOrder").WithSummary("A group's chair rotation and who chairs next")
+            .Fails(FailureKind.NotFound);
+        communities.MapPost("/cohorts/{id:int}/groups/proposal", PostProposal).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("ProposeGroups").WithSummary("Propose community groups for a cohort (nothing is saved)")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound);
     }
 
     public static string Local(DateTimeOffset instant) => instant.ToString(LocalIso, CultureInfo.InvariantCulture);
 
-    public static string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, LondonTime.Zone).ToString(LocalIso, CultureInfo.InvariantCulture);
+    public static string Local(DateTime utc) => UkFormat.IsoLocal(utc);
 
     private static async Task<Results<Ok<AgendaResponse>, ProblemHttpResult>> GetAgenda(
         [FromQuery] int? participants, [FromQuery] string? start, ProtocolSettings protocol, CancellationToken ct)
     {
         if (participants is null)
         {
-            return TypedResults.Problem(statusCode: 400, title: "Malformed request", detail: "Give the number of participants, as participants=5.");
+            return Malformed(nameof(participants), "Give the number of participants, as participants=5.");
         }
         if (!DateTime.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var localStart) || start!.EndsWith('Z') || start.Contains('+', StringComparison.Ordinal))
         {
-            return TypedResults.Problem(statusCode: 400, title: "Malformed request", detail: "Give the start as a local (UK) time without an offset, as start=2026-11-23T16:00.");
+            return Malformed(nameof(start), "Give the start as a local (UK) time without an offset, as start=2026-11-23T16:00.");
         }
-        var result = AgendaBuilder.Build(participants.Value, DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), LondonTime.Zone, await protocol.TemplatesAsync(ct));
-        if (!result.Succeeded)
-        {
-            return TypedResults.Problem(statusCode: 422, title: "No protocol for this number", detail: result.Error);
-        }
-        return TypedResults.Ok(ToResponse(result.Agenda!));
+        var agenda = AgendaBuilder.Build(participants.Value, DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), LondonTime.Zone, await protocol.TemplatesAsync(ct));
+        return agenda.Succeeded ? TypedResults.Ok(ToResponse(agenda.Value)) : agenda.Failure.ToProblem();
     }
+
+    private static ProblemHttpResult Malformed(string field, string message) =>
+        (Failure.Invalid(field, message) with { Title = "Malformed request" }).ToProblem();
 
     public static AgendaResponse ToResponse(Agenda agenda) => new(
         agenda.Participants, agenda.TotalMinutes, Local(agenda.PlannedEnd), agenda.OverrunMinutes,
@@ -71,27 +80,15 @@ public static class CommunitiesApi
             new AgendaStepResponse(s.Phase.ToString(), s.Turn, s.Name, s.Minutes, Local(s.Start), Local(s.End), s.Speakers, s.OwnerSilent, s.Prompts)).ToList())).ToList(),
         agenda.Notes);
 
-    private static async Task<Results<Created<ProblemResponse>, Ok<ProblemResponse>, ValidationProblem, ProblemHttpResult>> PostProblem(
-        ProblemRequest body, ClaimsPrincipal user, AppDbContext db, CommunityQueries queries, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Created<ProblemResponse>, Ok<ProblemResponse>, ProblemHttpResult>> PostProblem(
+        ProblemCardInput body, ClaimsPrincipal user, ProblemCards cards, CancellationToken ct)
     {
-        var me = user.UserId();
-        var session = await queries.NextSessionForAsync(me, ct);
-        var areas = session is null ? ProblemSuitability.NpqhFrameworkAreas : await FrameworkArea.ForSessionAsync(db, session.Id, ct);
-        var errors = ProblemCardRules.Validate(body.Problem, body.Evidence, body.Context, body.Why, body.FrameworkArea,
-            body.Specific, body.Solvable, body.Controllable, areas, out var answers);
-        if (errors.Count > 0)
+        var saved = await cards.SaveForNextSessionAsync(user.UserId(), body, ct);
+        if (!saved.Succeeded)
         {
-            return TypedResults.ValidationProblem(errors);
+            return saved.Failure.ToProblem();
         }
-        if (session is null)
-        {
-            return TypedResults.Problem(statusCode: 422, title: "No session to prepare for", detail: "You have no upcoming community session, so there is nothing to prepare a problem for yet.");
-        }
-        var (card, created) = await ProblemCardRules.SaveAsync(db, session.Id, me, body.Problem!, body.Evidence!, body.Context!, body.Why!, body.FrameworkArea!, areas, answers, null, time, ct);
-        if (card is null)
-        {
-            return TypedResults.Problem(statusCode: 409, title: "Saved at the same moment", detail: "Your problem card was saved from another window at the same moment. Reload it and try again.");
-        }
+        var (card, created) = saved.Value;
         var response = ToResponse(card);
         return created ? TypedResults.Created($"/api/v1/problems/{card.Id}", response) : TypedResults.Ok(response);
     }
@@ -125,7 +122,7 @@ public static class CommunitiesApi
     {
         if (!await queries.CanViewGroupAsync(id, user, ct))
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "There is no group with that id that you can see.");
+            return Failure.NotFound("There is no group with that id that you can see.").ToProblem();
         }
         var chairs = await queries.ChairOrderAsync(id, ct);
         return TypedResults.Ok(new ChairsResponse(
@@ -137,19 +134,15 @@ public static class CommunitiesApi
     {
         if (!await db.Cohorts.AnyAsync(c => c.Id == id, ct))
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "There is no cohort with that id.");
+            return Failure.NotFound("There is no cohort with that id.").ToProblem();
         }
-        var options = new GroupFormationOptions
+        var defaults = new FormationWeights();
+        var weights = new FormationWeights { PhaseWeight = body?.PhaseWeight ?? defaults.PhaseWeight, RegionWeight = body?.RegionWeight ?? defaults.RegionWeight };
+        if (weights.Check() is { } outOfRange)
         {
-            PhaseWeight = body?.PhaseWeight ?? 2,
-            RegionWeight = body?.RegionWeight ?? 1,
-            Seed = body?.Seed ?? id,
-        };
-        if (options.PhaseWeight is < 0 or > 10 || options.RegionWeight is < 0 or > 10)
-        {
-            return TypedResults.Problem(statusCode: 400, title: "Malformed request", detail: "Weights run from 0 to 10.");
+            return (outOfRange with { Title = "Malformed request" }).ToProblem();
         }
-        var proposal = GroupFormationService.Propose(await formation.DelegatesAsync(id, outsidePublishedGroups: false, ct), options);
+        var proposal = GroupFormationService.Propose(await formation.DelegatesAsync(id, outsidePublishedGroups: false, ct), weights.Options(body?.Seed ?? id));
         return TypedResults.Ok(new ProposalResponse(id,
             proposal.Groups.Select(g => new ProposalGroup(g.Number,
                 g.Members.Select(m => new ProposalMember(m.Id, m.Name, m.Email, m.School, m.Phase?.ToString(), m.Region?.ToString())).ToList(),

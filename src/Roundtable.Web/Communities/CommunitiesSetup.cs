@@ -7,6 +7,9 @@ public static class CommunitiesSetup
         services.AddScoped<ProtocolSettings>();
         services.AddScoped<CommunityQueries>();
         services.AddScoped<GroupFormationService>();
+        services.AddScoped<CohortGroups>();
+        services.AddScoped<ProblemCards>();
+        services.AddScoped<SessionRecords>();
         return services;
     }
 }

@@ -16,6 +16,45 @@ public class CommunityGroup
     public string? Notes { get; set; }
     public List<CommunityMember> Members { get; set; } = [];
     public List<CommunitySession> Sessions { get; set; } = [];
+
+    // A draft group made by hand: a name new to the cohort, and delegates not yet in any group.
+    public static Result<CommunityGroup> Draft(int cohortId, NewGroupInput input, IReadOnlyCollection<string> takenNames, IReadOnlySet<string> unplaced)
+    {
+        var errors = new FieldErrors();
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0 || name.Length > NameMaxLength)
+        {
+            errors.Add(nameof(NewGroupInput.Name), name.Length == 0 ? "Enter a name for the group" : $"Enter a name of at most {NameMaxLength} characters");
+        }
+        else if (takenNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add(nameof(NewGroupInput.Name), "This cohort already has a group with that name");
+        }
+        if (input.Members.Count == 0)
+        {
+            errors.Add(nameof(NewGroupInput.Members), "Choose the delegates for the group");
+        }
+        else if (input.Members.Any(m => !unplaced.Contains(m)))
+        {
+            errors.Add(nameof(NewGroupInput.Members), "Choose delegates who are not in a group yet");
+        }
+        if (errors.ToFailure() is { } failure)
+        {
+            return failure;
+        }
+        return new CommunityGroup
+        {
+            CohortId = cohortId,
+            Name = name,
+            Members = input.Members.Distinct(StringComparer.Ordinal).Select(userId => new CommunityMember { CohortId = cohortId, UserId = userId }).ToList(),
+        };
+    }
+
+    // Groups marked 'Check' (size or school clashes) are published only when the team says so.
+    public static Failure? CheckPublish(bool anyDraftNeedsChecking, bool acceptWarnings) =>
+        anyDraftNeedsChecking && !acceptWarnings
+            ? Failure.Invalid(nameof(PublishInput.AcceptWarnings), "Some groups are marked 'Check'. Move people to fix them, or tick the box to publish anyway")
+            : null;
 }
 
 public class CommunityMember
@@ -27,6 +66,17 @@ public class CommunityMember
     public int CohortId { get; set; }
     public string UserId { get; set; } = "";
     public AppUser User { get; set; } = null!;
+
+    // False when they are in that group already.
+    public bool MoveTo(int groupId)
+    {
+        if (GroupId == groupId)
+        {
+            return false;
+        }
+        GroupId = groupId;
+        return true;
+    }
 }
 
 public enum SessionMode { InPerson, Online }
@@ -57,6 +107,47 @@ public class CommunitySession
 
     public List<SessionAttendance> Attendance { get; set; } = [];
     public List<SessionTurn> Turns { get; set; } = [];
+
+    // The programme team has dealt with the group's questions (the first time counts).
+    public void ResolveQuestions(DateTime now) => QuestionsResolvedAt ??= now;
+
+    // Keeps the chair's record: attendance for every member, a turn for each owner who was here
+    // or has something noted, and the session's own texts. Whoever chaired stays the chair.
+    public void Record(SessionRecord record, IEnumerable<string> memberIds, string chairId, DateTime now)
+    {
+        foreach (var memberId in memberIds)
+        {
+            var row = Attendance.FirstOrDefault(a => a.UserId == memberId);
+            if (row is null)
+            {
+                row = new SessionAttendance { SessionId = Id, UserId = memberId };
+                Attendance.Add(row);
+            }
+            row.Present = record.Present.Contains(memberId);
+        }
+        foreach (var input in record.Turns)
+        {
+            var turn = Turns.FirstOrDefault(t => t.OwnerId == input.OwnerId);
+            if (turn is null && input.ActionSteps is null && input.ChosenAction is null && !record.Present.Contains(input.OwnerId))
+            {
+                continue;
+            }
+            if (turn is null)
+            {
+                turn = new SessionTurn { SessionId = Id, OwnerId = input.OwnerId };
+                Turns.Add(turn);
+            }
+            turn.Position = input.Position;
+            turn.ActionSteps = input.ActionSteps;
+            turn.ChosenAction = input.ChosenAction;
+        }
+        Successes = record.Successes;
+        Reflections = record.Reflections;
+        QuestionsForTeam = record.QuestionsForTeam;
+        NextChairId = record.NextChairId;
+        ChairId ??= chairId;
+        RecordedAt = now;
+    }
 }
 
 public class SessionAttendance

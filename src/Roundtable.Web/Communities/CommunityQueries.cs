@@ -71,7 +71,7 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
     }
 
     // The agenda for a session: from who attended once recorded, otherwise the whole group.
-    public async Task<AgendaResult> AgendaForAsync(CommunitySession session, CancellationToken ct = default)
+    public async Task<Result<Agenda>> AgendaForAsync(CommunitySession session, CancellationToken ct = default)
     {
         var present = session.Attendance.Count(a => a.Present);
         var participants = present > 0

@@ -12,6 +12,31 @@ public sealed record ProposedGroup(int Number, IReadOnlyList<PersonInCohort> Mem
 
 public sealed record Proposal(IReadOnlyList<ProposedGroup> Groups, IReadOnlyList<string> Problems);
 
+// How much the team wants a group to share a phase and a region: 0 (not at all) to 10.
+public sealed class FormationWeights
+{
+    public const double Max = 10;
+
+    public double PhaseWeight { get; set; } = 2;
+    public double RegionWeight { get; set; } = 1;
+
+    public Failure? Check()
+    {
+        var errors = new FieldErrors();
+        if (PhaseWeight is < 0 or > Max)
+        {
+            errors.Add(nameof(PhaseWeight), "Weights run from 0 to 10.");
+        }
+        if (RegionWeight is < 0 or > Max)
+        {
+            errors.Add(nameof(RegionWeight), "Weights run from 0 to 10.");
+        }
+        return errors.ToFailure();
+    }
+
+    public GroupFormationOptions Options(int seed) => new() { PhaseWeight = PhaseWeight, RegionWeight = RegionWeight, Seed = seed };
+}
+
 // Runs the pure formation over a cohort's delegates, describes groups as people see them, and
 // saves a proposal as draft groups the programme team can adjust before publishing.
 public sealed class GroupFormationService(AppDbContext db)

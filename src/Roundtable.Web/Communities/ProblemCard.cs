@@ -27,4 +27,17 @@ public class ProblemCard
     public DateTime UpdatedAt { get; set; }
 
     public SuitabilityResult Suitability => ProblemSuitability.Check(new SuitabilityAnswers(Specific, Solvable, Controllable));
+
+    public void Write(ProblemCardContent content, DateTime now)
+    {
+        Problem = content.Problem;
+        Evidence = content.Evidence;
+        Context = content.Context;
+        Why = content.Why;
+        FrameworkArea = content.FrameworkArea;
+        Specific = content.Answers.Specific;
+        Solvable = content.Answers.Solvable;
+        Controllable = content.Answers.Controllable;
+        UpdatedAt = now;
+    }
 }

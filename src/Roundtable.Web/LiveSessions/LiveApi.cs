@@ -1,21 +1,29 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Roundtable.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Infrastructure.Api;
 
 namespace Roundtable.Web.LiveSessions;
 
+// Who may see a session (members of its group, their tutors, the programme team) is decided per
+// session, not by role: others get 404, and only the chair (or a member taking over) may act.
 public static class LiveApi
 {
     public sealed record ActionBody(int? FromStep, int? Minutes, int? Turn);
 
-    public static RouteGroupBuilder MapLiveApi(this RouteGroupBuilder v1)
+    public static void MapLiveApi(this IEndpointRouteBuilder v1)
     {
-        v1.MapGet("/sessions/{id:int}/live", Get);
-        v1.MapPost("/sessions/{id:int}/live/{action}", Act);
-        v1.MapGet("/sessions/{id:int}/live/events", Events);
-        return v1;
+        var live = v1.MapArea("Live sessions", "/sessions/{id:int}/live");
+        live.MapGet("", Get)
+            .WithName("GetLiveSession").WithSummary("The live state of a community session")
+            .Fails(FailureKind.NotFound);
+        live.MapPost("/{action}", Act)
+            .WithName("ActOnLiveSession").WithSummary("Start, move, pause, resume, extend, finish, take over or drop a turn")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Forbidden, FailureKind.Conflict);
+        live.MapGet("/events", Events)
+            .WithName("StreamLiveSession").WithSummary("The live state as Server-Sent Events, on connect and after every change")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .Fails(FailureKind.NotFound);
     }
 
     private static async Task<Results<Ok<LiveState>, ProblemHttpResult>> Get(int id, ClaimsPrincipal user, LiveService live, CancellationToken ct) =>
@@ -25,31 +33,27 @@ public static class LiveApi
     {
         if (!Enum.TryParse<LiveAction>(action, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(action, out _))
         {
-            return TypedResults.Problem(statusCode: 400, title: "Unknown action",
-                detail: "The action is one of start, next, back, pause, resume, extend, finish, takeover, drop.");
+            return (Failure.Invalid(nameof(action), "The action is one of start, next, back, pause, resume, extend, finish, takeover, drop.")
+                with { Title = "Unknown action" }).ToProblem();
         }
         return Respond(await live.ActAsync(id, new LiveCommand(kind, body?.FromStep, body?.Minutes, body?.Turn), user, ct));
     }
 
-    private static Results<Ok<LiveState>, ProblemHttpResult> Respond(LiveResult result) => result.Failure switch
-    {
-        LiveFailure.None => TypedResults.Ok(result.State!),
-        LiveFailure.NotFound => TypedResults.Problem(statusCode: 404, title: "Not found", detail: result.Detail),
-        LiveFailure.Forbidden => TypedResults.Problem(statusCode: 403, title: "Not the chair", detail: result.Detail),
-        _ => TypedResults.Problem(statusCode: 409, title: "The action does not fit the session now", detail: result.Detail),
-    };
+    private static Results<Ok<LiveState>, ProblemHttpResult> Respond(Result<LiveState> result) =>
+        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure.ToProblem();
 
     // Server-Sent Events: the state on connect and after every change; a comment every 15 seconds
     // keeps proxies from closing a quiet stream.
-    private static async Task<IResult> Events(int id, HttpContext context, ClaimsPrincipal user, AppDbContext db, LiveService live,
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Events(int id, HttpContext context, ClaimsPrincipal user, LiveService live,
         LiveHub hub, CancellationToken ct)
     {
-        var first = await live.GetAsync(id, user, ct);
-        if (first.State is null)
+        var visible = await live.VisibleSessionAsync(id, user, ct);
+        if (!visible.Succeeded)
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: first.Detail);
+            return visible.Failure.ToProblem();
         }
-        var session = await db.CommunitySessions.AsNoTracking().FirstAsync(s => s.Id == id, ct);
+        var session = visible.Value;
+        var first = await live.StateAsync(session, ct);
         var response = context.Response;
         response.Headers.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache, no-transform";
@@ -57,7 +61,7 @@ public static class LiveApi
         var (subscription, changes) = hub.Subscribe(id);
         try
         {
-            await WriteRawAsync(response, JsonSerializer.Serialize(first.State, LiveJson.Options), ct);
+            await WriteRawAsync(response, JsonSerializer.Serialize(first, LiveJson.Options), ct);
             while (!ct.IsCancellationRequested)
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);

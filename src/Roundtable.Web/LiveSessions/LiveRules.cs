@@ -4,29 +4,35 @@ public enum LiveAction { Start, Next, Back, Pause, Resume, Extend, Finish, Takeo
 
 public sealed record LiveCommand(LiveAction Action, int? FromStep = null, int? Minutes = null, int? Turn = null);
 
-public sealed record LiveOutcome(bool Ok, string? Error = null)
-{
-    public static readonly LiveOutcome Done = new(true);
-
-    public static LiveOutcome Refused(string error) => new(false, error);
-}
-
 public sealed record LiveClock(DateTime? StepEndsAt, int RemainingSeconds);
 
 // The state machine of a live session, pure over the stored state and the time now. Each action
-// either changes the state or says why it does not fit; the caller turns a refusal into 409.
+// either changes the state (null) or says why it does not fit the session now (a conflict).
 public static class LiveRules
 {
     public const int MinStepSeconds = 60;
+    public const string DoesNotFit = "The action does not fit the session now";
 
-    public static LiveOutcome Apply(LiveSession s, LiveCommand c, string actorId, DateTime now, IReadOnlyList<LiveStep>? agendaAtStart = null)
+    // Only the chair runs the session; any member of the group may take over as chair.
+    public static Failure? MayAct(LiveAction action, bool isMember, string? chairId, string actorId) =>
+        action == LiveAction.Takeover
+            ? isMember ? null : NotTheChair("Only a member of the group can take over as chair.")
+            : isMember && (chairId is null || chairId == actorId)
+                ? null
+                : NotTheChair("Only the chair can run the session. If the chair has dropped out, take over as chair first.");
+
+    public static Failure Misfit(string message) => Failure.Conflict(message) with { Title = DoesNotFit };
+
+    private static Failure NotTheChair(string message) => Failure.Forbidden(message) with { Title = "Not the chair" };
+
+    public static Failure? Apply(LiveSession s, LiveCommand c, string actorId, DateTime now, IReadOnlyList<LiveStep>? agendaAtStart = null)
     {
         switch (c.Action)
         {
             case LiveAction.Start:
                 if (s.Status != LiveStatus.NotStarted)
                 {
-                    return LiveOutcome.Refused("The session has already started.");
+                    return Misfit("The session has already started.");
                 }
                 if (agendaAtStart is not null)
                 {
@@ -34,77 +40,77 @@ public static class LiveRules
                 }
                 if (s.Steps.Count == 0)
                 {
-                    return LiveOutcome.Refused("There is no agenda to run: at least three people must be present.");
+                    return Misfit("There is no agenda to run: at least three people must be present.");
                 }
                 s.Status = LiveStatus.Running;
                 s.StartedAt = now;
                 s.ChairId ??= actorId;
                 EnterStep(s, 0, now);
-                return LiveOutcome.Done;
+                return null;
 
             case LiveAction.Next or LiveAction.Back:
                 if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
                 {
-                    return LiveOutcome.Refused(s.Status == LiveStatus.NotStarted ? "The session has not started." : "The session has finished.");
+                    return Misfit(s.Status == LiveStatus.NotStarted ? "The session has not started." : "The session has finished.");
                 }
                 if (c.FromStep is null)
                 {
-                    return LiveOutcome.Refused("Say which step the action was made on (fromStep).");
+                    return Misfit("Say which step the action was made on (fromStep).");
                 }
                 if (c.FromStep != s.StepIndex)
                 {
-                    return LiveOutcome.Refused($"The session has moved on to step {s.StepIndex + 1} since: nothing changed.");
+                    return Misfit($"The session has moved on to step {s.StepIndex + 1} since: nothing changed.");
                 }
                 var target = s.StepIndex + (c.Action == LiveAction.Next ? 1 : -1);
                 if (target < 0 || target >= s.Steps.Count)
                 {
-                    return LiveOutcome.Refused(target < 0 ? "This is the first step." : "This is the last step: finish the session instead.");
+                    return Misfit(target < 0 ? "This is the first step." : "This is the last step: finish the session instead.");
                 }
                 // Moving to another step carries on running, even from a paused one.
                 s.Status = LiveStatus.Running;
                 EnterStep(s, target, now);
-                return LiveOutcome.Done;
+                return null;
 
             case LiveAction.Pause:
                 if (s.Status != LiveStatus.Running)
                 {
-                    return LiveOutcome.Refused("Only a running session can be paused.");
+                    return Misfit("Only a running session can be paused.");
                 }
                 s.Status = LiveStatus.Paused;
                 s.PausedAt = now;
-                return LiveOutcome.Done;
+                return null;
 
             case LiveAction.Resume:
                 if (s.Status != LiveStatus.Paused)
                 {
-                    return LiveOutcome.Refused("Only a paused session can be resumed.");
+                    return Misfit("Only a paused session can be resumed.");
                 }
                 s.PausedSeconds += (int)Math.Round((now - s.PausedAt!.Value).TotalSeconds);
                 s.PausedAt = null;
                 s.Status = LiveStatus.Running;
-                return LiveOutcome.Done;
+                return null;
 
             case LiveAction.Extend:
                 if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
                 {
-                    return LiveOutcome.Refused("Minutes can be added or removed only while the session runs.");
+                    return Misfit("Minutes can be added or removed only while the session runs.");
                 }
                 if (c.Minutes is not (1 or -1))
                 {
-                    return LiveOutcome.Refused("Add or remove one minute at a time (minutes: 1 or -1).");
+                    return Misfit("Add or remove one minute at a time (minutes: 1 or -1).");
                 }
                 var length = (s.Steps[s.StepIndex].Minutes * 60) + s.AdjustSeconds + (c.Minutes.Value * 60);
                 if (length < MinStepSeconds)
                 {
-                    return LiveOutcome.Refused("A step cannot be shorter than one minute.");
+                    return Misfit("A step cannot be shorter than one minute.");
                 }
                 s.AdjustSeconds += c.Minutes.Value * 60;
-                return LiveOutcome.Done;
+                return null;
 
             case LiveAction.Finish:
                 if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
                 {
-                    return LiveOutcome.Refused(s.Status == LiveStatus.Finished ? "The session has already finished." : "The session has not started.");
+                    return Misfit(s.Status == LiveStatus.Finished ? "The session has already finished." : "The session has not started.");
                 }
                 if (s.Status == LiveStatus.Paused)
                 {
@@ -113,48 +119,48 @@ public static class LiveRules
                 }
                 s.Status = LiveStatus.Finished;
                 s.FinishedAt = now;
-                return LiveOutcome.Done;
+                return null;
 
             case LiveAction.Takeover:
                 if (s.Status == LiveStatus.Finished)
                 {
-                    return LiveOutcome.Refused("The session has finished.");
+                    return Misfit("The session has finished.");
                 }
                 if (s.ChairId == actorId)
                 {
-                    return LiveOutcome.Refused("You are already the chair.");
+                    return Misfit("You are already the chair.");
                 }
                 s.ChairId = actorId;
-                return LiveOutcome.Done;
+                return null;
 
             case LiveAction.Drop:
                 return DropTurn(s, c.Turn);
 
             default:
-                return LiveOutcome.Refused("Unknown action.");
+                return Misfit("Unknown action.");
         }
     }
 
     // An absent owner's turn comes out of the agenda; the steps after it move up.
-    private static LiveOutcome DropTurn(LiveSession s, int? turn)
+    private static Failure? DropTurn(LiveSession s, int? turn)
     {
         if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
         {
-            return LiveOutcome.Refused("Turns can be dropped only while the session runs.");
+            return Misfit("Turns can be dropped only while the session runs.");
         }
         var steps = s.Steps.ToList();
         var first = steps.FindIndex(x => x.Turn == turn && x.Phase == "Turn");
         if (turn is null || first < 0)
         {
-            return LiveOutcome.Refused("There is no such turn to drop.");
+            return Misfit("There is no such turn to drop.");
         }
         if (first <= s.StepIndex)
         {
-            return LiveOutcome.Refused("That turn has already started: move on with 'next' instead.");
+            return Misfit("That turn has already started: move on with 'next' instead.");
         }
         steps.RemoveAll(x => x.Turn == turn && x.Phase == "Turn");
         s.Steps = steps;
-        return LiveOutcome.Done;
+        return null;
     }
 
     private static void EnterStep(LiveSession s, int index, DateTime now)

@@ -16,22 +16,23 @@ public sealed record LiveState(
     string Status, int StepIndex, LiveStepView? Step, DateTime? StepEndsAt, int RemainingSeconds, DateTime ServerTime,
     LivePerson? Chair, LiveNext? Next, int Version, IReadOnlyList<string> Prompts, string? Note, IReadOnlyList<LiveStepView> Steps);
 
-public enum LiveFailure { None, NotFound, Forbidden, Conflict }
-
-public sealed record LiveResult(LiveState? State, LiveFailure Failure = LiveFailure.None, string? Detail = null);
-
-// Loads, checks and changes live sessions. Every change is saved with a version check, then
-// announced to every server's open event streams.
+// Loads, checks and changes live sessions: load, check who acts, apply the rule, save with a
+// version check, then announce the new state to every server's open event streams.
 public sealed class LiveService(AppDbContext db, CommunityQueries queries, ProtocolSettings protocol, ILiveNotifier notifier, TimeProvider time)
 {
-    public async Task<LiveResult> GetAsync(int sessionId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Result<LiveState>> GetAsync(int sessionId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var session = await VisibleSessionAsync(sessionId, user, ct);
+        return session.Succeeded ? await StateAsync(session.Value, ct) : session.Failure;
+    }
+
+    // The session, if this person may see its group (members, their tutors, the programme team).
+    public async Task<Result<CommunitySession>> VisibleSessionAsync(int sessionId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var session = await db.CommunitySessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null || !await queries.CanViewGroupAsync(session.GroupId, user, ct))
-        {
-            return new(null, LiveFailure.NotFound, "There is no session with that id that you can see.");
-        }
-        return new(await StateAsync(session, ct));
+        return session is not null && await queries.CanViewGroupAsync(session.GroupId, user, ct)
+            ? session
+            : Failure.NotFound("There is no session with that id that you can see.");
     }
 
     public async Task<LiveState> StateAsync(CommunitySession session, CancellationToken ct = default)
@@ -55,13 +56,14 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
 
     private static LiveStepView View(LiveStep s) => new(s.Name, s.Phase, s.Turn, s.Owner, s.Speakers, s.OwnerSilent, s.Minutes);
 
-    public async Task<LiveResult> ActAsync(int sessionId, LiveCommand command, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Result<LiveState>> ActAsync(int sessionId, LiveCommand command, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var session = await db.CommunitySessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null || !await queries.CanViewGroupAsync(session.GroupId, user, ct))
+        var visible = await VisibleSessionAsync(sessionId, user, ct);
+        if (!visible.Succeeded)
         {
-            return new(null, LiveFailure.NotFound, "There is no session with that id that you can see.");
+            return visible.Failure;
         }
+        var session = visible.Value;
         var me = user.UserId();
         var isMember = await queries.IsMemberAsync(session.GroupId, me, ct);
         var live = await db.LiveSessions.FirstOrDefaultAsync(l => l.SessionId == sessionId, ct);
@@ -69,20 +71,16 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         live ??= new LiveSession { SessionId = sessionId, Status = LiveStatus.NotStarted };
 
         var chairId = live.ChairId ?? (await queries.ChairForAsync(session, ct))?.Id;
-        var allowed = command.Action == LiveAction.Takeover ? isMember : isMember && (chairId is null || chairId == me);
-        if (!allowed)
+        if (LiveRules.MayAct(command.Action, isMember, chairId, me) is { } notAllowed)
         {
-            return new(null, LiveFailure.Forbidden, command.Action == LiveAction.Takeover
-                ? "Only a member of the group can take over as chair."
-                : "Only the chair can run the session. If the chair has dropped out, take over as chair first.");
+            return notAllowed;
         }
 
         var now = time.UtcNow();
         var agenda = command.Action == LiveAction.Start && live.Status == LiveStatus.NotStarted ? await AgendaAtStartAsync(session, ct) : null;
-        var outcome = LiveRules.Apply(live, command, me, now, agenda);
-        if (!outcome.Ok)
+        if (LiveRules.Apply(live, command, me, now, agenda) is { } misfit)
         {
-            return new(null, LiveFailure.Conflict, outcome.Error);
+            return misfit;
         }
         live.UpdatedAt = now;
         live.Version++;
@@ -101,11 +99,11 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueSave.IsUniqueViolation(e))
         {
-            return new(null, LiveFailure.Conflict, "Someone else changed the session at the same moment: nothing changed. The screen shows the latest state.");
+            return LiveRules.Misfit("Someone else changed the session at the same moment: nothing changed. The screen shows the latest state.");
         }
         var state = await StateAsync(session, ct);
         await notifier.NotifyAsync(sessionId, JsonSerializer.Serialize(state, LiveJson.Options), ct);
-        return new(state);
+        return state;
     }
 
     // Fixed at the start from who is present (everyone, if attendance has not been taken), in the
@@ -122,7 +120,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         var local = TimeZoneInfo.ConvertTimeFromUtc(time.UtcNow(), LondonTime.Zone);
         var agenda = AgendaBuilder.Build(people.Count, local, LondonTime.Zone, await protocol.TemplatesAsync(ct));
         // With breakouts each group needs its own chair and screen; this run follows the first group.
-        return agenda.Succeeded ? LiveSession.FromAgenda(agenda.Agenda!.Groups[0], people) : [];
+        return agenda.Succeeded ? LiveSession.FromAgenda(agenda.Value.Groups[0], people) : [];
     }
 }
 

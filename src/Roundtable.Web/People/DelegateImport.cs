@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
@@ -20,22 +17,13 @@ public sealed record ImportAnalysis(string? FileError, IReadOnlyList<ImportRowRe
     public bool HasChanges => Rows.Any(r => r.Status is ImportRowStatus.New or ImportRowStatus.Update);
 }
 
-public sealed record ImportOutcome(bool Succeeded, string Message, int Created = 0, int Updated = 0);
+public sealed record ImportSummary(string Message, int Created, int Updated);
 
 // Imports a cohort's delegates from CSV. Analysis is pure over the file and the current database;
 // the preview shows it, and confirming analyses again and applies it in one transaction, so
 // nothing is half-written and re-importing the same file changes nothing.
 public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
 {
-    public const int MaxRows = 20_000;
-    public static readonly string[] RequiredColumns = ["email", "name", "school_urn", "school_name", "phase", "setting_type", "region"];
-    public static readonly string[] OptionalColumns = ["number_on_roll", "birthday", "tutor_email"];
-
-    private sealed record ParsedRow(int Line, Dictionary<string, string> Values);
-
-    private sealed record ValidRow(int Line, string Email, string Name, int Urn, string SchoolName, SchoolPhase Phase,
-        SettingType SettingType, Region Region, int? NumberOnRoll, Birthday? Birthday, string? TutorEmail);
-
     private sealed class State
     {
         public Dictionary<string, AppUser> UsersByEmail { get; } = new(StringComparer.Ordinal);
@@ -51,7 +39,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         return analysis;
     }
 
-    public async Task<ImportOutcome> ApplyAsync(Guid pendingImportId, bool skipErrorRows, CancellationToken ct = default)
+    public async Task<Result<ImportSummary>> ApplyAsync(Guid pendingImportId, bool skipErrorRows, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pendingImportId, ct);
@@ -59,18 +47,18 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         // then find nothing to claim, on PostgreSQL as on SQLite.
         if (pending is null || await db.PendingImports.Where(p => p.Id == pendingImportId).ExecuteDeleteAsync(ct) == 0)
         {
-            return new(false, "This import has already been confirmed or has expired. Upload the file again to see a new preview.");
+            return Failure.Conflict("This import has already been confirmed or has expired. Upload the file again to see a new preview.");
         }
 
         var (analysis, valid, state) = await AnalyseCoreAsync(pending.CohortId, pending.Content, ct);
         if (analysis.FileError is not null)
         {
-            return new(false, analysis.FileError);
+            return new Failure(FailureKind.Invalid, analysis.FileError);
         }
         var errors = analysis.Count(ImportRowStatus.Error);
         if (errors > 0 && !skipErrorRows)
         {
-            return new(false, $"{Plural(errors, "row has", "rows have")} errors, so nothing was imported. Correct the file, or choose to skip the rows with errors.");
+            return Failure.Refused($"{UkFormat.Plural(errors, "row has", "rows have")} errors, so nothing was imported. Correct the file, or choose to skip the rows with errors.");
         }
 
         var now = time.UtcNow();
@@ -93,13 +81,13 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         }
         catch (DbUpdateException)
         {
-            return new(false, "Someone changed these people while you were importing, so nothing was imported. Upload the file again to see a fresh preview.");
+            return Failure.Conflict("Someone changed these people while you were importing, so nothing was imported. Upload the file again to see a fresh preview.");
         }
-        var skipped = errors > 0 ? $" {Plural(errors, "row", "rows")} with errors skipped." : "";
-        return new(true, $"Imported the file: {Plural(created, "new delegate", "new delegates")}, {Plural(updated, "update", "updates")}.{skipped}", created, updated);
+        var skipped = errors > 0 ? $" {UkFormat.Plural(errors, "row", "rows")} with errors skipped." : "";
+        return new ImportSummary($"Imported the file: {UkFormat.Plural(created, "new delegate", "new delegates")}, {UkFormat.Plural(updated, "update", "updates")}.{skipped}", created, updated);
     }
 
-    private void ApplyRow(ValidRow row, int cohortId, State state, DateTime now)
+    private void ApplyRow(DelegateCsv.ValidRow row, int cohortId, State state, DateTime now)
     {
         if (!state.SchoolsByUrn.TryGetValue(row.Urn, out var school))
         {
@@ -141,10 +129,10 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         }
     }
 
-    private async Task<(ImportAnalysis, List<ValidRow>, State)> AnalyseCoreAsync(int cohortId, string csv, CancellationToken ct)
+    private async Task<(ImportAnalysis, List<DelegateCsv.ValidRow>, State)> AnalyseCoreAsync(int cohortId, string csv, CancellationToken ct)
     {
         var state = new State();
-        var (fileError, parsed) = Parse(csv);
+        var (fileError, parsed) = DelegateCsv.Read(csv);
         if (fileError is not null)
         {
             return (new ImportAnalysis(fileError, []), [], state);
@@ -153,14 +141,14 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         await LoadStateAsync(cohortId, parsed, state, ct);
 
         var results = new List<ImportRowResult>(parsed.Count);
-        var valid = new List<ValidRow>(parsed.Count);
+        var valid = new List<DelegateCsv.ValidRow>(parsed.Count);
         var firstLineByEmail = new Dictionary<string, int>(StringComparer.Ordinal);
-        var schoolInFile = new Dictionary<int, ValidRow>();
+        var schoolInFile = new Dictionary<int, DelegateCsv.ValidRow>();
         foreach (var row in parsed)
         {
             var email = row.Values.GetValueOrDefault("email", "");
             var name = row.Values.GetValueOrDefault("name", "");
-            var error = Validate(row, state, out var v);
+            var error = DelegateCsv.Check(row, tutor => state.TutorsByEmail.ContainsKey(users.NormalizeEmail(tutor)!), out var v);
             if (error is null)
             {
                 var key = users.NormalizeEmail(v!.Email)!;
@@ -168,7 +156,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
                 {
                     error = $"duplicate row: {v.Email} is already on line {first}";
                 }
-                else if (schoolInFile.TryGetValue(v.Urn, out var other) && !SameSchool(other, v))
+                else if (schoolInFile.TryGetValue(v.Urn, out var other) && !DelegateCsv.SameSchool(other, v))
                 {
                     error = $"school {v.Urn} has different details on line {other.Line}";
                 }
@@ -190,11 +178,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         return (new ImportAnalysis(null, results), valid, state);
     }
 
-    private static bool SameSchool(ValidRow a, ValidRow b) =>
-        a.SchoolName == b.SchoolName && a.Phase == b.Phase && a.SettingType == b.SettingType && a.Region == b.Region
-        && (a.NumberOnRoll is null || b.NumberOnRoll is null || a.NumberOnRoll == b.NumberOnRoll);
-
-    private (ImportRowStatus, string) Compare(ValidRow row, State state)
+    private (ImportRowStatus, string) Compare(DelegateCsv.ValidRow row, State state)
     {
         var changes = new List<string>();
         state.SchoolsByUrn.TryGetValue(row.Urn, out var school);
@@ -228,125 +212,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         return distinct.Count == 0 ? (ImportRowStatus.Unchanged, "no changes") : (ImportRowStatus.Update, string.Join("; ", distinct));
     }
 
-    private string? Validate(ParsedRow row, State state, out ValidRow? valid)
-    {
-        valid = null;
-        string Get(string column) => row.Values.GetValueOrDefault(column, "").Trim();
-
-        var email = Get("email");
-        if (email.Length == 0) { return "missing e-mail"; }
-        if (email.Length > AppUser.EmailMaxLength || !IsEmail(email)) { return $"bad e-mail address '{Shorten(email)}'"; }
-        var name = Get("name");
-        if (name.Length == 0) { return "missing name"; }
-        if (name.Length > AppUser.NameMaxLength) { return $"name is longer than {AppUser.NameMaxLength} characters"; }
-
-        var urnText = Get("school_urn");
-        if (urnText.Length == 0) { return "missing school URN"; }
-        if (!int.TryParse(urnText, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || !School.IsValidUrn(urn))
-        {
-            return $"bad URN '{Shorten(urnText)}': a URN is six digits";
-        }
-        var schoolName = Get("school_name");
-        if (schoolName.Length == 0) { return "missing school name"; }
-        if (schoolName.Length > School.NameMaxLength) { return $"school name is longer than {School.NameMaxLength} characters"; }
-        if (!EnumText.TryParse<SchoolPhase>(Get("phase"), out var phase))
-        {
-            return $"unknown phase '{Shorten(Get("phase"))}' (use one of: {EnumText.AllDisplayed<SchoolPhase>()})";
-        }
-        if (!EnumText.TryParse<SettingType>(Get("setting_type"), out var setting))
-        {
-            return $"unknown setting type '{Shorten(Get("setting_type"))}' (use one of: {EnumText.AllDisplayed<SettingType>()})";
-        }
-        if (!EnumText.TryParse<Region>(Get("region"), out var region))
-        {
-            return $"unknown region '{Shorten(Get("region"))}' (use one of: {EnumText.AllDisplayed<Region>()})";
-        }
-        int? roll = null;
-        var rollText = Get("number_on_roll");
-        if (rollText.Length > 0)
-        {
-            if (!int.TryParse(rollText.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var r) || r > 10_000)
-            {
-                return $"bad number on roll '{Shorten(rollText)}': a whole number up to 10,000";
-            }
-            roll = r;
-        }
-        Birthday? birthday = null;
-        var birthdayText = Get("birthday");
-        if (birthdayText.Length > 0)
-        {
-            if (!Birthday.TryParse(birthdayText, out var b)) { return $"bad birthday '{Shorten(birthdayText)}': give day and month only, as 14/03"; }
-            birthday = b;
-        }
-        var tutor = Get("tutor_email");
-        if (tutor.Length > 0 && !state.TutorsByEmail.ContainsKey(users.NormalizeEmail(tutor)!))
-        {
-            return $"unknown tutor '{Shorten(tutor)}': no tutor has that e-mail";
-        }
-        valid = new ValidRow(row.Line, email, name, urn, schoolName, phase, setting, region, roll, birthday, tutor.Length > 0 ? tutor : null);
-        return null;
-    }
-
-    private static bool IsEmail(string text) =>
-        MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    private static string Plural(int n, string one, string many) => $"{n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {(n == 1 ? one : many)}";
-
-    private static (string? Error, List<ParsedRow> Rows) Parse(string csv)
-    {
-        var rows = new List<ParsedRow>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        try
-        {
-            using var reader = new CsvReader(new StringReader(csv), config);
-            if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is null)
-            {
-                return ("The file is empty. The first line must name the columns: " + string.Join(", ", RequiredColumns) + ".", rows);
-            }
-            var headers = reader.HeaderRecord.Select(NormaliseHeader).ToArray();
-            var missing = RequiredColumns.Where(c => !headers.Contains(c)).ToList();
-            if (missing.Count > 0)
-            {
-                return ($"The file has no {string.Join(", ", missing.Select(m => $"'{m}'"))} column. The first line must name the columns: {string.Join(", ", RequiredColumns)} (and optionally {string.Join(", ", OptionalColumns)}).", rows);
-            }
-            while (reader.Read())
-            {
-                if (rows.Count >= MaxRows)
-                {
-                    return ($"The file has more than {MaxRows:N0} rows. Split it into smaller files.", []);
-                }
-                var values = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (var i = 0; i < headers.Length; i++)
-                {
-                    values[headers[i]] = reader.TryGetField<string>(i, out var field) ? field ?? "" : "";
-                }
-                if (values.Values.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-                rows.Add(new ParsedRow(reader.Parser.RawRow, values));
-            }
-        }
-        catch (CsvHelperException e)
-        {
-            return ($"The file could not be read as CSV near line {e.Context?.Parser?.RawRow ?? 0}. Save it from your spreadsheet as 'CSV UTF-8' and try again.", []);
-        }
-        return rows.Count == 0 ? ("The file has column names but no rows of delegates.", rows) : (null, rows);
-    }
-
-    private static string NormaliseHeader(string header) =>
-        header.Trim().Trim('\uFEFF').ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-
-    private async Task LoadStateAsync(int cohortId, List<ParsedRow> parsed, State state, CancellationToken ct)
+    private async Task LoadStateAsync(int cohortId, List<DelegateCsv.Row> parsed, State state, CancellationToken ct)
     {
         var emails = parsed.Select(r => users.NormalizeEmail(r.Values.GetValueOrDefault("email", "").Trim())!)
             .Where(e => e.Length > 0).Distinct().ToList();

@@ -13,19 +13,7 @@ public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEm
     public async Task<string> InviteAsync(AppUser user, string baseUrl, CancellationToken ct = default)
     {
         var link = await PasswordLinkAsync(user, baseUrl, "/Account/SetPassword");
-        await email.SendAsync(new EmailMessage(user.Email!, user.FullName, "You have been invited to Roundtable",
-            $"""
-            Dear {user.FullName},
-
-            You have been invited to Roundtable, where your NPQ programme runs its communities, tutorials and projects.
-
-            Choose your password to sign in (the link works for {Infrastructure.Auth.AuthSetup.InvitationLifetime.Days} days):
-            {link}
-
-            If you were not expecting this e-mail, you can ignore it.
-
-            The programme team
-            """), ct);
+        await email.SendAsync(PeopleEmails.Invitation(user, link, Infrastructure.Auth.AuthSetup.InvitationLifetime.Days), ct);
         user.InvitedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         return link;
@@ -34,17 +22,32 @@ public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEm
     public async Task SendPasswordResetAsync(AppUser user, string baseUrl, CancellationToken ct = default)
     {
         var link = await PasswordLinkAsync(user, baseUrl, "/Account/SetPassword") + "&reset=true";
-        await email.SendAsync(new EmailMessage(user.Email!, user.FullName, "Reset your Roundtable password",
-            $"""
-            Dear {user.FullName},
+        await email.SendAsync(PeopleEmails.PasswordReset(user, link), ct);
+    }
 
-            Someone asked to reset the password for your Roundtable account. To choose a new password, open:
-            {link}
-
-            If it was not you, ignore this e-mail: your password has not changed.
-
-            The programme team
-            """), ct);
+    // From the link in an invitation or reset e-mail: the password is set, the e-mail confirmed
+    // (it received the link) and any lockout lifted.
+    public async Task<Result<AppUser>> SetPasswordAsync(string userId, string code, SetPasswordInput input)
+    {
+        if (input.Check() is { } invalid)
+        {
+            return invalid;
+        }
+        var user = await users.FindByIdAsync(userId);
+        var result = user is null
+            ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken" })
+            : await users.ResetPasswordAsync(user, DecodeCode(code), input.Password!);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(e => e.Code == "InvalidToken")
+                ? Failure.Refused("This link has expired or has already been used. Ask for a new one from the sign-in page ('I have forgotten my password').")
+                : Failure.Invalid(result.Errors.Select(e => new FieldError(nameof(SetPasswordInput.Password), e.Description)).ToList());
+        }
+        user!.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        return user;
     }
 
     private async Task<string> PasswordLinkAsync(AppUser user, string baseUrl, string page)

@@ -22,6 +22,9 @@ public class Participant
         get => BirthdayDay is int d && BirthdayMonth is int m ? new Birthday(d, m) : null;
         set => (BirthdayDay, BirthdayMonth) = (value?.Day, value?.Month);
     }
+
+    public void Place(int? schoolId, string? tutorId, Birthday? birthday) =>
+        (SchoolId, TutorId, Birthday) = (schoolId, tutorId, birthday);
 }
 
 public readonly record struct Birthday(int Day, int Month)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Api;
 
 namespace Roundtable.Web.People;
 
@@ -11,19 +12,23 @@ public static class PeopleApi
     public sealed record MeResponse(string Id, string Name, string Email, IReadOnlyList<string> Roles);
     public sealed record CohortResponse(int Id, string Name, string Programme, DateOnly CourseStart);
 
-    public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder v1)
+    public static void MapPeopleApi(this IEndpointRouteBuilder v1)
     {
-        v1.MapGet("/me", GetMe).WithName("GetMe");
-        v1.MapGet("/cohorts", GetCohorts).RequireAuthorization(Roles.ProgrammeTeam).WithName("GetCohorts");
-        return v1;
+        var people = v1.MapArea("People");
+        // Anyone signed in may ask who they are.
+        people.MapGet("/me", GetMe)
+            .WithName("GetMe").WithSummary("The signed-in person: name, e-mail and roles")
+            .Fails(FailureKind.NotFound);
+        people.MapGet("/cohorts", GetCohorts).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("GetCohorts").WithSummary("Every cohort, newest course start first");
     }
 
-    private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(ClaimsPrincipal principal, UserManager<AppUser> users)
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMe(ClaimsPrincipal principal, UserManager<AppUser> users)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
         {
-            return TypedResults.NotFound();
+            return Failure.NotFound("Your account no longer exists.").ToProblem();
         }
         var roles = await users.GetRolesAsync(user);
         return TypedResults.Ok(new MeResponse(user.Id, user.FullName, user.Email ?? "", roles.Order(StringComparer.Ordinal).ToList()));

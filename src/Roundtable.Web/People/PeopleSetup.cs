@@ -9,6 +9,7 @@ public static class PeopleSetup
         services.AddScoped<DemoData>();
         services.AddScoped<Invitations>();
         services.AddScoped<DelegateImport>();
+        services.AddScoped<PersonEditor>();
         return services;
     }
 }

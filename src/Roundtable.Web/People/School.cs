@@ -18,6 +18,9 @@ public class School
     public int? NumberOnRoll { get; set; }
 
     public static bool IsValidUrn(int urn) => urn is >= UrnMin and <= UrnMax;
+
+    public void Update(SchoolDetails details) =>
+        (Name, Urn, Phase, SettingType, Region, NumberOnRoll) = (details.Name, details.Urn, details.Phase, details.SettingType, details.Region, details.NumberOnRoll);
 }
 
 public enum SchoolPhase

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,21 +9,10 @@ namespace Roundtable.Web.Pages.Account;
 public class SignInModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public SignInInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Enter your e-mail address")]
-        [StringLength(AppUser.EmailMaxLength, ErrorMessage = "Enter an e-mail address of at most 254 characters")]
-        public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your password")]
-        [StringLength(200, ErrorMessage = "Enter a password of at most 200 characters")]
-        public string Password { get; set; } = "";
-    }
 
     public void OnGet()
     {
@@ -32,23 +20,24 @@ public class SignInModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        if (Input.Check() is { } failure)
         {
+            ModelState.AddFailure(failure);
             return Page();
         }
         // Counts failures towards lockout (the scaffolded default does not).
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
         }
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("", $"Your account is locked after {AuthSetup.MaxFailedSignIns} failed attempts to sign in. Try again in {AuthSetup.LockoutTime.TotalMinutes:0} minutes, or reset your password.");
+            ModelState.AddFailure(Failure.TooMany($"Your account is locked after {AuthSetup.MaxFailedSignIns} failed attempts to sign in. Try again in {AuthSetup.LockoutTime.TotalMinutes:0} minutes, or reset your password."));
             return Page();
         }
-        ModelState.AddModelError("Input.Email", "Enter a correct e-mail address and password");
+        ModelState.AddFailure(Failure.Invalid(nameof(SignInInput.Email), "Enter a correct e-mail address and password"));
         return Page();
     }
 }

@@ -18,13 +18,19 @@ public class BuddyModel(AppDbContext db, TimeProvider time) : PageModel
     public string Round { get; private set; } = "";
     public List<string> Others { get; private set; } = [];
     public List<CheckInView> CheckIns { get; private set; } = [];
-    [BindProperty] public DateParts Date { get; set; } = new();
-    [BindProperty] public string? Note { get; set; }
+    public sealed class CheckInForm
+    {
+        public DateParts Date { get; set; } = new();
+        public string? Note { get; set; }
+    }
+
+    // The form's fields are Date.Day, Date.Month, Date.Year and Note, without a prefix.
+    [BindProperty(Name = "")] public CheckInForm Input { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Date = DateParts.From(LondonTime.Today(time));
+        Input.Date = DateParts.From(LondonTime.Today(time));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -34,28 +40,16 @@ public class BuddyModel(AppDbContext db, TimeProvider time) : PageModel
         {
             return NotFound();
         }
-        var today = LondonTime.Today(time);
-        if (Date.TryGet("the date of the check-in", out var date) is { } error)
+        var checkIn = new BuddyCheckInInput(ModelState.RequiredDate(Input.Date, nameof(Input.Date), "the date of the check-in"), Input.Note);
+        if (checkIn.Check(LondonTime.Today(time)) is { } failure)
         {
-            ModelState.AddModelError(nameof(Date), error);
-        }
-        else if (date > today)
-        {
-            ModelState.AddModelError(nameof(Date), "The date of the check-in must be today or in the past");
-        }
-        if (string.IsNullOrWhiteSpace(Note))
-        {
-            ModelState.AddModelError(nameof(Note), "Enter a short note");
-        }
-        else if (Note.Length > BuddyCheckIn.NoteMaxLength)
-        {
-            ModelState.AddModelError(nameof(Note), "Write the note in 1,000 characters or fewer");
+            ModelState.AddFailure(failure, prefix: "");
         }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        db.BuddyCheckIns.Add(new BuddyCheckIn { PairId = PairId.Value, AuthorId = User.UserId(), Date = date, Note = Note!.Trim(), CreatedAt = time.UtcNow() });
+        db.BuddyCheckIns.Add(BuddyCheckIn.Log(PairId.Value, User.UserId(), checkIn, time.UtcNow()));
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Check-in logged.";
         return RedirectToPage();

@@ -32,11 +32,11 @@ public class LiveModel(AppDbContext db, LiveService live, CommunityQueries queri
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var result = await live.GetAsync(Id, User, ct);
-        if (result.State is null)
+        if (!result.Succeeded)
         {
             return NotFound();
         }
-        State = result.State;
+        State = result.Value;
         var session = await db.CommunitySessions.AsNoTracking().Include(s => s.Group).FirstAsync(s => s.Id == Id, ct);
         GroupName = session.Group.Name;
         Me = User.UserId();

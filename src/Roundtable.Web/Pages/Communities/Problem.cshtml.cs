@@ -11,27 +11,15 @@ namespace Roundtable.Web.Pages.Communities;
 // A member prepares their own card for a session that has not started.
 [RequestSizeLimit(64 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvider time) : PageModel
+public class ProblemModel(AppDbContext db, ProblemCards cards, TimeProvider time) : PageModel
 {
     [FromRoute] public int SessionId { get; set; }
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public ProblemCardInput Input { get; set; } = new();
     [BindProperty] public IFormFile? Artefact { get; set; }
     public DateTime StartsAt { get; private set; }
     public string? ArtefactName { get; private set; }
     public SuitabilityResult? Result { get; private set; }
     public IReadOnlyList<string> Areas { get; private set; } = [];
-
-    public sealed class InputModel
-    {
-        public string? Problem { get; set; }
-        public string? Evidence { get; set; }
-        public string? Context { get; set; }
-        public string? Why { get; set; }
-        public string? FrameworkArea { get; set; }
-        public string? Specific { get; set; }
-        public string? Solvable { get; set; }
-        public string? Controllable { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -40,14 +28,10 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
         {
             return NotFound();
         }
-        if (card is { } c)
+        if (card is not null)
         {
-            Input = new InputModel
-            {
-                Problem = c.Problem, Evidence = c.Evidence, Context = c.Context, Why = c.Why, FrameworkArea = c.FrameworkArea,
-                Specific = c.Specific.ToString(), Solvable = c.Solvable.ToString(), Controllable = c.Controllable.ToString(),
-            };
-            Result = c.Suitability;
+            Input = ProblemCardInput.From(card);
+            Result = card.Suitability;
         }
         return Page();
     }
@@ -58,11 +42,10 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
         {
             return NotFound();
         }
-        var errors = ProblemCardRules.Validate(Input.Problem, Input.Evidence, Input.Context, Input.Why, Input.FrameworkArea,
-            Input.Specific, Input.Solvable, Input.Controllable, Areas, out var answers);
-        foreach (var (key, messages) in errors)
+        var content = Input.Check(Areas);
+        if (!content.Succeeded)
         {
-            ModelState.AddModelError("Input." + char.ToUpperInvariant(key[0]) + key[1..], messages[0]);
+            ModelState.AddFailure(content.Failure);
         }
         StoredFile? file = null;
         if (Artefact is not null)
@@ -70,25 +53,24 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
             var check = FileRules.Check(Artefact.FileName, Artefact.Length);
             if (!check.Ok)
             {
-                ModelState.AddModelError(nameof(Artefact), check.Error!);
+                ModelState.AddFailure(Failure.Invalid(nameof(Artefact), check.Error!), prefix: "");
             }
             else
             {
                 file = await FileRules.ReadAsync(Artefact, User.UserId(), time.UtcNow(), ct);
             }
         }
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !content.Succeeded)
         {
             return Page();
         }
-        var (card, _) = await ProblemCardRules.SaveAsync(db, SessionId, User.UserId(), Input.Problem!, Input.Evidence!, Input.Context!, Input.Why!,
-            Input.FrameworkArea!, Areas, answers, file, time, ct);
-        if (card is null)
+        var saved = await cards.SaveAsync(SessionId, User.UserId(), content.Value, file, ct);
+        if (!saved.Succeeded)
         {
-            ModelState.AddModelError("", "Your card was saved from another window at the same moment. Reload the page to see it, then make your change again.");
+            ModelState.AddFailure(saved.Failure);
             return Page();
         }
-        TempData["Flash"] = card.Suitability.Suitable ? "Your problem card is saved and ready." : "Your problem card is saved as a draft.";
+        TempData["Flash"] = saved.Value.Card.Suitability.Suitable ? "Your problem card is saved and ready." : "Your problem card is saved as a draft.";
         return RedirectToPage(new { sessionId = SessionId });
     }
 
@@ -96,8 +78,8 @@ public class ProblemModel(AppDbContext db, CommunityQueries queries, TimeProvide
     private async Task<(bool Allowed, ProblemCard? Card)> LoadAsync(CancellationToken ct)
     {
         var me = User.UserId();
-        var session = await db.CommunitySessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SessionId, ct);
-        if (session is null || session.StartsAt <= time.UtcNow() || !await queries.IsMemberAsync(session.GroupId, me, ct))
+        var session = await cards.SessionToPrepareAsync(SessionId, me, ct);
+        if (session is null)
         {
             return (false, null);
         }

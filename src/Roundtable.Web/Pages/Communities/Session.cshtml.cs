@@ -31,8 +31,8 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
     public bool CanRecord { get; private set; }
     public string BackLink => User.IsInRole(Roles.ProgrammeTeam) ? $"/Programme/Communities/Group/{Session.GroupId}" : User.IsInRole(Roles.Delegate) ? "/Communities" : "/Tutor";
 
-    [BindProperty] public int TurnId { get; set; }
-    [BindProperty] public string? FollowUpText { get; set; }
+    // The follow-up form's fields are TurnId and FollowUpText, without a prefix.
+    [BindProperty(Name = "")] public FollowUpInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -44,17 +44,18 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
             return NotFound();
         }
         var me = User.UserId();
-        var turn = await db.SessionTurns.FirstOrDefaultAsync(t => t.Id == TurnId && t.OwnerId == me && t.Session.GroupId == Session.GroupId, ct);
+        var turn = await db.SessionTurns.FirstOrDefaultAsync(t => t.Id == Input.TurnId && t.OwnerId == me && t.Session.GroupId == Session.GroupId, ct);
         if (turn is null)
         {
             return NotFound();
         }
-        if (string.IsNullOrWhiteSpace(FollowUpText) || FollowUpText.Length > CommunitySession.TextMaxLength)
+        var followUp = Input.Check();
+        if (!followUp.Succeeded)
         {
-            ModelState.AddModelError(nameof(FollowUpText), string.IsNullOrWhiteSpace(FollowUpText) ? "Enter what happened" : "Write what happened in 4,000 characters or fewer");
+            ModelState.AddFailure(followUp.Failure, prefix: "");
             return Page();
         }
-        turn.FollowUp = FollowUpText.Trim();
+        turn.FollowUp = followUp.Value;
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Saved what happened.";
         return RedirectToPage(new { id });
@@ -73,9 +74,9 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
         IsMember = await queries.IsMemberAsync(session.GroupId, me, ct);
         Upcoming = session.StartsAt > time.UtcNow();
         Chair = await queries.ChairForAsync(session, ct);
-        CanRecord = User.IsInRole(Roles.ProgrammeTeam) || (IsMember && Chair?.Id == me);
+        CanRecord = SessionRecord.MayKeep(User.IsInRole(Roles.ProgrammeTeam), IsMember, Chair?.Id, me);
         var agenda = await queries.AgendaForAsync(session, ct);
-        (Agenda, AgendaError) = (agenda.Agenda, agenda.Error);
+        (Agenda, AgendaError) = (agenda.Value, agenda.Failure?.Message);
 
         var cards = await db.ProblemCards.AsNoTracking().Where(c => c.SessionId == id).OrderBy(c => c.Owner.FullName)
             .Select(c => new { c.Id, c.OwnerId, Owner = c.Owner.FullName, c.Problem, c.Evidence, c.Context, c.Why, c.FrameworkArea, c.Specific, c.Solvable, c.Controllable, Artefact = c.Artefact!.FileName })

@@ -11,8 +11,8 @@ public class AgendaBuilderTests
     private static Agenda BuildAgenda(int participants, DateTime localStart)
     {
         var result = AgendaBuilder.Build(participants, localStart, London);
-        Assert.True(result.Succeeded, result.Error);
-        return result.Agenda!;
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        return result.Value!;
     }
 
     private static string Clock(DateTimeOffset time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
@@ -73,8 +73,8 @@ public class AgendaBuilderTests
         var result = AgendaBuilder.Build(participants, new DateTime(2026, 3, 10, 16, 0, 0), London);
 
         Assert.False(result.Succeeded);
-        Assert.Null(result.Agenda);
-        Assert.Contains("at least 3", result.Error, StringComparison.Ordinal);
+        Assert.Null(result.Value);
+        Assert.Contains("at least 3", result.Failure?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,9 +225,9 @@ public class AgendaBuilderTests
         Assert.True(result.Succeeded);
         Assert.Equal(12, edited.TurnMinutes);
         Assert.Equal([4, 4], askedFor);
-        Assert.Equal([58, 46], result.Agenda!.Groups.Select(g => g.TotalMinutes));
-        Assert.Equal(58, result.Agenda.TotalMinutes);
-        Assert.Equal(0, result.Agenda.OverrunMinutes);
+        Assert.Equal([58, 46], result.Value!.Groups.Select(g => g.TotalMinutes));
+        Assert.Equal(58, result.Value.TotalMinutes);
+        Assert.Equal(0, result.Value.OverrunMinutes);
     }
 
     [Fact]

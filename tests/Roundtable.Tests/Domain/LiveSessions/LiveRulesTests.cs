@@ -19,7 +19,7 @@ public class LiveRulesTests
     private static LiveSession Started()
     {
         var s = new LiveSession { SessionId = 1 };
-        Assert.True(LiveRules.Apply(s, new(LiveAction.Start), "chair", T0, Agenda).Ok);
+        Assert.True(LiveRules.Apply(s, new(LiveAction.Start), "chair", T0, Agenda) is null);
         return s;
     }
 
@@ -75,11 +75,11 @@ public class LiveRulesTests
 
         var outcome = LiveRules.Apply(s, new(action, FromStep: s.StepIndex, Minutes: 1), "someone-else", T0.AddMinutes(1), Agenda);
 
-        Assert.Equal(fits, outcome.Ok);
+        Assert.Equal(fits, outcome is null);
         Assert.Equal(fits ? to : before, s.Status);
         if (!fits)
         {
-            Assert.False(string.IsNullOrEmpty(outcome.Error));
+            Assert.False(string.IsNullOrEmpty(outcome?.Message));
         }
     }
 
@@ -87,12 +87,12 @@ public class LiveRulesTests
     public void Next_WithAStaleStep_ChangesNothing()
     {
         var s = Started();
-        Assert.True(LiveRules.Apply(s, new(LiveAction.Next, FromStep: 0), "chair", T0.AddMinutes(5)).Ok);
+        Assert.True(LiveRules.Apply(s, new(LiveAction.Next, FromStep: 0), "chair", T0.AddMinutes(5)) is null);
 
         // A second device pressed "next" on step 0 as well: it must not skip step 1.
         var stale = LiveRules.Apply(s, new(LiveAction.Next, FromStep: 0), "chair", T0.AddMinutes(5));
 
-        Assert.False(stale.Ok);
+        Assert.False(stale is null);
         Assert.Equal(1, s.StepIndex);
     }
 
@@ -100,14 +100,14 @@ public class LiveRulesTests
     public void NextAndBack_NeedFromStep_AndStopAtTheEnds()
     {
         var s = Started();
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Next), "chair", T0).Ok);
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Back, FromStep: 0), "chair", T0).Ok);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Next), "chair", T0) is null);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Back, FromStep: 0), "chair", T0) is null);
         for (var i = 0; i < Agenda.Length - 1; i++)
         {
-            Assert.True(LiveRules.Apply(s, new(LiveAction.Next, FromStep: i), "chair", T0).Ok);
+            Assert.True(LiveRules.Apply(s, new(LiveAction.Next, FromStep: i), "chair", T0) is null);
         }
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Next, FromStep: Agenda.Length - 1), "chair", T0).Ok);
-        Assert.True(LiveRules.Apply(s, new(LiveAction.Back, FromStep: Agenda.Length - 1), "chair", T0).Ok);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Next, FromStep: Agenda.Length - 1), "chair", T0) is null);
+        Assert.True(LiveRules.Apply(s, new(LiveAction.Back, FromStep: Agenda.Length - 1), "chair", T0) is null);
         Assert.Equal(Agenda.Length - 2, s.StepIndex);
     }
 
@@ -141,16 +141,16 @@ public class LiveRulesTests
     public void Clock_ExtendAndShorten_MoveTheEnd_ButNotBelowOneMinute()
     {
         var s = Started();
-        Assert.True(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: 1), "chair", T0).Ok);
+        Assert.True(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: 1), "chair", T0) is null);
         Assert.Equal(360, LiveRules.Clock(s, T0).RemainingSeconds);
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: 2), "chair", T0).Ok);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: 2), "chair", T0) is null);
 
         for (var i = 0; i < 5; i++)
         {
-            Assert.True(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: -1), "chair", T0).Ok);
+            Assert.True(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: -1), "chair", T0) is null);
         }
         Assert.Equal(60, LiveRules.Clock(s, T0).RemainingSeconds);
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: -1), "chair", T0).Ok);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Extend, Minutes: -1), "chair", T0) is null);
     }
 
     [Fact]
@@ -189,9 +189,9 @@ public class LiveRulesTests
     {
         var s = Started();
 
-        Assert.True(LiveRules.Apply(s, new(LiveAction.Takeover), "member", T0).Ok);
+        Assert.True(LiveRules.Apply(s, new(LiveAction.Takeover), "member", T0) is null);
         Assert.Equal("member", s.ChairId);
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Takeover), "member", T0).Ok);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Takeover), "member", T0) is null);
     }
 
     [Fact]
@@ -199,12 +199,12 @@ public class LiveRulesTests
     {
         var s = Started();
 
-        Assert.True(LiveRules.Apply(s, new(LiveAction.Drop, Turn: 2), "chair", T0).Ok);
+        Assert.True(LiveRules.Apply(s, new(LiveAction.Drop, Turn: 2), "chair", T0) is null);
 
         Assert.Equal(["Reconnect", "Introduce the problem", "Look deeper", "Review"], s.Steps.Select(x => x.Name));
         LiveRules.Apply(s, new(LiveAction.Next, FromStep: 0), "chair", T0);
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Drop, Turn: 1), "chair", T0).Ok);
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Drop, Turn: 9), "chair", T0).Ok);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Drop, Turn: 1), "chair", T0) is null);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Drop, Turn: 9), "chair", T0) is null);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public class LiveRulesTests
     {
         var s = new LiveSession { SessionId = 1 };
 
-        Assert.False(LiveRules.Apply(s, new(LiveAction.Start), "chair", T0, []).Ok);
+        Assert.False(LiveRules.Apply(s, new(LiveAction.Start), "chair", T0, []) is null);
         Assert.Equal(LiveStatus.NotStarted, s.Status);
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +15,11 @@ public class EditModel(AppDbContext db) : PageModel
     [BindProperty] public InputModel Input { get; set; } = new();
     public List<ProgrammeOption> Programmes { get; private set; } = [];
 
+    // The form: CohortInput's fields, with the date as the three boxes of a GOV.UK date input.
     public sealed class InputModel
     {
         public int ProgrammeId { get; set; }
-
-        [Required(ErrorMessage = "Enter the cohort's name")]
-        [StringLength(Cohort.NameMaxLength, ErrorMessage = "Enter a name of at most 100 characters")]
-        public string Name { get; set; } = "";
-
+        public string? Name { get; set; }
         public DateParts CourseStart { get; set; } = new();
     }
 
@@ -46,15 +42,12 @@ public class EditModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Programmes.All(p => p.Id != Input.ProgrammeId))
+        if (new CohortInput(Input.ProgrammeId, Input.Name).Check(Programmes.Select(p => p.Id).ToList()) is { } failure)
         {
-            ModelState.AddModelError("Input.ProgrammeId", "Choose a programme");
+            ModelState.AddFailure(failure);
         }
-        if (Input.CourseStart.TryGet("the course start date", out var start) is { } dateError)
-        {
-            ModelState.AddModelError("Input.CourseStart", dateError);
-        }
-        if (!ModelState.IsValid)
+        var start = ModelState.RequiredDate(Input.CourseStart, $"{nameof(Input)}.{nameof(Input.CourseStart)}", "the course start date");
+        if (!ModelState.IsValid || start is null)
         {
             return Page();
         }
@@ -64,15 +57,15 @@ public class EditModel(AppDbContext db) : PageModel
             return NotFound();
         }
         cohort.ProgrammeId = Input.ProgrammeId;
-        cohort.Name = Input.Name.Trim();
-        cohort.CourseStart = start;
+        cohort.Name = Input.Name!.Trim();
+        cohort.CourseStart = start.Value;
         if (Id is null)
         {
             db.Cohorts.Add(cohort);
         }
         if (!await db.TrySaveUniqueAsync(ct))
         {
-            ModelState.AddModelError("Input.Name", "This programme already has a cohort with that name");
+            ModelState.AddFailure(Failure.Conflict("This programme already has a cohort with that name", nameof(CohortInput.Name)));
             return Page();
         }
         TempData["Flash"] = $"Saved the cohort {cohort.Name}.";

@@ -57,14 +57,15 @@ public class ImportModel(AppDbContext db, DelegateImport import, TimeProvider ti
             return NotFound();
         }
         var content = await ReadFileAsync(ct);
-        if (content is null)
+        if (!content.Succeeded)
         {
+            ModelState.AddFailure(content.Failure, prefix: "");
             return Page();
         }
-        var analysis = await import.AnalyseAsync(Id, content, ct);
+        var analysis = await import.AnalyseAsync(Id, content.Value, ct);
         if (analysis.FileError is not null)
         {
-            ModelState.AddModelError("Upload", analysis.FileError);
+            ModelState.AddFailure(Failure.Invalid(nameof(Upload), analysis.FileError), prefix: "");
             return Page();
         }
         var now = time.UtcNow();
@@ -73,7 +74,7 @@ public class ImportModel(AppDbContext db, DelegateImport import, TimeProvider ti
         var pending = new PendingImport
         {
             Id = Guid.NewGuid(), CohortId = Id, CreatedById = User.UserId(), CreatedAt = now,
-            FileName = Path.GetFileName(Upload!.FileName), Content = content,
+            FileName = Path.GetFileName(Upload!.FileName), Content = content.Value,
         };
         db.PendingImports.Add(pending);
         await db.SaveChangesAsync(ct);
@@ -88,13 +89,13 @@ public class ImportModel(AppDbContext db, DelegateImport import, TimeProvider ti
         }
         if (Pending is null || !await db.PendingImports.AnyAsync(p => p.Id == Pending && p.CohortId == Id, ct))
         {
-            ModelState.AddModelError("", "This import has already been confirmed or has expired. Upload the file again to see a new preview.");
+            ModelState.AddFailure(Failure.Conflict("This import has already been confirmed or has expired. Upload the file again to see a new preview."));
             return Page();
         }
-        var outcome = await import.ApplyAsync(Pending.Value, SkipErrors, ct);
-        if (!outcome.Succeeded)
+        var imported = await import.ApplyAsync(Pending.Value, SkipErrors, ct);
+        if (!imported.Succeeded)
         {
-            ModelState.AddModelError("", outcome.Message);
+            ModelState.AddFailure(imported.Failure);
             // Show the preview again while it exists; if someone else confirmed it, the upload form.
             var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Pending && p.CohortId == Id, ct);
             if (pending is not null)
@@ -104,42 +105,36 @@ public class ImportModel(AppDbContext db, DelegateImport import, TimeProvider ti
             }
             return Page();
         }
-        TempData["Flash"] = outcome.Message;
+        TempData["Flash"] = imported.Value.Message;
         return RedirectToPage("Details", new { id = Id });
     }
 
-    private async Task<string?> ReadFileAsync(CancellationToken ct)
+    // The upload as text: a CSV file, not empty, at most 10 MB, in UTF-8.
+    private async Task<Result<string>> ReadFileAsync(CancellationToken ct)
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError("Upload", Upload is null ? "Select a CSV file" : "The selected file is empty");
-            return null;
+            return Failure.Invalid(nameof(Upload), Upload is null ? "Select a CSV file" : "The selected file is empty");
         }
         if (Upload.Length > PendingImport.MaxBytes)
         {
-            ModelState.AddModelError("Upload", "The selected file must be smaller than 10 MB");
-            return null;
+            return Failure.Invalid(nameof(Upload), "The selected file must be smaller than 10 MB");
         }
         if (!Path.GetExtension(Upload.FileName).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            ModelState.AddModelError("Upload", "The selected file must be a CSV file (save it from your spreadsheet as 'CSV UTF-8')");
-            return null;
+            return Failure.Invalid(nameof(Upload), "The selected file must be a CSV file (save it from your spreadsheet as 'CSV UTF-8')");
         }
         using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         try
         {
             var text = await reader.ReadToEndAsync(ct);
-            if (text.Contains('\0', StringComparison.Ordinal))
-            {
-                ModelState.AddModelError("Upload", "The selected file is not a text CSV file");
-                return null;
-            }
-            return text;
+            return text.Contains('\0', StringComparison.Ordinal)
+                ? Failure.Invalid(nameof(Upload), "The selected file is not a text CSV file")
+                : text;
         }
         catch (DecoderFallbackException)
         {
-            ModelState.AddModelError("Upload", "The selected file is not in UTF-8. Save it from your spreadsheet as 'CSV UTF-8' and upload it again");
-            return null;
+            return Failure.Invalid(nameof(Upload), "The selected file is not in UTF-8. Save it from your spreadsheet as 'CSV UTF-8' and upload it again");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,50 +35,26 @@ public class GroupModel(AppDbContext db, CommunityQueries queries) : PageModel
         {
             return NotFound();
         }
-        if (Input.Date.TryGet("the date", out var date) is { } dateError)
+        var date = ModelState.RequiredDate(Input.Date, $"{nameof(Input)}.{nameof(Input.Date)}", "the date");
+        var schedule = new SessionScheduleInput(Input.Time, Input.Mode, Input.Where);
+        if (date is null)
         {
-            ModelState.AddModelError("Input.Date", dateError);
-        }
-        if (!TimeOnly.TryParseExact(Input.Time?.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            ModelState.AddModelError("Input.Time", "Enter the start time as hours and minutes, like 16:00");
-        }
-        if (Input.Mode is null)
-        {
-            ModelState.AddModelError("Input.Mode", "Choose online or in person");
-        }
-        var where = Input.Where?.Trim() ?? "";
-        if (where.Length == 0)
-        {
-            ModelState.AddModelError("Input.Where", Input.Mode == SessionMode.Online ? "Enter the meeting link" : "Enter where the session meets");
-        }
-        else if (where.Length > CommunitySession.WhereMaxLength)
-        {
-            ModelState.AddModelError("Input.Where", "Enter at most 500 characters");
-        }
-        else if (Input.Mode == SessionMode.Online && !(Uri.TryCreate(where, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps))
-        {
-            ModelState.AddModelError("Input.Where", "Enter the meeting link starting https://");
-        }
-        if (!ModelState.IsValid)
-        {
+            // The date's own error is shown; so are any others.
+            if (schedule.Check() is { } details)
+            {
+                ModelState.AddFailure(details);
+            }
             return Page();
         }
-        var local = date.ToDateTime(at);
-        if (LondonTime.Zone.IsInvalidTime(local))
+        var session = schedule.ScheduleOn(date.Value, Id);
+        if (!session.Succeeded)
         {
-            ModelState.AddModelError("Input.Time", "That time does not exist on the day the clocks go forward: choose another");
+            ModelState.AddFailure(session.Failure);
             return Page();
         }
-        db.CommunitySessions.Add(new CommunitySession
-        {
-            GroupId = Id,
-            StartsAt = TimeZoneInfo.ConvertTimeToUtc(local, LondonTime.Zone),
-            Mode = Input.Mode!.Value,
-            Where = where,
-        });
+        db.CommunitySessions.Add(session.Value);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Scheduled a session on {UkFormat.Date(date)} at {at:HH:mm}.";
+        TempData["Flash"] = $"Scheduled a session on {UkFormat.Date(session.Value.StartsAt)} at {UkFormat.Clock(LondonTime.ToLocal(session.Value.StartsAt))}.";
         return RedirectToPage(new { id = Id });
     }
 

@@ -42,7 +42,7 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         {
             return NotFound();
         }
-        session.QuestionsResolvedAt ??= time.UtcNow();
+        session.ResolveQuestions(time.UtcNow());
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Marked as dealt with.";
         return RedirectToPage();

@@ -1,10 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
-using Roundtable.Web.Infrastructure;
+using Roundtable.Web.People;
 using Entity = Roundtable.Web.People.Programme;
 
 namespace Roundtable.Web.Pages.Programme.Programmes;
@@ -12,23 +11,7 @@ namespace Roundtable.Web.Pages.Programme.Programmes;
 public class EditModel(AppDbContext db) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
-    [BindProperty] public InputModel Input { get; set; } = new();
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Enter a code, like NPQH")]
-        [StringLength(Entity.CodeMaxLength, ErrorMessage = "Enter a code of at most 20 characters")]
-        [RegularExpression("^[A-Za-z0-9-]+$", ErrorMessage = "Use only letters, digits and hyphens in the code")]
-        public string Code { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter the programme's name")]
-        [StringLength(Entity.NameMaxLength, ErrorMessage = "Enter a name of at most 200 characters")]
-        public string Name { get; set; } = "";
-
-        public string? FrameworkAreas { get; set; }
-    }
-
-    public const int MaxAreas = 30;
+    [BindProperty] public ProgrammeInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,38 +25,32 @@ public class EditModel(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        Input = new InputModel { Code = p.Code, Name = p.Name, FrameworkAreas = string.Join("\n", await FrameworkArea.ForProgrammeAsync(db, p.Id, ct)) };
+        Input = new ProgrammeInput { Code = p.Code, Name = p.Name, FrameworkAreas = string.Join("\n", await FrameworkArea.ForProgrammeAsync(db, p.Id, ct)) };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var areas = (Input.FrameworkAreas ?? "").Split('\n').Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (areas.Count == 0)
+        var details = Input.Check(FrameworkArea.NameMaxLength);
+        if (!details.Succeeded)
         {
-            ModelState.AddModelError("Input.FrameworkAreas", "Enter at least one framework area, one to a line");
-        }
-        else if (areas.Count > MaxAreas || areas.Any(a => a.Length > FrameworkArea.NameMaxLength))
-        {
-            ModelState.AddModelError("Input.FrameworkAreas", $"Enter at most {MaxAreas} areas of at most {FrameworkArea.NameMaxLength} characters each");
-        }
-        if (!ModelState.IsValid)
-        {
+            ModelState.AddFailure(details.Failure);
             return Page();
         }
-        var code = Input.Code.Trim().ToUpperInvariant();
+        var (code, name, areas) = details.Value;
         var programme = Id is null ? new Entity() : await db.Programmes.FindAsync([Id], ct);
         if (programme is null)
         {
             return NotFound();
         }
+        var taken = Failure.Conflict($"There is already a programme with the code {code}", nameof(ProgrammeInput.Code));
         if (await db.Programmes.AnyAsync(p => p.Code == code && p.Id != programme.Id, ct))
         {
-            ModelState.AddModelError("Input.Code", $"There is already a programme with the code {code}");
+            ModelState.AddFailure(taken);
             return Page();
         }
         programme.Code = code;
-        programme.Name = Input.Name.Trim();
+        programme.Name = name;
         if (Id is null)
         {
             db.Programmes.Add(programme);
@@ -81,11 +58,11 @@ public class EditModel(AppDbContext db) : PageModel
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await db.TrySaveUniqueAsync(ct))
         {
-            ModelState.AddModelError("Input.Code", $"There is already a programme with the code {code}");
+            ModelState.AddFailure(taken);
             return Page();
         }
         await db.FrameworkAreas.Where(a => a.ProgrammeId == programme.Id).ExecuteDeleteAsync(ct);
-        db.FrameworkAreas.AddRange(areas.Select((name, i) => new FrameworkArea { ProgrammeId = programme.Id, Name = name, Position = i }));
+        db.FrameworkAreas.AddRange(areas.Select((area, i) => new FrameworkArea { ProgrammeId = programme.Id, Name = area, Position = i }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         TempData["Flash"] = $"Saved the programme {code}.";

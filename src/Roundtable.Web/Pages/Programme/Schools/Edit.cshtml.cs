@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roundtable.Web.Data;
@@ -9,30 +8,7 @@ namespace Roundtable.Web.Pages.Programme.Schools;
 public class EditModel(AppDbContext db) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
-    [BindProperty] public InputModel Input { get; set; } = new();
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Enter the school's name")]
-        [StringLength(School.NameMaxLength, ErrorMessage = "Enter a name of at most 200 characters")]
-        public string Name { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter the school's URN")]
-        [Range(School.UrnMin, School.UrnMax, ErrorMessage = "Enter a URN of six digits, like 123456")]
-        public int? Urn { get; set; }
-
-        [Required(ErrorMessage = "Choose the school's phase")]
-        public SchoolPhase? Phase { get; set; }
-
-        [Required(ErrorMessage = "Choose the school's setting type")]
-        public SettingType? SettingType { get; set; }
-
-        [Required(ErrorMessage = "Choose the school's region")]
-        public Region? Region { get; set; }
-
-        [Range(0, 10_000, ErrorMessage = "Enter a number on roll between 0 and 10,000")]
-        public int? NumberOnRoll { get; set; }
-    }
+    [BindProperty] public SchoolInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -40,22 +16,21 @@ public class EditModel(AppDbContext db) : PageModel
         {
             return Page();
         }
-        var s = await db.Schools.FindAsync([Id], ct);
-        if (s is null)
+        var school = await db.Schools.FindAsync([Id], ct);
+        if (school is null)
         {
             return NotFound();
         }
-        Input = new InputModel { Name = s.Name, Urn = s.Urn, Phase = s.Phase, SettingType = s.SettingType, Region = s.Region, NumberOnRoll = s.NumberOnRoll };
+        Input = SchoolInput.From(school);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        var details = Input.Check();
+        if (!details.Succeeded)
         {
-            // Model binding's own wording ("The value 'abc' is not valid") is replaced by ours.
-            ReplaceBindingError("Input.Urn", "Enter a URN of six digits, like 123456");
-            ReplaceBindingError("Input.NumberOnRoll", "Enter the number on roll as a whole number");
+            ModelState.AddFailure(details.Failure);
             return Page();
         }
         var school = Id is null ? new School() : await db.Schools.FindAsync([Id], ct);
@@ -63,31 +38,17 @@ public class EditModel(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        school.Name = Input.Name.Trim();
-        school.Urn = Input.Urn!.Value;
-        school.Phase = Input.Phase!.Value;
-        school.SettingType = Input.SettingType!.Value;
-        school.Region = Input.Region!.Value;
-        school.NumberOnRoll = Input.NumberOnRoll;
+        school.Update(details.Value);
         if (Id is null)
         {
             db.Schools.Add(school);
         }
         if (!await db.TrySaveUniqueAsync(ct))
         {
-            ModelState.AddModelError("Input.Urn", $"There is already a school with the URN {Input.Urn}");
+            ModelState.AddFailure(Failure.Conflict($"There is already a school with the URN {details.Value.Urn}", nameof(SchoolInput.Urn)));
             return Page();
         }
         TempData["Flash"] = $"Saved {school.Name}.";
         return RedirectToPage("Index");
-    }
-
-    private void ReplaceBindingError(string key, string message)
-    {
-        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Any(e => e.ErrorMessage.Contains("is not valid", StringComparison.Ordinal)))
-        {
-            entry.Errors.Clear();
-            entry.Errors.Add(message);
-        }
     }
 }

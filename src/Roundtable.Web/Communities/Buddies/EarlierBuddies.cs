@@ -1,0 +1,42 @@
+namespace Roundtable.Web.Communities;
+
+// Who has been buddies with whom before, by index: the cost of a pair or trio is its repeats.
+internal sealed class EarlierBuddies(int n)
+{
+    private readonly HashSet<long> _pairs = [];
+    private readonly int[] _degree = new int[n];
+
+    public void Add(int a, int b)
+    {
+        if (_pairs.Add(Key(a, b)))
+        {
+            _degree[a]++;
+            _degree[b]++;
+        }
+    }
+
+    public bool Were(int a, int b) => _pairs.Contains(Key(a, b));
+
+    public int Degree(int a) => _degree[a];
+
+    public int Count(int person, int[] unit) => unit.Count(other => Were(person, other));
+
+    public int Cost(int[] unit)
+    {
+        var cost = 0;
+        for (var i = 0; i < unit.Length; i++)
+        {
+            for (var j = i + 1; j < unit.Length; j++)
+            {
+                if (Were(unit[i], unit[j]))
+                {
+                    cost++;
+                }
+            }
+        }
+
+        return cost;
+    }
+
+    private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+}
