@@ -13,6 +13,7 @@ using Roundtable.Web.Tutorials;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<AppLinks>();
 builder.AddDatabase();
 builder.AddAuth();
 builder.AddEmail();
@@ -26,6 +27,7 @@ builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
 
 var app = builder.Build();
+RequiredSettings.Check(app.Configuration, app.Environment);
 
 if (args.Length > 0 && AdminCommands.IsCommand(args[0]))
 {

@@ -27,12 +27,16 @@ public static class CommunitiesDemoData
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, LondonTime.Zone));
         DateTime At(int daysFromToday) => TimeZoneInfo.ConvertTimeToUtc(today.AddDays(daysFromToday).ToDateTime(new TimeOnly(16, 0)), LondonTime.Zone);
 
+        static DateTime SoonAfter(DateTime now) => new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc).AddMinutes(30);
+
         foreach (var (group, index) in groups.Select((g, i) => (g, i)))
         {
             group.Published = true;
             var members = group.Members.Select(m => m.UserId).ToList();
             var past = new CommunitySession { GroupId = group.Id, StartsAt = At(-21 + index), Mode = SessionMode.Online, Where = $"https://meet.example.org/roundtable-{group.Id}" };
-            var next = new CommunitySession { GroupId = group.Id, StartsAt = At(4 + index), Mode = index % 2 == 0 ? SessionMode.Online : SessionMode.InPerson,
+            // The last group meets within the hour, so a newcomer can run its session live straight away.
+            var startsSoon = index == groups.Count - 1;
+            var next = new CommunitySession { GroupId = group.Id, StartsAt = startsSoon ? SoonAfter(now) : At(4 + index), Mode = index % 2 == 0 ? SessionMode.Online : SessionMode.InPerson,
                 Where = index % 2 == 0 ? $"https://meet.example.org/roundtable-{group.Id}" : "Room 2, Larkfield Primary School" };
             var later = new CommunitySession { GroupId = group.Id, StartsAt = At(32 + index), Mode = SessionMode.Online, Where = $"https://meet.example.org/roundtable-{group.Id}" };
             db.CommunitySessions.AddRange(past, next, later);

@@ -85,6 +85,8 @@ public class CommunitySession
 {
     public const int WhereMaxLength = 500;
     public const int TextMaxLength = 4000;
+    // A session can be run live from a little before it starts until the end of its day (UK time).
+    public static readonly TimeSpan LiveOpensBefore = TimeSpan.FromMinutes(30);
 
     public int Id { get; set; }
     public int GroupId { get; set; }
@@ -107,6 +109,14 @@ public class CommunitySession
 
     public List<SessionAttendance> Attendance { get; set; } = [];
     public List<SessionTurn> Turns { get; set; } = [];
+
+    public DateTime LiveOpensAt => StartsAt - LiveOpensBefore;
+
+    public DateTime LiveClosesAt => LondonTime.EndOfDay(StartsAt);
+
+    public bool IsDue(DateTime now) => now >= LiveOpensAt && now < LiveClosesAt;
+
+    public bool IsRecorded => RecordedAt is not null;
 
     // The programme team has dealt with the group's questions (the first time counts).
     public void ResolveQuestions(DateTime now) => QuestionsResolvedAt ??= now;

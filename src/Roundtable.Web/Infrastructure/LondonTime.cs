@@ -12,6 +12,10 @@ public static class LondonTime
 
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 
+    // The first instant of the next UK day: the end of the day the instant falls on.
+    public static DateTime EndOfDay(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateOf(utc).AddDays(1).ToDateTime(TimeOnly.MinValue), Zone);
+
     // The instant with its UK offset, e.g. 2026-07-01T16:00:00+01:00: local and unambiguous.
     public static DateTimeOffset WithOffset(DateTime utc)
     {

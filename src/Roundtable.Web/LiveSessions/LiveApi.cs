@@ -19,7 +19,7 @@ public static class LiveApi
             .Fails(FailureKind.NotFound);
         live.MapPost("/{action}", Act)
             .WithName("ActOnLiveSession").WithSummary("Start, move, pause, resume, extend, finish, take over or drop a turn")
-            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Forbidden, FailureKind.Conflict);
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Forbidden, FailureKind.Conflict, FailureKind.Refused);
         live.MapGet("/events", Events)
             .WithName("StreamLiveSession").WithSummary("The live state as Server-Sent Events, on connect and after every change")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")

@@ -1,3 +1,5 @@
+using Roundtable.Web.Communities;
+
 namespace Roundtable.Web.LiveSessions;
 
 public enum LiveAction { Start, Next, Back, Pause, Resume, Extend, Finish, Takeover, Drop }
@@ -20,6 +22,37 @@ public static class LiveRules
             : isMember && (chairId is null || chairId == actorId)
                 ? null
                 : NotTheChair("Only the chair can run the session. If the chair has dropped out, take over as chair first.");
+
+    // Live sessions follow the calendar: a session is started or taken over only while it is due
+    // and not yet recorded (so nobody becomes the chair of a past record), and only a session that
+    // has begun can be finished. Other actions need a started session, which these rules guard.
+    public static Failure? FitsCalendar(LiveAction action, CommunitySession session, DateTime now)
+    {
+        var starts = UkFormat.DateTime(session.StartsAt);
+        switch (action)
+        {
+            case LiveAction.Start or LiveAction.Takeover:
+                if (session.IsRecorded)
+                {
+                    return OffCalendar("This session has been recorded, so it can no longer be run live or taken over. Its chair can correct the record.");
+                }
+                if (now < session.LiveOpensAt)
+                {
+                    return OffCalendar($"This session is not due yet: it starts at {starts}, and can be started or taken over from {UkFormat.Time(session.LiveOpensAt)} that day.");
+                }
+                if (now >= session.LiveClosesAt)
+                {
+                    return OffCalendar($"This session was due at {starts}: it can no longer be started or taken over. Its chair can keep the record.");
+                }
+                return null;
+            case LiveAction.Finish when now < session.LiveOpensAt:
+                return OffCalendar($"This session has not begun: it starts at {starts}.");
+            default:
+                return null;
+        }
+    }
+
+    private static Failure OffCalendar(string message) => Failure.Refused(message) with { Title = "Not due" };
 
     public static Failure Misfit(string message) => Failure.Conflict(message) with { Title = DoesNotFit };
 

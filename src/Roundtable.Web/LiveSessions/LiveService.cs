@@ -77,6 +77,10 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         }
 
         var now = time.UtcNow();
+        if (LiveRules.FitsCalendar(command.Action, session, now) is { } offCalendar)
+        {
+            return offCalendar;
+        }
         var agenda = command.Action == LiveAction.Start && live.Status == LiveStatus.NotStarted ? await AgendaAtStartAsync(session, ct) : null;
         if (LiveRules.Apply(live, command, me, now, agenda) is { } misfit)
         {

@@ -57,11 +57,6 @@ public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEm
         return $"{baseUrl.TrimEnd('/')}{page}?userId={Uri.EscapeDataString(user.Id)}&code={code}";
     }
 
-    // Links in e-mails use the configured public address when there is one, so that a forged Host
-    // header cannot send someone a link to another site.
-    public static string BaseUrl(HttpRequest request, IConfiguration configuration) =>
-        configuration["App:BaseUrl"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}";
-
     public static string DecodeCode(string code)
     {
         try

@@ -241,27 +241,27 @@ public static class TutorialsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendar(
-        int id, ClaimsPrincipal user, BookingFacts facts, HttpRequest request, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        int id, ClaimsPrincipal user, BookingFacts facts, HttpRequest request, AppLinks links, TimeProvider time, CancellationToken ct)
     {
         var booking = await facts.VisibleBookingAsync(id, user.UserId(), ct);
         if (booking is null)
         {
             return Failure.NotFound("There is no booking of yours with that id.").ToProblem();
         }
-        var host = new Uri(Invitations.BaseUrl(request, configuration)).Host;
+        var host = new Uri(links.BaseUrl(request)).Host;
         var ics = TutorialCalendar.ForBooking(booking, forPartner: booking.Slot.Partner.UserId == user.UserId(), host, time.UtcNow());
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"tutorial-{booking.Id}.ics");
     }
 
     private static async Task<Results<Created<FeedbackResponse>, ProblemHttpResult>> PostFeedback(
-        int id, FeedbackRequest? body, ClaimsPrincipal user, TutorialFeedbackService feedback, HttpRequest request, IConfiguration configuration, CancellationToken ct)
+        int id, FeedbackRequest? body, ClaimsPrincipal user, TutorialFeedbackService feedback, HttpRequest request, AppLinks links, CancellationToken ct)
     {
         if (body?.Held is null)
         {
             return new FieldErrors().Add(nameof(FeedbackRequest.Held), "Say whether the tutorial was held (true) or the delegate did not attend (false).").ToProblem();
         }
         var referral = body.Referral is null ? null : body.Referral.Reason ?? "";
-        var recorded = await feedback.RecordAsync(id, user.UserId(), new FeedbackInput(body.Held.Value, body.Notes, referral), Invitations.BaseUrl(request, configuration), ct);
+        var recorded = await feedback.RecordAsync(id, user.UserId(), new FeedbackInput(body.Held.Value, body.Notes, referral), links.BaseUrl(request), ct);
         if (!recorded.Succeeded)
         {
             return recorded.Failure.ToProblem();

@@ -5,7 +5,7 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.Pages.Account;
 
-public class ForgotPasswordModel(UserManager<AppUser> users, Invitations invitations, IConfiguration configuration) : PageModel
+public class ForgotPasswordModel(UserManager<AppUser> users, Invitations invitations, AppLinks links) : PageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -27,7 +27,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, Invitations invitat
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
         if (user is not null)
         {
-            await invitations.SendPasswordResetAsync(user, Invitations.BaseUrl(Request, configuration), ct);
+            await invitations.SendPasswordResetAsync(user, links.BaseUrl(Request), ct);
         }
         Sent = true;
         return Page();

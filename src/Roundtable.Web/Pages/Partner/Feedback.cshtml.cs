@@ -6,7 +6,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Partner;
 
-public class FeedbackModel(BookingFacts facts, TutorialFeedbackService feedback, IConfiguration configuration) : PageModel
+public class FeedbackModel(BookingFacts facts, TutorialFeedbackService feedback, AppLinks links) : PageModel
 {
     public sealed class InputModel
     {
@@ -34,7 +34,7 @@ public class FeedbackModel(BookingFacts facts, TutorialFeedbackService feedback,
             return Page();
         }
         var input = new FeedbackInput(Input.Held.Value, Input.Notes, Input.Refer ? Input.ReferralReason ?? "" : null);
-        var recorded = await feedback.RecordAsync(Id, User.UserId(), input, Invitations.BaseUrl(Request, configuration), ct);
+        var recorded = await feedback.RecordAsync(Id, User.UserId(), input, links.BaseUrl(Request), ct);
         if (recorded.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();

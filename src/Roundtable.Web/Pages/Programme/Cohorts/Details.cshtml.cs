@@ -6,7 +6,7 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.Pages.Programme.Cohorts;
 
-public class DetailsModel(AppDbContext db, Invitations invitations, IConfiguration configuration) : PageModel
+public class DetailsModel(AppDbContext db, Invitations invitations, AppLinks links) : PageModel
 {
     public const int PageSize = 100;
 
@@ -46,7 +46,7 @@ public class DetailsModel(AppDbContext db, Invitations invitations, IConfigurati
     {
         var people = await db.Participants.Where(p => p.CohortId == id && p.User.InvitedAt == null && p.User.PasswordHash == null)
             .Select(p => p.User).ToListAsync(ct);
-        var baseUrl = Invitations.BaseUrl(Request, configuration);
+        var baseUrl = links.BaseUrl(Request);
         foreach (var user in people)
         {
             await invitations.InviteAsync(user, baseUrl, ct);

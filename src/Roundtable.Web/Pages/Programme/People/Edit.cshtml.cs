@@ -9,7 +9,7 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.Pages.Programme.People;
 
-public class EditModel(AppDbContext db, UserManager<AppUser> users, PersonEditor editor, Invitations invitations, TimeProvider time, IConfiguration configuration) : PageModel
+public class EditModel(AppDbContext db, UserManager<AppUser> users, PersonEditor editor, Invitations invitations, TimeProvider time, AppLinks links) : PageModel
 {
     public sealed record AccountView(bool Active, DateTime? InvitedAt, DateTime? LockedUntil);
 
@@ -83,7 +83,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, PersonEditor
         {
             return NotFound();
         }
-        await invitations.InviteAsync(user, Invitations.BaseUrl(Request, configuration), ct);
+        await invitations.InviteAsync(user, links.BaseUrl(Request), ct);
         TempData["Flash"] = $"Sent an invitation to {user.Email}.";
         return RedirectToPage("Edit", new { id = user.Id });
     }
