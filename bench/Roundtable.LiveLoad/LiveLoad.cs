@@ -161,7 +161,14 @@ internal sealed class LoadApp(string dbPath) : WebApplicationFactory<Program>
         builder.UseContentRoot(Path.Combine(root?.FullName ?? ".", "src", "Roundtable.Web"));
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Roundtable", $"Data Source={dbPath}");
-        builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "roundtable-load-mail"));
+        // Settings required outside Development; the load run sends no e-mail.
+        builder.UseSetting("App:BaseUrl", "http://localhost");
+        builder.UseSetting("Email:Host", "localhost");
+        // A thousand bearer logins from one address in a few seconds: limits out of the way.
+        foreach (var limit in new[] { "ApiPerAccount", "ApiPerAddress", "SignInPerAddress", "PasswordResetPerAddress" })
+        {
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
+        }
         builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
         // Seeding a thousand accounts: a cheap hash here, never in the app itself.
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));

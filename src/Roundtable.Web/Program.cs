@@ -14,11 +14,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<AppLinks>();
+builder.AddTransport();
 builder.AddDatabase();
 builder.AddAuth();
 builder.AddEmail();
 builder.AddPages();
 builder.AddApi();
+builder.AddRateLimits();
 builder.Services.AddPeople();
 builder.Services.AddCommunities();
 builder.AddLiveSessions();
@@ -36,11 +38,13 @@ if (args.Length > 0 && AdminCommands.IsCommand(args[0]))
 
 await app.PrepareDatabaseAsync();
 
+app.UseTransport();
 app.UseErrorHandling();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();

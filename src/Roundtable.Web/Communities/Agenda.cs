@@ -54,6 +54,8 @@ public static class AgendaBuilder
     public const int MinimumParticipants = 3;
     public const int MaxGroupSize = 6;
     public const int MinGroupSize = 4;
+    // The most people one session can hold (ten breakout groups); more is not a session.
+    public const int MaximumParticipants = 60;
 
     public static Result<Agenda> Build(int participants, DateTime localStart, TimeZoneInfo zone) =>
         Build(participants, localStart, zone, ProtocolTemplate.DefaultFor);
@@ -72,6 +74,12 @@ public static class AgendaBuilder
         {
             return Failure.Refused(string.Create(CultureInfo.InvariantCulture,
                 $"The protocol needs at least {MinimumParticipants} people present; {participants} present is too few to run it.")) with { Title = "No protocol for this number" };
+        }
+
+        if (participants > MaximumParticipants)
+        {
+            return Failure.Refused(string.Create(CultureInfo.InvariantCulture,
+                $"A session holds at most {MaximumParticipants} people; {participants} is too many.")) with { Title = "No protocol for this number" };
         }
 
         var notes = new List<string>();

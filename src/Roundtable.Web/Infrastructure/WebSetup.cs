@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Roundtable.Web.Data;
 using Roundtable.Web.People;
 
@@ -32,6 +33,8 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Projects", Roles.Delegate);
             o.Conventions.AuthorizeFolder("/Tutorials", Roles.Delegate);
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AddPageApplicationModelConvention("/Account/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
+            o.Conventions.AddPageApplicationModelConvention("/Account/ForgotPassword", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.PasswordReset)));
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Index");
         });
@@ -69,6 +72,10 @@ public static class WebSetup
         return app;
     }
 
+    // The browser features a page could ask for, none of which Roundtable uses.
+    public const string PermissionsPolicy =
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -78,7 +85,20 @@ public static class WebSetup
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Personal answers (the API, CSV and calendar files, signed-in pages) stay out of
+            // shared and browser caches, unless the response chose its own caching.
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey("Cache-Control")
+                    && (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)))
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                }
+                return Task.CompletedTask;
+            });
             await next();
         });
         return app;

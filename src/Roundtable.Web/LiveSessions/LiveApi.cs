@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Roundtable.Web.Communities;
 using Roundtable.Web.Infrastructure.Api;
+using Roundtable.Web.Infrastructure.Auth;
 
 namespace Roundtable.Web.LiveSessions;
 
@@ -23,7 +25,7 @@ public static class LiveApi
         live.MapGet("/events", Events)
             .WithName("StreamLiveSession").WithSummary("The live state as Server-Sent Events, on connect and after every change")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
-            .Fails(FailureKind.NotFound);
+            .Fails(FailureKind.NotFound, FailureKind.TooMany);
     }
 
     private static async Task<Results<Ok<LiveState>, ProblemHttpResult>> Get(int id, ClaimsPrincipal user, LiveService live, CancellationToken ct) =>
@@ -52,7 +54,25 @@ public static class LiveApi
         {
             return visible.Failure.ToProblem();
         }
-        var session = visible.Value;
+        var me = user.UserId();
+        if (!hub.TryOpenStream(me))
+        {
+            return Failure.TooMany($"You have {LiveHub.MaxStreamsPerPerson} live screens open already, the most one person may have. Close one and try again.").ToProblem();
+        }
+        try
+        {
+            await StreamAsync(context, visible.Value, live, hub, ct);
+        }
+        finally
+        {
+            hub.CloseStream(me);
+        }
+        return TypedResults.Empty;
+    }
+
+    private static async Task StreamAsync(HttpContext context, CommunitySession session, LiveService live, LiveHub hub, CancellationToken ct)
+    {
+        var id = session.Id;
         var first = await live.StateAsync(session, ct);
         var response = context.Response;
         response.Headers.ContentType = "text/event-stream";
@@ -95,7 +115,6 @@ public static class LiveApi
         {
             hub.Unsubscribe(id, subscription);
         }
-        return TypedResults.Empty;
     }
 
     private static async Task WriteRawAsync(HttpResponse response, string stateJson, CancellationToken ct)

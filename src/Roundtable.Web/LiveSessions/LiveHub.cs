@@ -13,6 +13,23 @@ public sealed class LiveHub
 {
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Channel<string?>>> _streams = new();
 
+    // A person's open streams on this server (a few screens and tabs at most), so that nobody can
+    // hold all of the server's connections.
+    public const int MaxStreamsPerPerson = 10;
+    private readonly ConcurrentDictionary<string, int> _perPerson = new();
+
+    public bool TryOpenStream(string personId)
+    {
+        if (_perPerson.AddOrUpdate(personId, 1, (_, n) => n + 1) <= MaxStreamsPerPerson)
+        {
+            return true;
+        }
+        CloseStream(personId);
+        return false;
+    }
+
+    public void CloseStream(string personId) => _perPerson.AddOrUpdate(personId, 0, (_, n) => Math.Max(0, n - 1));
+
     public (Guid Id, ChannelReader<string?> Changes) Subscribe(int sessionId)
     {
         // Capacity one, keeping the newest: a busy stream skips straight to the latest state.

@@ -22,6 +22,7 @@ public class ErrorModel : PageModel
             400 => ("Your request could not be processed", "The form may have expired or been changed. Go back, reload the page and try again."),
             403 => ("You do not have access to this page", "If you think you should, ask your programme team."),
             404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
+            429 => ("Too many attempts", "Wait a few minutes, then try again."),
             413 => ("The file is too large", "Files must be smaller than 10 MB. Go back and choose a smaller file."),
             _ => (Title, Message),
         };

@@ -44,6 +44,9 @@ public class TutorialSlot
     public const int MinMinutes = 15;
     public const int MaxMinutes = 180;
     public const int ReasonMaxLength = 500;
+    // A partner plans a year at most, with at most this many open slots ahead at once.
+    public const int MaxDaysAhead = 366;
+    public const int MaxOpenSlots = 400;
 
     public int Id { get; set; }
     public int PartnerId { get; set; }
@@ -65,11 +68,19 @@ public class TutorialSlot
     public bool Overlaps(DateTime startsAt, int minutes) => StartsAt < startsAt.AddMinutes(minutes) && startsAt < EndsAt;
 
     // A new slot starts in the future and overlaps none of the partner's slots still offered.
-    public static Result<TutorialSlot> Publish(int partnerId, SlotInput input, IEnumerable<TutorialSlot> partnersSlots, DateTime now)
+    public static Result<TutorialSlot> Publish(int partnerId, SlotInput input, IEnumerable<TutorialSlot> partnersSlots, DateTime now, int openSlotsAhead = 0)
     {
         if (input.Start <= now)
         {
             return Failure.Refused("The start must be in the future.", nameof(SlotInput.Start));
+        }
+        if (input.Start > now.AddDays(MaxDaysAhead))
+        {
+            return Failure.Refused($"Slots can be published up to {MaxDaysAhead} days ahead; choose an earlier start.", nameof(SlotInput.Start));
+        }
+        if (openSlotsAhead >= MaxOpenSlots)
+        {
+            return Failure.TooMany($"You already have {MaxOpenSlots} open slots ahead, the most a partner may publish. Withdraw some or wait until they have passed.");
         }
         if (partnersSlots.FirstOrDefault(s => s.WithdrawnAt is null && s.Overlaps(input.Start, input.Minutes)) is { } other)
         {

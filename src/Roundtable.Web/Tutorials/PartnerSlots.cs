@@ -39,7 +39,8 @@ public sealed class PartnerSlots(AppDbContext db, TimeProvider time, TutorialNot
         var before = await db.TutorialSlots.AsNoTracking()
             .Where(s => s.PartnerId == profile.Id && s.WithdrawnAt == null && s.StartsAt < end)
             .OrderByDescending(s => s.StartsAt).Take(20).ToListAsync(ct);
-        var published = TutorialSlot.Publish(profile.Id, input, before, now);
+        var openAhead = await db.TutorialSlots.CountAsync(s => s.PartnerId == profile.Id && s.WithdrawnAt == null && s.StartsAt > now, ct);
+        var published = TutorialSlot.Publish(profile.Id, input, before, now, openAhead);
         if (!published.Succeeded)
         {
             return published;

@@ -39,7 +39,7 @@ public static class TutorialsApi
             .Fails(FailureKind.Invalid, FailureKind.Refused);
         tutorials.MapPost("/partners/me/slots", PostSlot).RequireAuthorization(Roles.Partner)
             .WithName("PublishTutorialSlot").WithSummary("Publish a free slot (the signed-in partner's)")
-            .Fails(FailureKind.Invalid, FailureKind.Refused);
+            .Fails(FailureKind.Invalid, FailureKind.Refused, FailureKind.TooMany);
         tutorials.MapPost("/partners/me/slots/{id:int}/withdraw", WithdrawSlot).RequireAuthorization(Roles.Partner)
             .WithName("WithdrawTutorialSlot").WithSummary("Withdraw a slot; a tutorial booked on it is cancelled by the partner")
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);

@@ -40,6 +40,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:Host", "127.0.0.1");
         builder.UseSetting("Email:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("App:BaseUrl", "http://localhost");
+        builder.UseSetting("Email:UseTls", "false");
+        // Every test client comes from one address and the suites sign in thousands of times:
+        // limits far out of reach here; RateLimitTests set tight ones on their own app.
+        foreach (var limit in new[] { "ApiPerAccount", "ApiPerAddress", "SignInPerAddress", "PasswordResetPerAddress" })
+        {
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

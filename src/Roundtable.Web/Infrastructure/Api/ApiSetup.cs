@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
@@ -35,11 +36,23 @@ public static class ApiSetup
                     endpoint.Metadata.Add(new AllowAnonymousAttribute());
                 }
                 IdentityEndpoints.Describe(endpoint);
+                IdentityEndpoints.Limit(endpoint);
             });
         auth.AddEndpointFilter(async (ctx, next) =>
                 ctx.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
                     ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Accounts are created by invitation from the programme team.")
                     : await next(ctx));
+
+        auth.AddEndpointFilter(async (ctx, next) =>
+        {
+            var result = await next(ctx);
+            var inner = result is INestedHttpResult nested ? nested.Result : result;
+            // Identity says "LockedOut" or "Failed"; both get the page's one answer.
+            return ctx.HttpContext.Request.Path.Value?.EndsWith("/login", StringComparison.OrdinalIgnoreCase) == true
+                && inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status401Unauthorized }
+                ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: $"{SignInAnswer.Failed}. {SignInAnswer.Hint}")
+                : result;
+        });
 
         var v1 = app.MapGroup("/api/v1").RequireAuthorization();
         v1.MapPeopleApi();

@@ -26,6 +26,21 @@ public static class IdentityEndpoints
 
     private const string ProblemContentType = "application/problem+json";
 
+    // Logins and password resets are rate limited per address like the pages that do the same.
+    public static void Limit(EndpointBuilder endpoint)
+    {
+        var path = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? "";
+        if (path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase))
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn));
+        }
+        else if (path.EndsWith("/forgotPassword", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/resetPassword", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/resendConfirmationEmail", StringComparison.OrdinalIgnoreCase))
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.PasswordReset));
+        }
+    }
+
     public static void Describe(EndpointBuilder endpoint)
     {
         if (endpoint is not RouteEndpointBuilder route)

@@ -17,9 +17,13 @@ public sealed class EmailOptions
 {
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
-    public bool UseStartTls { get; set; }
+    // TLS unless turned off: implicit TLS on port 465, STARTTLS (required) on any other port.
+    public bool UseTls { get; set; } = true;
     public string? UserName { get; set; }
     public string? Password { get; set; }
+    public SecureSocketOptions SocketOptions =>
+        !UseTls ? SecureSocketOptions.None : Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+
     public string FromAddress { get; set; } = "no-reply@roundtable.test";
     public string FromName { get; set; } = "Roundtable";
     // Used when no SMTP host is configured: each message is written there as an .eml file.
@@ -49,7 +53,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
         }
 
         using var client = new SmtpClient();
-        await client.ConnectAsync(o.Host, o.Port, o.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+        await client.ConnectAsync(o.Host, o.Port, o.SocketOptions, ct);
         if (!string.IsNullOrEmpty(o.UserName))
         {
             await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);

@@ -32,12 +32,8 @@ public class SignInModel(SignInManager<AppUser> signIn) : PageModel
         {
             return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
         }
-        if (result.IsLockedOut)
-        {
-            ModelState.AddFailure(Failure.TooMany($"Your account is locked after {AuthSetup.MaxFailedSignIns} failed attempts to sign in. Try again in {AuthSetup.LockoutTime.TotalMinutes:0} minutes, or reset your password."));
-            return Page();
-        }
-        ModelState.AddFailure(Failure.Invalid(nameof(SignInInput.Email), "Enter a correct e-mail address and password"));
+        // Locked, wrong or unknown: the same answer, so the page reveals nobody's account.
+        ModelState.AddFailure(Failure.Invalid([new(nameof(SignInInput.Email), SignInAnswer.Failed), new(FieldError.General, SignInAnswer.Hint)]));
         return Page();
     }
 }

@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Roundtable.Web.Infrastructure;
+
+// How requests arrive. In Production: HTTPS only (redirection and HSTS), every cookie Secure, and
+// X-Forwarded-For/-Proto believed only from the proxies named in `ForwardedHeaders:KnownProxies`
+// (addresses) and `ForwardedHeaders:KnownNetworks` (CIDR ranges); none are trusted by default.
+public static class Transport
+{
+    public static WebApplicationBuilder AddTransport(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("ForwardedHeaders");
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in section.GetSection("KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        builder.Services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = HttpOnlyPolicy.None;
+        });
+        // The Server header tells an attacker what to look up.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        return builder;
+    }
+
+    public static WebApplication UseTransport(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseCookiePolicy();
+        return app;
+    }
+}
