@@ -73,7 +73,8 @@ public sealed class TutorialNotifications(AppDbContext db, IEmailSender email, I
         catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException
             or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException or OperationCanceledException)
         {
-            log.LogWarning(e, "Could not send e-mail to {To}", message.To);
+            // Neither the address nor the exception (whose text can quote the address) goes to the log.
+            log.LogWarning("Could not send a tutorial e-mail ({Error}); the change itself was saved.", e.GetType().Name);
         }
     }
 }

@@ -48,7 +48,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{mime.Date.UtcDateTime:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(file, ct);
-            logger.LogInformation("No SMTP host configured: wrote e-mail '{Subject}' to {File}", message.Subject, file);
+            // The subject can name people; the file name cannot.
+            logger.LogInformation("No SMTP host configured: wrote an e-mail to {File}", file);
             return;
         }
 
