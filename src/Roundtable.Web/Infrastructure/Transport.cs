@@ -26,6 +26,8 @@ public static class Transport
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        // The public HTTPS port (behind a proxy, the proxy's), so redirection never has to guess.
+        builder.Services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue("HttpsPort", 443));
         builder.Services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
