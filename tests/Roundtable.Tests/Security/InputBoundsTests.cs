@@ -77,4 +77,37 @@ public class InputBoundsTests(AppFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Contains($"{TutorialSlot.MaxOpenSlots} open slots", await DetailAsync(response), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EventStreams_MoreThanOnePersonMayOpen_Is429WithTheLimit()
+    {
+        var cohort = await Data.CohortAsync();
+        var members = new List<Roundtable.Web.People.AppUser>();
+        for (var i = 1; i <= 4; i++)
+        {
+            members.Add(await Data.DelegateAsync(cohort, $"m{i}@test.example"));
+        }
+        var session = await App.SessionAsync(await App.GroupAsync(cohort, members), TimeSpan.Zero);
+        var member = await SignedInAsync("m1@test.example");
+        var url = $"/api/v1/sessions/{session.Id}/live/events";
+        var open = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < Roundtable.Web.LiveSessions.LiveHub.MaxStreamsPerPerson; i++)
+            {
+                var stream = await member.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead);
+                open.Add(stream);
+                Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            }
+
+            var refused = await member.GetAsync(url);
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains($"{Roundtable.Web.LiveSessions.LiveHub.MaxStreamsPerPerson} live screens", await DetailAsync(refused), StringComparison.Ordinal);
+        }
+        finally
+        {
+            open.ForEach(r => r.Dispose());
+        }
+    }
 }
