@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Roundtable.Web.Infrastructure;
 
@@ -45,7 +46,13 @@ public static class Transport
 
     public static WebApplication UseTransport(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no proxy named the middleware would believe anyone's headers, so it runs only
+        // when some are.
+        var forwarded = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        if (forwarded.KnownProxies.Count > 0 || forwarded.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         if (app.Environment.IsProduction())
         {
             app.UseHsts();
