@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddDatabase();
 builder.AddAuth();
+builder.AddApiAntiforgery();
 builder.AddEmail();
 builder.AddPages();
 builder.AddApi();
@@ -39,6 +40,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseApiAntiforgery();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();

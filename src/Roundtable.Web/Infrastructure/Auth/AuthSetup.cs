@@ -47,9 +47,7 @@ public static class AuthSetup
                 o.DefaultForbidScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme);
+                SendsBearerToken(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
 
         // Invitation links use the password-reset token, which must outlive a busy half-term.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationLifetime);
@@ -82,6 +80,9 @@ public static class AuthSetup
 
         return builder;
     }
+
+    public static bool SendsBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
