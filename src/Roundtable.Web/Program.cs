@@ -40,6 +40,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseFreshBearerTokens();
 app.UseApiAntiforgery();
 app.UseAuthorization();
 
