@@ -30,7 +30,7 @@ var app = builder.Build();
 
 if (args.Length > 0 && AdminCommands.IsCommand(args[0]))
 {
-    return await AdminCommands.RunAsync(app, args);
+    return await AdminCommands.RunAsync(app.Services, app.Configuration, args);
 }
 
 await app.PrepareDatabaseAsync();

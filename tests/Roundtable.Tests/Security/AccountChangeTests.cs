@@ -24,6 +24,7 @@ public class AccountChangeTests(AppFactory app) : AppTest(app)
     private static async Task<HttpResponseMessage> SaveRolesAsync(HttpClient team, AppUser person, string email, params string[] roles) =>
         await team.PostFormAsync($"/Programme/People/Edit/{person.Id}",
             new() { ["Input.FullName"] = person.FullName, ["Input.Email"] = email },
+            formSelector: "main form[novalidate]",
             extra: roles.Select(r => new KeyValuePair<string, string>("Input.Roles", r)));
 
     private async Task RemoveRoleQuietlyAsync(AppUser person, string role)

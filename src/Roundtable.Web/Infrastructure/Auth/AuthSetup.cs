@@ -12,7 +12,6 @@ public static class AuthSetup
     public const string CookieName = "Roundtable.Auth";
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
     // How soon a cookie notices that its account's roles or e-mail changed (the security stamp).
     public static readonly TimeSpan CookieRecheck = TimeSpan.FromMinutes(1);
 
@@ -51,8 +50,8 @@ public static class AuthSetup
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 SendsBearerToken(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
 
-        // Invitation links use the password-reset token, which must outlive a busy half-term.
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationLifetime);
+        // Identity's own reset codes (the API's forgot-password) last as long as our reset links.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordLinks.ResetLifetime);
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = CookieRecheck);
 
