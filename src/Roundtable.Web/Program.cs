@@ -17,6 +17,7 @@ builder.Services.AddSingleton<AppLinks>();
 builder.AddTransport();
 builder.AddDatabase();
 builder.AddAuth();
+builder.AddApiAntiforgery();
 builder.AddEmail();
 builder.AddPages();
 builder.AddApi();
@@ -33,7 +34,7 @@ RequiredSettings.Check(app.Configuration, app.Environment);
 
 if (args.Length > 0 && AdminCommands.IsCommand(args[0]))
 {
-    return await AdminCommands.RunAsync(app, args);
+    return await AdminCommands.RunAsync(app.Services, app.Configuration, args);
 }
 
 await app.PrepareDatabaseAsync();
@@ -44,7 +45,9 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseFreshBearerTokens();
 app.UseRateLimiter();
+app.UseApiAntiforgery();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();

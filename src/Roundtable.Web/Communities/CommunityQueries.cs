@@ -14,7 +14,9 @@ public sealed record ChairOrderView(IReadOnlyList<(ChairOrderEntry Entry, string
 // Who may see a group, and the facts about it that several pages and endpoints need.
 public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol, TimeProvider time)
 {
-    // Members of a published group, their tutors and the programme team may see it.
+    // Members of a published group, their tutors and the programme team may see it. Membership
+    // counts only while the person still holds the role it came with: a delegate or tutor whose
+    // role the programme team took away loses the group at once.
     public async Task<bool> CanViewGroupAsync(int groupId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.IsInRole(Roles.ProgrammeTeam))
@@ -22,12 +24,18 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
             return await db.CommunityGroups.AnyAsync(g => g.Id == groupId, ct);
         }
         var me = user.UserId();
-        return await db.CommunityMembers.AnyAsync(m => m.GroupId == groupId && m.Group.Published
-            && (m.UserId == me || db.Participants.Any(p => p.UserId == m.UserId && p.CohortId == m.CohortId && p.TutorId == me)), ct);
+        var asDelegate = user.IsInRole(Roles.Delegate);
+        var asTutor = user.IsInRole(Roles.Tutor);
+        return (asDelegate || asTutor) && await db.CommunityMembers.AnyAsync(m => m.GroupId == groupId && m.Group.Published
+            && ((asDelegate && m.UserId == me) || (asTutor && db.Participants.Any(p => p.UserId == m.UserId && p.CohortId == m.CohortId && p.TutorId == me))), ct);
     }
 
     public Task<bool> IsMemberAsync(int groupId, string userId, CancellationToken ct = default) =>
         db.CommunityMembers.AnyAsync(m => m.GroupId == groupId && m.UserId == userId && m.Group.Published, ct);
+
+    // A member who still holds the delegate role (what the live session and the record go by).
+    public async Task<bool> IsMemberAsync(int groupId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        user.IsInRole(Roles.Delegate) && await IsMemberAsync(groupId, user.UserId(), ct);
 
     public async Task<ChairOrderView> ChairOrderAsync(int groupId, CancellationToken ct = default)
     {

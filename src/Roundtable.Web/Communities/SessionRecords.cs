@@ -23,7 +23,7 @@ public sealed class SessionRecords(AppDbContext db, CommunityQueries queries, Ti
         var me = user.UserId();
         var chair = await queries.ChairForAsync(session, ct);
         var isTeam = user.IsInRole(Roles.ProgrammeTeam);
-        var isMember = !isTeam && chair?.Id == me && await queries.IsMemberAsync(session.GroupId, me, ct);
+        var isMember = !isTeam && chair?.Id == me && await queries.IsMemberAsync(session.GroupId, user, ct);
         return SessionRecord.MayKeep(isTeam, isMember, chair?.Id, me) ? session : null;
     }
 

@@ -6,18 +6,24 @@ namespace Roundtable.Web.Infrastructure;
 
 // `dotnet run --project src/Roundtable.Web -- create-admin someone@example.org "Their Name"` gives an
 // empty production database its first programme-team account and prints the invitation link.
+// An account that already exists is made programme team only with --promote-existing: a typo in
+// the address must not hand someone else the keys.
 public static class AdminCommands
 {
+    public const string PromoteExisting = "--promote-existing";
+
     public static bool IsCommand(string arg) => arg == "create-admin";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(IServiceProvider root, IConfiguration configuration, string[] args)
     {
+        var promote = args.Contains(PromoteExisting, StringComparer.Ordinal);
+        args = args.Where(a => a != PromoteExisting).ToArray();
         if (args.Length < 2)
         {
-            await Console.Error.WriteLineAsync("Usage: create-admin <email> [\"Full name\"]");
+            await Console.Error.WriteLineAsync($"Usage: create-admin <email> [\"Full name\"] [{PromoteExisting}]");
             return 2;
         }
-        using var scope = app.Services.CreateScope();
+        using var scope = root.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         await db.MigrateAsync();
@@ -25,6 +31,12 @@ public static class AdminCommands
         var email = args[1].Trim();
         var name = args.Length > 2 ? args[2].Trim() : email;
         var user = await users.FindByEmailAsync(email);
+        if (user is not null && !promote && !await users.IsInRoleAsync(user, Roles.ProgrammeTeam))
+        {
+            await Console.Error.WriteLineAsync(
+                $"{email} already has an account, which is not in the programme team. To make it programme team, run the command again with {PromoteExisting}.");
+            return 1;
+        }
         if (user is null)
         {
             user = AppUser.Create(email, name, services.GetRequiredService<TimeProvider>().UtcNow());
@@ -39,7 +51,7 @@ public static class AdminCommands
         {
             await users.AddToRoleAsync(user, Roles.ProgrammeTeam);
         }
-        var baseUrl = app.Configuration["App:BaseUrl"] ?? "http://localhost:5080";
+        var baseUrl = configuration["App:BaseUrl"] ?? "http://localhost:5080";
         var link = await services.GetRequiredService<Invitations>().InviteAsync(user, baseUrl);
         Console.WriteLine($"{email} is in the programme team. An invitation was e-mailed; the link to set a password is:");
         Console.WriteLine(link);

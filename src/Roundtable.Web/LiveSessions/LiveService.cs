@@ -65,7 +65,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         }
         var session = visible.Value;
         var me = user.UserId();
-        var isMember = await queries.IsMemberAsync(session.GroupId, me, ct);
+        var isMember = await queries.IsMemberAsync(session.GroupId, user, ct);
         var live = await db.LiveSessions.FirstOrDefaultAsync(l => l.SessionId == sessionId, ct);
         var isNew = live is null;
         live ??= new LiveSession { SessionId = sessionId, Status = LiveStatus.NotStarted };

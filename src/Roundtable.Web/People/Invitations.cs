@@ -6,14 +6,14 @@ using Roundtable.Web.Infrastructure.Email;
 
 namespace Roundtable.Web.People;
 
-// Invitation and password-reset e-mails. Both carry Identity's password-reset token; the link
-// leads to a page where the person chooses their password.
-public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEmailSender email, TimeProvider time)
+// Invitation and password-reset e-mails. Both carry a password link (PasswordLinks: an invitation
+// lasts 14 days, a reset 2 hours); the link leads to a page where the person chooses their password.
+public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEmailSender email, TimeProvider time, PasswordLinks links)
 {
     public async Task<string> InviteAsync(AppUser user, string baseUrl, CancellationToken ct = default)
     {
-        var link = await PasswordLinkAsync(user, baseUrl, "/Account/SetPassword");
-        await email.SendAsync(PeopleEmails.Invitation(user, link, Infrastructure.Auth.AuthSetup.InvitationLifetime.Days), ct);
+        var link = await PasswordLinkAsync(user, baseUrl, PasswordLinkKind.Invitation);
+        await email.SendAsync(PeopleEmails.Invitation(user, link, PasswordLinks.InvitationLifetime.Days), ct);
         user.InvitedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         return link;
@@ -21,7 +21,7 @@ public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEm
 
     public async Task SendPasswordResetAsync(AppUser user, string baseUrl, CancellationToken ct = default)
     {
-        var link = await PasswordLinkAsync(user, baseUrl, "/Account/SetPassword") + "&reset=true";
+        var link = await PasswordLinkAsync(user, baseUrl, PasswordLinkKind.Reset) + "&reset=true";
         await email.SendAsync(PeopleEmails.PasswordReset(user, link), ct);
     }
 
@@ -33,28 +33,34 @@ public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEm
         {
             return invalid;
         }
-        var user = await users.FindByIdAsync(userId);
-        var result = user is null
-            ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken" })
-            : await users.ResetPasswordAsync(user, DecodeCode(code), input.Password!);
+        var link = await links.CheckAsync(userId, DecodeCode(code));
+        if (!link.Succeeded)
+        {
+            return link.Failure;
+        }
+        // Identity sets the password (its validators, its hashing) and changes the security stamp,
+        // which uses the link up.
+        var user = link.Value;
+        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), input.Password!);
         if (!result.Succeeded)
         {
-            return result.Errors.Any(e => e.Code == "InvalidToken")
-                ? Failure.Refused("This link has expired or has already been used. Ask for a new one from the sign-in page ('I have forgotten my password').")
-                : Failure.Invalid(result.Errors.Select(e => new FieldError(nameof(SetPasswordInput.Password), e.Description)).ToList());
+            return Failure.Invalid(result.Errors.Select(e => new FieldError(nameof(SetPasswordInput.Password), e.Description)).ToList());
         }
-        user!.EmailConfirmed = true;
+        user.EmailConfirmed = true;
         await users.UpdateAsync(user);
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         return user;
     }
 
-    private async Task<string> PasswordLinkAsync(AppUser user, string baseUrl, string page)
+    // Whether a link from an e-mail can still be used, for the page to say so before asking for a password.
+    public Task<Result<AppUser>> CheckLinkAsync(string userId, string code) => links.CheckAsync(userId, DecodeCode(code));
+
+    private async Task<string> PasswordLinkAsync(AppUser user, string baseUrl, PasswordLinkKind kind)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var token = await links.CreateAsync(user, kind);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return $"{baseUrl.TrimEnd('/')}{page}?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+        return $"{baseUrl.TrimEnd('/')}/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}";
     }
 
     public static string DecodeCode(string code)

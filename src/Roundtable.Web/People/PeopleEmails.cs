@@ -28,6 +28,8 @@ public static class PeopleEmails
             Someone asked to reset the password for your Roundtable account. To choose a new password, open:
             {link}
 
+            The link works for {PasswordLinks.ResetLifetime.TotalHours:0} hours and only once.
+
             If it was not you, ignore this e-mail: your password has not changed.
 
             The programme team

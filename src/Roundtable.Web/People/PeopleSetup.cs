@@ -8,6 +8,7 @@ public static class PeopleSetup
     {
         services.AddScoped<DemoData>();
         services.AddScoped<Invitations>();
+        services.AddScoped<PasswordLinks>();
         services.AddScoped<DelegateImport>();
         services.AddScoped<PersonEditor>();
         return services;

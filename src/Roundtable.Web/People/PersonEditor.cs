@@ -129,6 +129,7 @@ public sealed class PersonEditor(AppDbContext db, UserManager<AppUser> users, Ti
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var isNew = user is null;
+        var emailChanged = !isNew && !string.Equals(user!.Email, person.Email, StringComparison.OrdinalIgnoreCase);
         user ??= AppUser.Create(person.Email, person.FullName, time.UtcNow());
         user.FullName = person.FullName;
         user.Email = person.Email;
@@ -144,6 +145,11 @@ public sealed class PersonEditor(AppDbContext db, UserManager<AppUser> users, Ti
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(person.Roles));
         await users.AddToRolesAsync(user, person.Roles.Except(current));
+        if (!isNew && (emailChanged || !current.ToHashSet().SetEquals(person.Roles)))
+        {
+            // Signs the person out everywhere: cookies within a minute, bearer tokens at once (AuthSetup).
+            await users.UpdateSecurityStampAsync(user);
+        }
 
         if (person.CohortId is int cohortId)
         {

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Data;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
@@ -13,16 +15,20 @@ public sealed class BookingFacts(AppDbContext db)
         await db.TutorialSettings.AsNoTracking().Where(s => s.Id == TutorialSettings.SingletonId).Select(s => (int?)s.NoticeHours).FirstOrDefaultAsync(ct)
         ?? TutorialSettings.DefaultNoticeHours;
 
-    // The booking as its delegate or its partner sees it (tracked); null for anyone else.
-    public Task<Booking?> VisibleBookingAsync(int bookingId, string userId, CancellationToken ct = default) =>
+    // The booking as its delegate or its partner sees it (tracked); null for anyone else, and for
+    // a delegate or partner who no longer holds that role.
+    public Task<Booking?> VisibleBookingAsync(int bookingId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        VisibleBookingAsync(bookingId, user.UserId(), user.IsInRole(Roles.Delegate), user.IsInRole(Roles.Partner), ct);
+
+    private Task<Booking?> VisibleBookingAsync(int bookingId, string userId, bool asDelegate, bool asPartner, CancellationToken ct) =>
         db.Bookings.Include(b => b.Slot).ThenInclude(s => s.Partner).ThenInclude(p => p.User)
             .Include(b => b.Participant).ThenInclude(p => p.User)
             .Include(b => b.Feedback)
-            .FirstOrDefaultAsync(b => b.Id == bookingId && (b.Participant.UserId == userId || b.Slot.Partner.UserId == userId), ct);
+            .FirstOrDefaultAsync(b => b.Id == bookingId && ((asDelegate && b.Participant.UserId == userId) || (asPartner && b.Slot.Partner.UserId == userId)), ct);
 
     // The booking as its partner sees it; null for anyone else, its delegate included.
     public async Task<Booking?> PartnerBookingAsync(int bookingId, string partnerUserId, CancellationToken ct = default) =>
-        await VisibleBookingAsync(bookingId, partnerUserId, ct) is { } booking && booking.Slot.Partner.UserId == partnerUserId ? booking : null;
+        await VisibleBookingAsync(bookingId, partnerUserId, asDelegate: false, asPartner: true, ct) is { } booking && booking.Slot.Partner.UserId == partnerUserId ? booking : null;
 
     public Task<bool> SlotTakenAsync(int slotId, CancellationToken ct) => db.Bookings.AnyAsync(b => b.ActiveSlotId == slotId, ct);
 

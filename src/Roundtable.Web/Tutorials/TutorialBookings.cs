@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Audit;
+using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Tutorials;
@@ -64,13 +66,14 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
     }
 
     // By the delegate (late inside the notice period) or by the partner (which withdraws the slot).
-    public async Task<Result<Booking>> CancelAsync(int bookingId, string userId, string? reason, CancellationToken ct = default)
+    public async Task<Result<Booking>> CancelAsync(int bookingId, ClaimsPrincipal user, string? reason, CancellationToken ct = default)
     {
         if (new CancelInput(reason).Check() is { } invalid)
         {
             return invalid;
         }
-        var booking = await facts.VisibleBookingAsync(bookingId, userId, ct);
+        var booking = await facts.VisibleBookingAsync(bookingId, user, ct);
+        var userId = user.UserId();
         if (booking is null)
         {
             return Failure.NotFound("There is no booking of yours with that id.");

@@ -225,7 +225,7 @@ public static class TutorialsApi
     private static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> Cancel(
         int id, CancelRequest? body, ClaimsPrincipal user, TutorialBookings bookings, CancellationToken ct)
     {
-        var cancelled = await bookings.CancelAsync(id, user.UserId(), body?.Reason, ct);
+        var cancelled = await bookings.CancelAsync(id, user, body?.Reason, ct);
         return cancelled.Succeeded ? TypedResults.Ok(ToBooking(cancelled.Value)) : cancelled.Failure.ToProblem();
     }
 
@@ -243,7 +243,7 @@ public static class TutorialsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendar(
         int id, ClaimsPrincipal user, BookingFacts facts, HttpRequest request, AppLinks links, TimeProvider time, CancellationToken ct)
     {
-        var booking = await facts.VisibleBookingAsync(id, user.UserId(), ct);
+        var booking = await facts.VisibleBookingAsync(id, user, ct);
         if (booking is null)
         {
             return Failure.NotFound("There is no booking of yours with that id.").ToProblem();

@@ -64,6 +64,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await Task.CompletedTask;
     }
 
+    public HttpClient BrowserClient()
+    {
+        var handler = new ApiTokenHandler();
+        return ApiTokenHandler.Attach(CreateDefaultClient(new Uri("http://localhost"), handler, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler()), handler);
+    }
+
+    // A browser that never sends the antiforgery token: what another site's page can make it do.
+    public HttpClient ClientWithoutApiToken() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     public async Task ResetAsync()
     {
         await using var scope = Services.CreateAsyncScope();
@@ -112,7 +121,9 @@ public abstract class AppTest(AppFactory app) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    // A browser without redirects followed; once signed in, its API calls carry the page's
+    // antiforgery token as the pages' scripts do (ApiTokenHandler).
+    protected HttpClient Anonymous() => App.BrowserClient();
 
     protected async Task<HttpClient> SignedInAsync(string email, string password = TestData.Password)
     {

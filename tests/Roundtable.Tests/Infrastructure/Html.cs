@@ -25,6 +25,7 @@ public static partial class Html
     {
         var response = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {email} failed: {(int)response.StatusCode}");
+        await ApiTokenHandler.TakeTokenAsync(client);
     }
 
     // Posts the page's form (the first post form in <main>, or the one matching the selector),

@@ -407,7 +407,10 @@ public class TutorialPagesTests(AppFactory app) : AppTest(app)
         Assert.Equal(72, await App.WithDbAsync(db => db.TutorialSettings.Select(t => t.NoticeHours).SingleAsync()));
 
         await using var scope = App.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<TutorialBookings>().CancelAsync(booking.Id, s.Delegate.Id, "Inspection");
+        var outcome = await scope.ServiceProvider.GetRequiredService<TutorialBookings>().CancelAsync(booking.Id,
+            new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(System.Security.Claims.ClaimTypes.NameIdentifier, s.Delegate.Id), new(System.Security.Claims.ClaimTypes.Role, Roles.Delegate)], "Test")),
+            "Inspection");
 
         Assert.True(outcome.Succeeded, outcome.Failure?.Message);
         Assert.Equal(BookingStatus.LateCancelled, outcome.Value!.Status);

@@ -12,7 +12,8 @@ public static class AuthSetup
     public const string CookieName = "Roundtable.Auth";
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+    // How soon a cookie notices that its account's roles or e-mail changed (the security stamp).
+    public static readonly TimeSpan CookieRecheck = TimeSpan.FromMinutes(1);
 
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
@@ -47,12 +48,12 @@ public static class AuthSetup
                 o.DefaultForbidScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme);
+                SendsBearerToken(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
 
-        // Invitation links use the password-reset token, which must outlive a busy half-term.
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationLifetime);
+        // Identity's own reset codes (the API's forgot-password) last as long as our reset links.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordLinks.ResetLifetime);
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = CookieRecheck);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -82,6 +83,28 @@ public static class AuthSetup
 
         return builder;
     }
+
+    // A bearer token lives for an hour and is not re-validated by Identity; after a change of roles
+    // or e-mail (a new security stamp) the token that carries the old stamp is refused at once.
+    public static WebApplication UseFreshBearerTokens(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true && SendsBearerToken(context.Request)
+                && await context.RequestServices.GetRequiredService<SignInManager<AppUser>>().ValidateSecurityStampAsync(context.User) is null)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again",
+                    detail: "Your account changed since this token was issued. Sign in again for a new one.").ExecuteAsync(context);
+                return;
+            }
+            await next();
+        });
+        return app;
+    }
+
+    public static bool SendsBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

@@ -13,8 +13,18 @@ public class SetPasswordModel(Invitations invitations, SignInManager<AppUser> si
     [BindProperty(SupportsGet = true)] public bool Reset { get; set; }
     [BindProperty] public SetPasswordInput Input { get; set; } = new();
 
-    public IActionResult OnGet() =>
-        string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Code) ? RedirectToPage("/Account/ForgotPassword") : Page();
+    // Why the link cannot be used (used, superseded, expired, broken); the page says so instead of asking for a password.
+    public string? LinkProblem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Code))
+        {
+            return RedirectToPage("/Account/ForgotPassword");
+        }
+        LinkProblem = (await invitations.CheckLinkAsync(UserId, Code)).Failure?.Message;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -40,7 +40,7 @@ public class LiveModel(AppDbContext db, LiveService live, CommunityQueries queri
         var session = await db.CommunitySessions.AsNoTracking().Include(s => s.Group).FirstAsync(s => s.Id == Id, ct);
         GroupName = session.Group.Name;
         Me = User.UserId();
-        IsMember = await queries.IsMemberAsync(session.GroupId, Me, ct);
+        IsMember = await queries.IsMemberAsync(session.GroupId, User, ct);
         return Page();
     }
 

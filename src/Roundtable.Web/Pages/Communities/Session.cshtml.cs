@@ -71,7 +71,7 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
         Session = session;
         GroupName = session.Group.Name;
         var me = User.UserId();
-        IsMember = await queries.IsMemberAsync(session.GroupId, me, ct);
+        IsMember = await queries.IsMemberAsync(session.GroupId, User, ct);
         Upcoming = session.StartsAt > time.UtcNow();
         Chair = await queries.ChairForAsync(session, ct);
         CanRecord = SessionRecord.MayKeep(User.IsInRole(Roles.ProgrammeTeam), IsMember, Chair?.Id, me);

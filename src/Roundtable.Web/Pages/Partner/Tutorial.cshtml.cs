@@ -24,7 +24,7 @@ public class TutorialModel(TutorialBookings bookings, BookingFacts facts, Tutori
         {
             return NotFound();
         }
-        var cancelled = await bookings.CancelAsync(Id, User.UserId(), Reason, ct);
+        var cancelled = await bookings.CancelAsync(Id, User, Reason, ct);
         if (cancelled.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();

@@ -21,7 +21,7 @@ public class CancelModel(DelegateTutorials tutorials, TutorialBookings bookings,
         {
             return NotFound();
         }
-        var cancelled = await bookings.CancelAsync(id, User.UserId(), Reason, ct);
+        var cancelled = await bookings.CancelAsync(id, User, Reason, ct);
         if (cancelled.Succeeded)
         {
             TempData["Flash"] = cancelled.Value.Status == BookingStatus.LateCancelled

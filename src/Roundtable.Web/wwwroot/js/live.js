@@ -139,6 +139,12 @@
     root.querySelectorAll('[data-action="' + action + '"]').forEach(function (b) { b.hidden = !show; });
   }
 
+  // The API refuses a call made with the sign-in cookie unless it carries the page's token.
+  function token() {
+    var meta = document.querySelector('meta[name="request-verification-token"]');
+    return meta ? meta.content : '';
+  }
+
   function act(button) {
     var action = button.dataset.action;
     var body = {};
@@ -149,7 +155,7 @@
     $('live-error').textContent = '';
     fetch(api + '/' + action, {
       method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': token() },
       body: JSON.stringify(body)
     }).then(function (r) {
       return r.json().then(function (json) {
