@@ -1,3 +1,4 @@
+using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
@@ -24,6 +25,7 @@ builder.AddLiveSessions();
 builder.Services.AddProjects();
 builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
+builder.Services.AddCalendars();
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
@@ -48,6 +49,8 @@ public static class ApiSetup
         v1.MapProjectsApi();
         v1.MapTutorialsApi();
         v1.MapInvoicingApi();
+        v1.MapCalendarApi();
+        app.MapCalendarFeed();
         return app;
     }
 }
