@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Roundtable.Tests.Infrastructure;
 using Roundtable.Web.People;
 
