@@ -1,3 +1,4 @@
+using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
@@ -28,6 +29,7 @@ builder.AddLiveSessions();
 builder.Services.AddProjects();
 builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
+builder.Services.AddCalendars();
 
 var app = builder.Build();
 RequiredSettings.Check(app.Configuration, app.Environment);

@@ -40,6 +40,15 @@ public static class CommunitiesDemoData
                 Where = index % 2 == 0 ? $"https://meet.example.org/roundtable-{group.Id}" : "Room 2, Larkfield Primary School" };
             var later = new CommunitySession { GroupId = group.Id, StartsAt = At(32 + index), Mode = SessionMode.Online, Where = $"https://meet.example.org/roundtable-{group.Id}" };
             db.CommunitySessions.AddRange(past, next, later);
+            if (index == 0)
+            {
+                // Calendar feeds show changes: this group's later session moved by a day, and an
+                // extra one was cancelled.
+                later.Change(At(33), later.Mode, later.Where, now);
+                var cancelled = new CommunitySession { GroupId = group.Id, StartsAt = At(18), Mode = SessionMode.Online, Where = later.Where };
+                cancelled.Cancel(now);
+                db.CommunitySessions.Add(cancelled);
+            }
             await db.SaveChangesAsync(ct);
 
             // The first session is recorded: chaired by the first in birthday order, as the rotation proposes.

@@ -97,6 +97,11 @@ public class CommunitySession
     public string Where { get; set; } = "";
     public string? ChairId { get; set; }
     public AppUser? Chair { get; set; }
+    public DateTime? CancelledAt { get; set; }
+    // The calendar event's SEQUENCE: rises with every change of time, place or status.
+    public int Sequence { get; set; }
+
+    public bool IsCancelled => CancelledAt is not null;
 
     // The record of the session, kept by the chair.
     public string? Successes { get; set; }
@@ -117,6 +122,42 @@ public class CommunitySession
     public bool IsDue(DateTime now) => now >= LiveOpensAt && now < LiveClosesAt;
 
     public bool IsRecorded => RecordedAt is not null;
+
+    // The programme team moves a session that has not started, or changes where it meets.
+    public Failure? Change(DateTime startsAt, SessionMode mode, string where, DateTime now)
+    {
+        if (Unchangeable(now) is { } refused)
+        {
+            return refused;
+        }
+        if (startsAt <= now)
+        {
+            return Failure.Invalid(nameof(SessionScheduleInput.Time), "Choose a time that has not passed yet");
+        }
+        if (startsAt == StartsAt && mode == Mode && where == Where)
+        {
+            return null;
+        }
+        (StartsAt, Mode, Where) = (startsAt, mode, where);
+        Sequence++;
+        return null;
+    }
+
+    public Failure? Cancel(DateTime now)
+    {
+        if (Unchangeable(now) is { } refused)
+        {
+            return refused;
+        }
+        CancelledAt = now;
+        Sequence++;
+        return null;
+    }
+
+    private Failure? Unchangeable(DateTime now) =>
+        IsCancelled ? Failure.Conflict("This session has been cancelled.")
+        : RecordedAt is not null || StartsAt <= now ? Failure.Conflict("This session has already started, so it can no longer be changed.")
+        : null;
 
     // The programme team has dealt with the group's questions (the first time counts).
     public void ResolveQuestions(DateTime now) => QuestionsResolvedAt ??= now;

@@ -73,7 +73,7 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
         {
             return await db.Users.Where(u => u.Id == session.ChairId).Select(u => new MemberView(u.Id, u.FullName, u.Email!)).FirstOrDefaultAsync(ct);
         }
-        var firstOpen = await db.CommunitySessions.Where(s => s.GroupId == session.GroupId && s.RecordedAt == null)
+        var firstOpen = await db.CommunitySessions.Where(s => s.GroupId == session.GroupId && s.RecordedAt == null && s.CancelledAt == null)
             .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstOrDefaultAsync(ct);
         return firstOpen == session.Id ? (await ChairOrderAsync(session.GroupId, ct)).Next : null;
     }
@@ -94,7 +94,7 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
     {
         var now = time.UtcNow();
         return db.CommunitySessions
-            .Where(s => s.StartsAt > now && s.Group.Published && s.Group.Members.Any(m => m.UserId == userId))
+            .Where(s => s.StartsAt > now && s.CancelledAt == null && s.Group.Published && s.Group.Members.Any(m => m.UserId == userId))
             .OrderBy(s => s.StartsAt)
             .FirstOrDefaultAsync(ct);
     }

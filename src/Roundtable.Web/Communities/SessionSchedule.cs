@@ -35,6 +35,21 @@ public sealed record SessionScheduleInput(string? Time, SessionMode? Mode, strin
     // The new session, starting at this UK time on the date: a time the clocks skip does not exist.
     public Result<CommunitySession> ScheduleOn(DateOnly date, int groupId)
     {
+        var when = StartOn(date);
+        return when.Succeeded
+            ? new CommunitySession { GroupId = groupId, StartsAt = when.Value, Mode = Mode!.Value, Where = Where!.Trim() }
+            : when.Failure;
+    }
+
+    // Moves or relocates a session with the same checks as scheduling it.
+    public Failure? ApplyTo(CommunitySession session, DateOnly date, DateTime now)
+    {
+        var when = StartOn(date);
+        return when.Succeeded ? session.Change(when.Value, Mode!.Value, Where!.Trim(), now) : when.Failure;
+    }
+
+    private Result<DateTime> StartOn(DateOnly date)
+    {
         if (Check() is { } failure)
         {
             return failure;
@@ -45,13 +60,7 @@ public sealed record SessionScheduleInput(string? Time, SessionMode? Mode, strin
         {
             return Failure.Invalid(nameof(Time), "That time does not exist on the day the clocks go forward: choose another");
         }
-        return new CommunitySession
-        {
-            GroupId = groupId,
-            StartsAt = TimeZoneInfo.ConvertTimeToUtc(local, LondonTime.Zone),
-            Mode = Mode!.Value,
-            Where = Where!.Trim(),
-        };
+        return TimeZoneInfo.ConvertTimeToUtc(local, LondonTime.Zone);
     }
 
     private bool TryTime(out TimeOnly at) =>

@@ -60,6 +60,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Invoicing.FeeRate> FeeRates => Set<Invoicing.FeeRate>();
     public DbSet<Invoicing.PartnerBilling> PartnerBillings => Set<Invoicing.PartnerBilling>();
     public DbSet<Invoicing.InvoicingSettings> InvoicingSettings => Set<Invoicing.InvoicingSettings>();
+    public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,6 +34,8 @@ public class Booking
     public string? AllowanceRestoredById { get; set; }
     public int? ActiveSlotId { get; set; }
     public int? AllowanceProject { get; set; }
+    // The calendar event's SEQUENCE: rises whenever the time, the place or the status a calendar shows changes.
+    public int Sequence { get; set; }
     public TutorialFeedback? Feedback { get; set; }
 
     public bool IsActive => Status is BookingStatus.Booked or BookingStatus.Held or BookingStatus.NoShow;
@@ -76,6 +78,7 @@ public class Booking
         CancelledAt = now;
         CancelledById = userId;
         CancelReason = reason;
+        Sequence++;
         if (byPartner)
         {
             Slot.WithdrawnAt = now;
@@ -119,6 +122,7 @@ public class Booking
         Slot = newSlot;
         SlotId = newSlot.Id;
         OutsideWindow = outsideWindow;
+        Sequence++;
         SyncIndexColumns();
         return null;
     }

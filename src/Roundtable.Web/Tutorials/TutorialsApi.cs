@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Calendars;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Api;
@@ -241,16 +242,15 @@ public static class TutorialsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendar(
-        int id, ClaimsPrincipal user, BookingFacts facts, HttpRequest request, AppLinks links, TimeProvider time, CancellationToken ct)
+        int id, ClaimsPrincipal user, BookingFacts facts, CalendarFeeds calendars, CancellationToken ct)
     {
         var booking = await facts.VisibleBookingAsync(id, user, ct);
         if (booking is null)
         {
             return Failure.NotFound("There is no booking of yours with that id.").ToProblem();
         }
-        var host = new Uri(links.BaseUrl(request)).Host;
-        var ics = TutorialCalendar.ForBooking(booking, forPartner: booking.Slot.Partner.UserId == user.UserId(), host, time.UtcNow());
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"tutorial-{booking.Id}.ics");
+        var ics = calendars.TutorialEvent(booking, forPartner: booking.Slot.Partner.UserId == user.UserId());
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), IcsCalendar.ContentType, $"tutorial-{booking.Id}.ics");
     }
 
     private static async Task<Results<Created<FeedbackResponse>, ProblemHttpResult>> PostFeedback(

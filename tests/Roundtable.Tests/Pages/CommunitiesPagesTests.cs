@@ -379,6 +379,63 @@ public class CommunitiesPagesTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ChangeSession_MovesItInUkTime_RaisesTheSequence_AndCancelMarksItCancelled()
+    {
+        await Data.ProgrammeTeamAsync();
+        var (_, members, group) = await Data.GroupWithMembersAsync(App);
+        var session = await App.SessionAsync(group, TimeSpan.FromDays(3));
+        var team = await SignedInAsync("team@test.example");
+        var url = $"/Programme/Communities/Session/{session.Id}";
+        Assert.NotNull((await team.GetDocumentAsync($"/Programme/Communities/Group/{group.Id}")).QuerySelector($"a[href='{url}']"));
+
+        var moved = await team.PostFormAsync(url, new()
+        {
+            ["Input.Date.Day"] = "1", ["Input.Date.Month"] = "12", ["Input.Date.Year"] = "2026", ["Input.Time"] = "17:30", ["Input.Mode"] = "InPerson", ["Input.Where"] = "Room 9",
+        }, "form#change-session");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var changed = await App.WithDbAsync(db => db.CommunitySessions.AsNoTracking().SingleAsync(s => s.Id == session.Id));
+        Assert.Equal((new DateTime(2026, 12, 1, 17, 30, 0, DateTimeKind.Utc), "Room 9", 1), (changed.StartsAt, changed.Where, changed.Sequence));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await team.PostFormAsync(url, new(), "form#cancel-session")).StatusCode);
+        var cancelled = await App.WithDbAsync(db => db.CommunitySessions.AsNoTracking().SingleAsync(s => s.Id == session.Id));
+        Assert.Equal((true, 2), (cancelled.IsCancelled, cancelled.Sequence));
+        var memberPage = await (await SignedInAsync(members[0].Email!)).GetDocumentAsync($"/Communities/Session/{session.Id}");
+        Assert.Contains("This session was cancelled", memberPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(memberPage.QuerySelector($"a[href='/api/v1/sessions/{session.Id}/calendar.ics']"));
+    }
+
+    [Fact]
+    public async Task ChangeSession_IsForTheProgrammeTeamOnly()
+    {
+        var (_, members, group) = await Data.GroupWithMembersAsync(App);
+        var session = await App.SessionAsync(group, TimeSpan.FromDays(3));
+        var member = await SignedInAsync(members[0].Email!);
+
+        var response = await member.GetAsync($"/Programme/Communities/Session/{session.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeSession_IntoThePast_IsExplained()
+    {
+        await Data.ProgrammeTeamAsync();
+        var (_, _, group) = await Data.GroupWithMembersAsync(App);
+        var session = await App.SessionAsync(group, TimeSpan.FromDays(3));
+        var team = await SignedInAsync("team@test.example");
+
+        var response = await team.PostFormAsync($"/Programme/Communities/Session/{session.Id}", new()
+        {
+            ["Input.Date.Day"] = "1", ["Input.Date.Month"] = "11", ["Input.Date.Year"] = "2026", ["Input.Time"] = "16:00", ["Input.Mode"] = "Online", ["Input.Where"] = "https://meet.example.org/x",
+        }, "form#change-session");
+
+        Assert.Contains("Choose a time that has not passed yet", Html.Errors(await Html.ParseAsync(response)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.CommunitySessions.Where(s => s.Id == session.Id).Select(s => s.Sequence).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ProtocolTimings_InvalidIsRefused_ValidChangesAgendas()
     {
         await Data.ProgrammeTeamAsync();

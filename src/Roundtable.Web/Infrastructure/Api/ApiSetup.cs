@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
@@ -61,6 +62,8 @@ public static class ApiSetup
         v1.MapProjectsApi();
         v1.MapTutorialsApi();
         v1.MapInvoicingApi();
+        v1.MapCalendarApi();
+        app.MapCalendarFeed();
         return app;
     }
 }

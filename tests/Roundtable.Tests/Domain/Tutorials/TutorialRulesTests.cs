@@ -142,67 +142,6 @@ public class LondonTimeTests
     }
 }
 
-public class TutorialCalendarTests
-{
-    private static Booking Booking(DateTime startsAt, string focus = "Governors") => new()
-    {
-        Id = 42, Project = 1, Focus = focus, Status = BookingStatus.Booked,
-        Participant = new Participant { User = AppUser.Create("d@test.example", "Dee Delegate", startsAt) },
-        Slot = new TutorialSlot
-        {
-            StartsAt = startsAt, Minutes = 60, Mode = TutorialMode.InPerson, Where = "Room 2, Main Street; Anytown",
-            Partner = new PartnerProfile { UserId = "p", User = AppUser.Create("p@test.example", "Pip Partner", startsAt) },
-        },
-    };
-
-    private static List<string> Unfolded(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n").ToList();
-
-    [Fact]
-    public void ForBooking_InSummer_UsesLondonLocalTimeWithTheZone()
-    {
-        var ics = TutorialCalendar.ForBooking(Booking(new DateTime(2026, 7, 1, 15, 0, 0, DateTimeKind.Utc)), forPartner: false, "example.org", new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc));
-        var lines = Unfolded(ics);
-
-        Assert.Contains("DTSTART;TZID=Europe/London:20260701T160000", lines);
-        Assert.Contains("DURATION:PT60M", lines);
-        Assert.Contains("TZID:Europe/London", lines);
-        Assert.Contains("UID:tutorial-42@example.org", lines);
-        Assert.Contains("SUMMARY:NPQH Project 1 tutorial with Pip Partner", lines);
-        Assert.Contains("LOCATION:Room 2\\, Main Street\\; Anytown", lines);
-        Assert.Contains("STATUS:CONFIRMED", lines);
-        Assert.Equal("BEGIN:VCALENDAR", lines[0]);
-        Assert.EndsWith("END:VCALENDAR\r\n", ics, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ForBooking_InWinter_ForThePartner_NamesTheDelegate()
-    {
-        var lines = Unfolded(TutorialCalendar.ForBooking(Booking(new DateTime(2026, 12, 1, 16, 0, 0, DateTimeKind.Utc)), forPartner: true, "example.org", new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc)));
-
-        Assert.Contains("DTSTART;TZID=Europe/London:20261201T160000", lines);
-        Assert.Contains("SUMMARY:NPQH Project 1 tutorial with Dee Delegate", lines);
-    }
-
-    [Fact]
-    public void ForBooking_LongTextIsFoldedAt75Octets_WithoutSplittingCharacters()
-    {
-        var ics = TutorialCalendar.ForBooking(Booking(new DateTime(2026, 12, 1, 16, 0, 0, DateTimeKind.Utc), focus: string.Concat(Enumerable.Repeat("Café governance é ", 20))),
-            forPartner: false, "example.org", new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc));
-
-        Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
-        Assert.Contains("DESCRIPTION:Focus: " + string.Concat(Enumerable.Repeat("Café governance é ", 20)), Unfolded(ics));
-    }
-
-    [Fact]
-    public void ForBooking_Cancelled_SaysSo()
-    {
-        var booking = Booking(new DateTime(2026, 12, 1, 16, 0, 0, DateTimeKind.Utc));
-        booking.Status = BookingStatus.Cancelled;
-
-        Assert.Contains("STATUS:CANCELLED", Unfolded(TutorialCalendar.ForBooking(booking, forPartner: false, "example.org", new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc))));
-    }
-}
-
 public class BookingRulesTests
 {
     [Theory]

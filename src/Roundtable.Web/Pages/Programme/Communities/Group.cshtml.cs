@@ -8,9 +8,9 @@ using Roundtable.Web.Pages.Shared;
 
 namespace Roundtable.Web.Pages.Programme.Communities;
 
-public class GroupModel(AppDbContext db, CommunityQueries queries) : PageModel
+public class GroupModel(AppDbContext db, CommunityQueries queries, TimeProvider time) : PageModel
 {
-    public sealed record SessionRow(int Id, DateTime StartsAt, SessionMode Mode, string Where, DateTime? RecordedAt);
+    public sealed record SessionRow(int Id, DateTime StartsAt, SessionMode Mode, string Where, DateTime? RecordedAt, DateTime? CancelledAt);
 
     public sealed class InputModel
     {
@@ -25,6 +25,7 @@ public class GroupModel(AppDbContext db, CommunityQueries queries) : PageModel
     public int CohortId { get; private set; }
     public ChairOrderView Chairs { get; private set; } = new([], null, false);
     public List<SessionRow> Sessions { get; private set; } = [];
+    public DateTime Now => time.UtcNow();
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
@@ -68,7 +69,7 @@ public class GroupModel(AppDbContext db, CommunityQueries queries) : PageModel
         (Name, CohortId) = (group.Name, group.CohortId);
         Chairs = await queries.ChairOrderAsync(Id, ct);
         Sessions = await db.CommunitySessions.AsNoTracking().Where(s => s.GroupId == Id).OrderBy(s => s.StartsAt)
-            .Select(s => new SessionRow(s.Id, s.StartsAt, s.Mode, s.Where, s.RecordedAt)).ToListAsync(ct);
+            .Select(s => new SessionRow(s.Id, s.StartsAt, s.Mode, s.Where, s.RecordedAt, s.CancelledAt)).ToListAsync(ct);
         return true;
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Communities;
+using Roundtable.Web.Data;
+using Roundtable.Web.Pages.Shared;
+
+namespace Roundtable.Web.Pages.Programme.Communities;
+
+// The programme team moves a session that has not started, changes where it meets, or cancels it.
+// Each change raises the session's calendar SEQUENCE, so members' subscribed calendars follow.
+public class SessionModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    [FromRoute] public int Id { get; set; }
+    public CommunitySession Session { get; private set; } = null!;
+    public string GroupName { get; private set; } = "";
+    [BindProperty] public GroupModel.InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var local = LondonTime.ToLocal(Session.StartsAt);
+        Input = new GroupModel.InputModel
+        {
+            Date = DateParts.From(DateOnly.FromDateTime(local)), Time = UkFormat.Clock(local), Mode = Session.Mode, Where = Session.Where,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var date = ModelState.RequiredDate(Input.Date, $"{nameof(Input)}.{nameof(Input.Date)}", "the date");
+        var schedule = new SessionScheduleInput(Input.Time, Input.Mode, Input.Where);
+        var failure = date is null ? schedule.Check() : schedule.ApplyTo(Session, date.Value, time.UtcNow());
+        if (failure is not null || date is null)
+        {
+            if (failure is not null)
+            {
+                ModelState.AddFailure(failure);
+            }
+            return Page();
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"The session is on {UkFormat.Date(Session.StartsAt)} at {UkFormat.Clock(LondonTime.ToLocal(Session.StartsAt))}. Members' subscribed calendars will show the change.";
+        return RedirectToPage("Group", new { id = Session.GroupId });
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (Session.Cancel(time.UtcNow()) is { } failure)
+        {
+            ModelState.AddFailure(failure);
+            return Page();
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"Cancelled the session on {UkFormat.DateTime(Session.StartsAt)}. Members' subscribed calendars will show it cancelled.";
+        return RedirectToPage("Group", new { id = Session.GroupId });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var session = await db.CommunitySessions.Include(s => s.Group).FirstOrDefaultAsync(s => s.Id == Id, ct);
+        if (session is null)
+        {
+            return false;
+        }
+        (Session, GroupName) = (session, session.Group.Name);
+        return true;
+    }
+}
