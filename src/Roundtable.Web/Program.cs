@@ -8,6 +8,7 @@ using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
+using Roundtable.Web.Scheduling;
 using Roundtable.Web.Tutorials;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.AddLiveSessions();
 builder.Services.AddProjects();
 builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
+builder.AddScheduling();
 
 var app = builder.Build();
 
