@@ -32,7 +32,7 @@ public class ReminderBenchmarks
     private SqliteAppDbContext Db(bool counted = false)
     {
         var o = new DbContextOptionsBuilder<SqliteAppDbContext>();
-        DatabaseSetup.ConfigureSqlite(o, $"Data Source={_path}");
+        o.UseSqlite($"Data Source={_path}");
         if (counted)
         {
             o.AddInterceptors(_queries);

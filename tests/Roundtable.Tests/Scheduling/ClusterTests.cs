@@ -9,6 +9,7 @@ namespace Roundtable.Tests.Scheduling;
 // Two app servers on one PostgreSQL database, each running Quartz for real (clustered job store),
 // delivering to one real SMTP listener. Waiting is bounded by real time because Quartz fires on
 // real time; the app's clock, which decides what is due, stays fixed.
+#pragma warning disable CA1001 // xunit disposes it through IAsyncLifetime.DisposeAsync
 public sealed class ClusterTests : IAsyncLifetime
 {
     private const int Delegates = 12;
@@ -104,3 +105,4 @@ public sealed class ClusterTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 }
+#pragma warning restore CA1001

@@ -43,8 +43,8 @@ public class OutboxTests(AppFactory app) : AppTest(app)
         App.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(0, (await App.SendOutboxAsync()).Claimed);
 
-        Assert.Equal(new[] { "person1@test.example", "person2@test.example", "person3@test.example" },
-            App.Smtp.Messages.Select(m => m.To.Mailboxes.Single().Address).Order().ToArray());
+        Assert.Equal(["person1@test.example", "person2@test.example", "person3@test.example"],
+            App.Smtp.Messages.Select(m => m.To.Mailboxes.Single().Address).Order());
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class RemindersTests(AppFactory app) : AppTest(app)
         App.Clock.Reset(Start);
         await App.QueueRemindersAsync();
         var queued = await App.QueuedAsync(ReminderKind.SessionTomorrow);
-        Assert.Equal(new[] { "m1@test.example", "m3@test.example" }, queued.Select(q => q.To).Order().ToArray());
+        Assert.Equal(["m1@test.example", "m3@test.example"], queued.Select(q => q.To).Order());
         Assert.StartsWith("You chair tomorrow", queued.Single(q => q.To == "m1@test.example").Subject, StringComparison.Ordinal);
 
         App.Clock.Advance(TimeSpan.FromHours(2));
@@ -75,13 +75,13 @@ public class RemindersTests(AppFactory app) : AppTest(app)
 
         App.Clock.Reset(Start.AddDays(-5)); // Wednesday 18th: four working days, two late
         await App.QueueRemindersAsync();
-        Assert.Equal(new[] { "partner@test.example" }, (await App.QueuedAsync(ReminderKind.FeedbackOverdue)).Select(q => q.To).ToArray());
+        Assert.Equal(["partner@test.example"], (await App.QueuedAsync(ReminderKind.FeedbackOverdue)).Select(q => q.To));
 
         App.Clock.Reset(Start);
         await App.QueueRemindersAsync();
         await App.QueueRemindersAsync();
-        Assert.Equal(new[] { "partner@test.example", "partner@test.example", "team@test.example" },
-            (await App.QueuedAsync(ReminderKind.FeedbackOverdue)).Select(q => q.To).Order().ToArray());
+        Assert.Equal(["partner@test.example", "partner@test.example", "team@test.example"],
+            (await App.QueuedAsync(ReminderKind.FeedbackOverdue)).Select(q => q.To).Order());
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class RemindersTests(AppFactory app) : AppTest(app)
         App.Clock.Reset(Start);
         await App.QueueRemindersAsync();
         await App.QueueRemindersAsync();
-        Assert.Equal(new[] { "short@test.example", "tutor@test.example" }, (await App.QueuedAsync(ReminderKind.PlacementDaysShort)).Select(q => q.To).Order().ToArray());
+        Assert.Equal(["short@test.example", "tutor@test.example"], (await App.QueuedAsync(ReminderKind.PlacementDaysShort)).Select(q => q.To).Order());
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public class RemindersTests(AppFactory app) : AppTest(app)
         var mail = await App.Smtp.WaitForMessageToAsync("unbooked@test.example");
         Assert.Equal("tutorial-window-closing", mail.Headers[ReminderKind.Header]);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
-        var link = mail.Headers["List-Unsubscribe"].Trim().Trim('<', '>');
+        var link = mail.Headers["List-Unsubscribe"]!.Trim().Trim('<', '>');
         Assert.StartsWith("http://localhost/unsubscribe/", link, StringComparison.Ordinal);
         var path = new Uri(link).PathAndQuery;
 

@@ -43,9 +43,9 @@ public class ReminderRulesTests
         var tutorial = new DateOnly(2026, 12, 21);
         Assert.Empty(ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2026, 12, 24), Holidays));
         Assert.Empty(ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2026, 12, 28), Holidays));
-        Assert.Equal(new[] { 2 }, ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2026, 12, 29), Holidays));
-        Assert.Equal(new[] { 2 }, ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2026, 12, 31), Holidays));
-        Assert.Equal(new[] { 2, 5 }, ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2027, 1, 4), Holidays));
+        Assert.Equal([2], ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2026, 12, 29), Holidays));
+        Assert.Equal([2], ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2026, 12, 31), Holidays));
+        Assert.Equal([2, 5], ReminderRules.FeedbackOverdueSteps(tutorial, false, new DateOnly(2027, 1, 4), Holidays));
         Assert.Empty(ReminderRules.FeedbackOverdueSteps(tutorial, true, new DateOnly(2027, 1, 4), Holidays));
     }
 
