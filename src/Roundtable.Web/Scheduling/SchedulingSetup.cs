@@ -44,6 +44,9 @@ public static class SchedulingSetup
         {
             // Each server needs its own instance id in the cluster.
             q.ConfigureScheduler(s => s.GenerateInstanceId = true);
+            // Quartz fires on real time. The app's TimeProvider (fixed in tests) decides what is due
+            // inside each job, so Quartz must not pick it up from the container.
+            q.UseTimeProvider(TimeProvider.System);
             if (provider == DatabaseProvider.Postgres)
             {
                 var connection = builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionName)!;
