@@ -9,6 +9,7 @@ using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 using Roundtable.Web.Projects;
+using Roundtable.Web.Scheduling;
 using Roundtable.Web.Tutorials;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ builder.Services.AddProjects();
 builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
+builder.AddScheduling();
 
 var app = builder.Build();
 RequiredSettings.Check(app.Configuration, app.Environment);

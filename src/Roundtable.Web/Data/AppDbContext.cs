@@ -61,6 +61,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Invoicing.PartnerBilling> PartnerBillings => Set<Invoicing.PartnerBilling>();
     public DbSet<Invoicing.InvoicingSettings> InvoicingSettings => Set<Invoicing.InvoicingSettings>();
     public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
+    public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
+    public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
+    public DbSet<Reminders.ReminderOptOut> ReminderOptOuts => Set<Reminders.ReminderOptOut>();
+    public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

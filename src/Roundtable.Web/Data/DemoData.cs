@@ -99,6 +99,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
         await Projects.ProjectsDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Tutorials.TutorialsDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Invoicing.InvoicingDemoData.SeedAsync(db, cohort.Id, time, ct);
+        await Reminders.RemindersDemoData.SeedAsync(db, cohort.Id, time, Person, tutor1, ct);
     }
 
     private static void Check(IdentityResult result)

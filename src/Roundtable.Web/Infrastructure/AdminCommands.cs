@@ -53,6 +53,9 @@ public static class AdminCommands
         }
         var baseUrl = configuration["App:BaseUrl"] ?? "http://localhost:5080";
         var link = await services.GetRequiredService<Invitations>().InviteAsync(user, baseUrl);
+        // The invitation is in the outbox; the scheduler is not running in this command, so send it now
+        // (if the mail server is down it stays queued and the app sends it when it runs).
+        await services.GetRequiredService<Email.OutboxSender>().SendWaitingAsync();
         Console.WriteLine($"{email} is in the programme team. An invitation was e-mailed; the link to set a password is:");
         Console.WriteLine(link);
         return 0;

@@ -6,14 +6,16 @@ using Roundtable.Web.Infrastructure.Email;
 
 namespace Roundtable.Web.People;
 
-// Invitation and password-reset e-mails. Both carry a password link (PasswordLinks: an invitation
-// lasts 14 days, a reset 2 hours); the link leads to a page where the person chooses their password.
-public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEmailSender email, TimeProvider time, PasswordLinks links)
+// Invitation and password-reset e-mails, queued in the outbox. Both carry a password link
+// (PasswordLinks: an invitation lasts 14 days, a reset 2 hours); the link leads to a page where the
+// person chooses their password.
+public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, TimeProvider time, PasswordLinks links)
 {
     public async Task<string> InviteAsync(AppUser user, string baseUrl, CancellationToken ct = default)
     {
         var link = await PasswordLinkAsync(user, baseUrl, PasswordLinkKind.Invitation);
-        await email.SendAsync(PeopleEmails.Invitation(user, link, PasswordLinks.InvitationLifetime.Days), ct);
+        // The e-mail and the "invited" stamp are saved together: both or neither.
+        db.QueueEmail(PeopleEmails.Invitation(user, link, PasswordLinks.InvitationLifetime.Days), time);
         user.InvitedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         return link;
@@ -22,7 +24,8 @@ public sealed class Invitations(UserManager<AppUser> users, AppDbContext db, IEm
     public async Task SendPasswordResetAsync(AppUser user, string baseUrl, CancellationToken ct = default)
     {
         var link = await PasswordLinkAsync(user, baseUrl, PasswordLinkKind.Reset) + "&reset=true";
-        await email.SendAsync(PeopleEmails.PasswordReset(user, link), ct);
+        db.QueueEmail(PeopleEmails.PasswordReset(user, link), time);
+        await db.SaveChangesAsync(ct);
     }
 
     // From the link in an invitation or reset e-mail: the password is set, the e-mail confirmed

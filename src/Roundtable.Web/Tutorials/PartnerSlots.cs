@@ -82,11 +82,11 @@ public sealed class PartnerSlots(AppDbContext db, TimeProvider time, TutorialNot
             db.AuditEntries.Add(AuditEntry.Of(Booking.AuditSubject, booking.Id, booking.CancellationText, partnerUserId, now, why));
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         if (booking is not null)
         {
             await notify.CancelledAsync(booking, ct);
         }
+        await tx.CommitAsync(ct);
         return slot;
     }
 }

@@ -60,8 +60,8 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         db.AuditEntries.Add(AuditEntry.Of(Booking.AuditSubject, booking.Id, "Booked", delegateUserId, now,
             $"Slot {slot.Id} on {UkFormat.DateTime(slot.StartsAt)}" + (windowWarning is null ? "" : "; outside the window")));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         await notify.BookedAsync(booking.Id, ct);
+        await tx.CommitAsync(ct);
         return Result<Booking>.Ok(booking, new[] { windowWarning, noPlacement }.OfType<string>().ToList());
     }
 
@@ -92,8 +92,8 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         await db.SaveChangesAsync(ct);
         await RefreshTutorial2FlagAsync(booking, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         await notify.CancelledAsync(booking, ct);
+        await tx.CommitAsync(ct);
         return booking;
     }
 
@@ -134,8 +134,8 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         db.AuditEntries.Add(AuditEntry.Of(Booking.AuditSubject, booking.Id, "Rescheduled", delegateUserId, now,
             $"From {UkFormat.DateTime(from)} to {UkFormat.DateTime(newSlot.StartsAt)}"));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         await notify.MovedAsync(booking.Id, from, ct);
+        await tx.CommitAsync(ct);
         return Result<Booking>.Ok(booking, warning is null ? [] : [warning]);
     }
 

@@ -37,11 +37,11 @@ public sealed class TutorialFeedbackService(AppDbContext db, TimeProvider time, 
         {
             return Failure.Refused(Booking.FeedbackAlreadyRecorded);
         }
-        await tx.CommitAsync(ct);
         if (referral is not null)
         {
             await notify.ReferredAsync(referral, baseUrl, ct);
         }
+        await tx.CommitAsync(ct);
         return recorded;
     }
 

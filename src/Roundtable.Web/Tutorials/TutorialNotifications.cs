@@ -5,20 +5,20 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.Tutorials;
 
-// Who hears of a change to a tutorial. The services call these after the change is committed, and
-// every tutorial e-mail leaves through SendAsync below.
-public sealed class TutorialNotifications(AppDbContext db, IEmailSender email, ILogger<TutorialNotifications> log)
+// Who hears of a change to a tutorial. The services call these inside the change's transaction,
+// before it commits: every tutorial e-mail is an outbox row (QueueAsync below) that commits with it.
+public sealed class TutorialNotifications(AppDbContext db, TimeProvider time)
 {
     public async Task BookedAsync(int bookingId, CancellationToken ct)
     {
         var t = await FactsAsync(bookingId, ct);
-        await SendAsync(Partner(t) is { } partner ? TutorialEmails.Booked(partner, t) : null, ct);
+        await QueueAsync(Partner(t) is { } partner ? TutorialEmails.Booked(partner, t) : null, ct);
     }
 
     public async Task MovedAsync(int bookingId, DateTime from, CancellationToken ct)
     {
         var t = await FactsAsync(bookingId, ct);
-        await SendAsync(Partner(t) is { } partner ? TutorialEmails.Moved(partner, t, from) : null, ct);
+        await QueueAsync(Partner(t) is { } partner ? TutorialEmails.Moved(partner, t, from) : null, ct);
     }
 
     // The other side hears of it: the partner when the delegate cancels, the delegate when the partner does.
@@ -28,7 +28,7 @@ public sealed class TutorialNotifications(AppDbContext db, IEmailSender email, I
         var message = booking.CancelledByPartner
             ? t.DelegateEmail is { } to ? TutorialEmails.CancelledByPartner(new Recipient(to, t.DelegateName), t) : null
             : Partner(t) is { } partner ? TutorialEmails.CancelledByDelegate(partner, t) : null;
-        await SendAsync(message, ct);
+        await QueueAsync(message, ct);
     }
 
     // To the delegate's tutor, or, when they have none to receive it, to the programme team.
@@ -39,7 +39,7 @@ public sealed class TutorialNotifications(AppDbContext db, IEmailSender email, I
             : await db.Users.AsNoTracking().Where(u => u.Id == t.TutorId && u.Email != null).Select(u => new Recipient(u.Email!, u.FullName)).FirstOrDefaultAsync(ct);
         if (tutor is not null)
         {
-            await SendAsync(TutorialEmails.Referral(tutor, t, referral.Reason, baseUrl), ct);
+            await QueueAsync(TutorialEmails.Referral(tutor, t, referral.Reason, baseUrl), ct);
             return;
         }
         var teamRole = RoleSeed.IdOf(Roles.ProgrammeTeam);
@@ -47,7 +47,7 @@ public sealed class TutorialNotifications(AppDbContext db, IEmailSender email, I
             .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync(ct);
         foreach (var member in team)
         {
-            await SendAsync(TutorialEmails.ReferralWithoutTutor(member, t, referral.Reason, baseUrl), ct);
+            await QueueAsync(TutorialEmails.ReferralWithoutTutor(member, t, referral.Reason, baseUrl), ct);
         }
     }
 
@@ -59,22 +59,13 @@ public sealed class TutorialNotifications(AppDbContext db, IEmailSender email, I
 
     private static Recipient? Partner(TutorialMailFacts t) => t.PartnerEmail is { } to ? new Recipient(to, t.PartnerName) : null;
 
-    // The change is committed before the e-mail goes: a mail server that is down must not undo it.
-    private async Task SendAsync(EmailMessage? message, CancellationToken ct)
+    private async Task QueueAsync(EmailMessage? message, CancellationToken ct)
     {
         if (message is null)
         {
             return;
         }
-        try
-        {
-            await email.SendAsync(message, ct);
-        }
-        catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException
-            or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            // Neither the address nor the exception (whose text can quote the address) goes to the log.
-            log.LogWarning("Could not send a tutorial e-mail ({Error}); the change itself was saved.", e.GetType().Name);
-        }
+        db.QueueEmail(message, time);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -54,4 +54,15 @@ public class DemoDataTests(AppFactory app) : AppTest(app)
         Assert.Equal(["Approved", "Paid", "Rejected", "Submitted"], invoices.EnumerateArray().Select(i => i.GetProperty("status").GetString()).Order());
         Assert.True(invoiceable.GetArrayLength() >= 3);
     }
+
+    [Fact]
+    public async Task Demo_EveryReminderKindIsDueAtStart()
+    {
+        await SeedAsync();
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var due = await scope.ServiceProvider.GetRequiredService<Roundtable.Web.Reminders.ReminderService>().DueAsync();
+
+        Assert.Equal(Roundtable.Web.Reminders.ReminderKind.All.Select(k => k.Code).Order().ToList(), due.Select(d => d.Kind.Code).Distinct().Order().ToList());
+    }
 }

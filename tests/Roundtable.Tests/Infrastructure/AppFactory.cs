@@ -11,17 +11,22 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool _ownsDatabase;
 
+    private readonly bool _ownsSmtp = true;
+
     public AppFactory()
     {
         _ownsDatabase = true;
         Database = TestDatabase.Create();
+        Smtp = new SmtpListener();
     }
 
     // A second app server on another's database, as production runs several.
-    protected AppFactory(TestDatabase sharedDatabase)
+    protected AppFactory(TestDatabase sharedDatabase, SmtpListener? sharedSmtp = null)
     {
         _ownsDatabase = false;
         Database = sharedDatabase;
+        _ownsSmtp = sharedSmtp is null;
+        Smtp = sharedSmtp ?? new SmtpListener();
     }
 
     public static AppFactory SecondServer(TestDatabase sharedDatabase) => new SecondServerFactory(sharedDatabase);
@@ -29,7 +34,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private sealed class SecondServerFactory(TestDatabase database) : AppFactory(database);
 
     public TestClock Clock { get; } = new();
-    public SmtpListener Smtp { get; } = new();
+
+    // The cluster tests run Quartz for real.
+    protected virtual bool SchedulingEnabled => false;
+    public SmtpListener Smtp { get; }
     public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -47,6 +55,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
         }
+        // Tests run the jobs' work themselves, with the fixed clock (SendOutboxAsync, ReminderService).
+        builder.UseSetting("Scheduling:Enabled", SchedulingEnabled ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -57,8 +67,19 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    // What the outbox job does on each firing.
+    public async Task<Roundtable.Web.Infrastructure.Email.OutboxRun> SendOutboxAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Roundtable.Web.Infrastructure.Email.OutboxSender>().SendWaitingAsync();
+    }
+
     public async Task InitializeAsync()
     {
+        if (!SchedulingEnabled)
+        {
+            Smtp.SendWaiting = async () => await SendOutboxAsync();
+        }
         // Starts the host, which applies the migrations.
         using var _ = CreateClient();
         await Task.CompletedTask;
@@ -95,7 +116,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await Smtp.DisposeAsync();
+        if (_ownsSmtp)
+        {
+            await Smtp.DisposeAsync();
+        }
         await base.DisposeAsync();
         if (_ownsDatabase)
         {

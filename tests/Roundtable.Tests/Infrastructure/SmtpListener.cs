@@ -26,6 +26,13 @@ public sealed class SmtpListener : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Messages => [.. _messages];
 
+    // E-mail leaves through the outbox: the app's factory sets this to send what is waiting, as
+    // the scheduled job would, before each look for a message.
+    public Func<Task>? SendWaiting { get; set; }
+
+    // Stops answering (connections refused) and starts again on the same port: "SMTP is down".
+    public bool Down { get; set; }
+
     public void Clear()
     {
         while (_messages.TryDequeue(out _))
@@ -43,6 +50,10 @@ public sealed class SmtpListener : IAsyncDisposable
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < (timeout ?? TimeSpan.FromSeconds(10)))
         {
+            if (SendWaiting is not null)
+            {
+                await SendWaiting();
+            }
             var found = _messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
             if (found is not null)
             {
@@ -69,6 +80,11 @@ public sealed class SmtpListener : IAsyncDisposable
             catch (ObjectDisposedException)
             {
                 return;
+            }
+            if (Down)
+            {
+                client.Dispose();
+                continue;
             }
             _ = Task.Run(() => ServeAsync(client));
         }

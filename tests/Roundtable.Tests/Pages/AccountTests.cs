@@ -89,6 +89,7 @@ public partial class AccountTests(AppFactory app) : AppTest(app)
         var response = await Anonymous().PostFormAsync("/Account/ForgotPassword", new() { ["Input.Email"] = "nobody@test.example" });
 
         Assert.Contains("Check your e-mail", (await Html.ParseAsync(response)).Text(), StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.OutboxMessages)));
         Assert.Empty(App.Smtp.Messages);
     }
 

@@ -5,7 +5,8 @@ using MimeKit;
 
 namespace Roundtable.Web.Infrastructure.Email;
 
-public sealed record EmailMessage(string To, string ToName, string Subject, string TextBody);
+// Headers are extra message headers (a reminder's kind, List-Unsubscribe), written as given.
+public sealed record EmailMessage(string To, string ToName, string Subject, string TextBody, IReadOnlyDictionary<string, string>? Headers = null);
 
 // The one boundary tests replace by pointing SMTP at their own listener, never by mocking.
 public interface IEmailSender
@@ -41,6 +42,10 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
         mime.Subject = message.Subject;
         mime.Date = time.GetUtcNow();
         mime.Body = new TextPart("plain") { Text = message.TextBody };
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            mime.Headers.Add(name, value);
+        }
 
         if (string.IsNullOrWhiteSpace(o.Host))
         {

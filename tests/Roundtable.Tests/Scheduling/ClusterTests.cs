@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Tests.Infrastructure;
+using Roundtable.Web.Infrastructure.Email;
+using Roundtable.Web.Reminders;
+
+namespace Roundtable.Tests.Scheduling;
+
+// Two app servers on one PostgreSQL database, each running Quartz for real (clustered job store),
+// delivering to one real SMTP listener. Waiting is bounded by real time because Quartz fires on
+// real time; the app's clock, which decides what is due, stays fixed.
+#pragma warning disable CA1001 // xunit disposes it through IAsyncLifetime.DisposeAsync
+public sealed class ClusterTests : IAsyncLifetime
+{
+    private const int Delegates = 12;
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly SmtpListener _smtp = new();
+    private readonly List<AppFactory> _servers = [];
+
+    private sealed class ClusterServer(TestDatabase database, SmtpListener smtp, bool scheduling) : AppFactory(database, smtp)
+    {
+        protected override bool SchedulingEnabled => scheduling;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Scheduling:OutboxIntervalSeconds", "1");
+            builder.UseSetting("Scheduling:RemindersIntervalMinutes", "1");
+            builder.UseSetting("Scheduling:ClusterCheckinSeconds", "2");
+            builder.UseSetting("Email:Outbox:BatchSize", "3");
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private async Task<AppFactory> StartAsync(bool scheduling)
+    {
+        var server = new ClusterServer(_database, _smtp, scheduling);
+        _servers.Add(server);
+        await ((IAsyncLifetime)server).InitializeAsync();
+        return server;
+    }
+
+    // Not yet passing: the two schedulers queue the reminders exactly once and send the first
+    // batches, then the outbox trigger stops firing (6 of 12 attempted). Left for the lead (see report-i14a.md).
+    [PostgresFact(Skip = "Outbox trigger stops re-firing in the two-server run; under investigation")]
+    public async Task TwoServers_SmtpDownThenUp_EveryDueReminderArrivesExactlyOnce()
+    {
+        // The first server (scheduler off) migrates the database and writes the facts.
+        var setup = await StartAsync(scheduling: false);
+        var data = new TestData(setup);
+        var cohort = await data.CohortAsync(start: new DateOnly(2026, 9, 1));
+        for (var i = 1; i <= Delegates; i++)
+        {
+            await data.DelegateAsync(cohort, $"d{i}@test.example");
+        }
+        _smtp.Down = true;
+
+        var a = await StartAsync(scheduling: true);
+        var b = await StartAsync(scheduling: true);
+
+        // Both servers have started their schedulers and the reminders are queued; every send fails.
+        await WaitUntilAsync(setup, db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1), n => n == Delegates);
+        Assert.Empty(_smtp.Messages);
+        Assert.Equal(Delegates, await setup.WithDbAsync(db => db.SentReminders.CountAsync()));
+
+        _smtp.Down = false;
+        foreach (var server in new[] { a, b })
+        {
+            server.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+        await WaitUntilAsync(setup, db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent), n => n == Delegates);
+        // Both servers run the reminders work again at once: nothing new is due.
+        await Task.WhenAll(a.QueueRemindersAsync(), b.QueueRemindersAsync());
+        await Task.WhenAll(a.SendOutboxAsync(), b.SendOutboxAsync());
+
+        var arrived = _smtp.Messages.Where(m => m.Headers[ReminderKind.Header] == "tutorial-window-closing")
+            .Select(m => m.To.Mailboxes.Single().Address).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, Delegates).Select(i => $"d{i}@test.example").Order().ToList(), arrived);
+        var runs = await setup.WithDbAsync(db => db.JobRuns.AsNoTracking().ToListAsync());
+        Assert.Contains(runs, r => r.JobName == "send-email");
+    }
+
+    private static async Task WaitUntilAsync(AppFactory app, Func<Roundtable.Web.Data.AppDbContext, Task<int>> query, Func<int, bool> done)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var last = -1;
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            last = await app.WithDbAsync(query);
+            if (done(last))
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The cluster did not get there (last count {last}).");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in Enumerable.Reverse(_servers))
+        {
+            await ((IAsyncLifetime)server).DisposeAsync();
+        }
+        await _smtp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+#pragma warning restore CA1001
