@@ -3,7 +3,7 @@ using Roundtable.Tests.Infrastructure;
 
 namespace Roundtable.BrowserTests;
 
-// A partner invoices two consultations in one batch; the programme team approves the invoice and
+// A partner invoices two tutorials in one batch; the programme team approves the invoice and
 // marks it paid, and rejects a second; the partner sees both. Every page on the way passes axe.
 public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixture)
 {
@@ -15,9 +15,9 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await App.PartnerProfileAsync(partner);
         await App.FeeRateAsync(150_00, new DateOnly(2026, 9, 1));
         await App.BillingAsync(partner, vatRegistered: true, "GB123456789");
-        await Data.ConsultationAsync(App, partner, new DateOnly(2026, 10, 5), delegateName: "Amara Okafor");
-        await Data.ConsultationAsync(App, partner, new DateOnly(2026, 10, 12), delegateName: "Ben Hallworth");
-        await Data.ConsultationAsync(App, partner, new DateOnly(2026, 10, 19), delegateName: "Carys Pennant");
+        await Data.TutorialAsync(App, partner, new DateOnly(2026, 10, 5), delegateName: "Amara Okafor");
+        await Data.TutorialAsync(App, partner, new DateOnly(2026, 10, 12), delegateName: "Ben Hallworth");
+        await Data.TutorialAsync(App, partner, new DateOnly(2026, 10, 19), delegateName: "Carys Pennant");
 
         // The partner chooses two of the three and invoices them together.
         var page = await SignInAsync("partner@test.example");
@@ -26,7 +26,7 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await Assertions.Expect(page.Locator("#invoiceable input[type=checkbox]")).ToHaveCountAsync(3);
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Invoice selected" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the consultations to invoice");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the tutorials to invoice");
         await AssertAccessibleAsync(page);
         await page.GetByLabel("5 October 2026: project 1 tutorial with AO, £150.00").CheckAsync();
         await page.GetByLabel("19 October 2026: project 1 tutorial with CP, £150.00").CheckAsync();
@@ -73,7 +73,7 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await Assertions.Expect(team.Locator("#Input_VatNumber")).ToHaveValueAsync("GB123456789");
         await AssertAccessibleAsync(team);
 
-        // The last consultation is invoiced on its own and rejected, after a confirmation.
+        // The last tutorial is invoiced on its own and rejected, after a confirmation.
         await page.GotoAsync("/Partner/Invoices");
         await page.GetByRole(AriaRole.Button, new() { Name = "Invoice all outstanding (1)" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000002 for £180.00");
@@ -85,15 +85,15 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await team.GetByRole(AriaRole.Button, new() { Name = "Reject invoice" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason for rejecting the invoice.");
         await AssertAccessibleAsync(team);
-        await team.GetByLabel("Reason for rejecting").FillAsync("Please invoice this with next month's consultations.");
+        await team.GetByLabel("Reason for rejecting").FillAsync("Please invoice this with next month's tutorials.");
         await team.GetByRole(AriaRole.Button, new() { Name = "Reject invoice" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000002 rejected");
         await AssertAccessibleAsync(team);
 
-        // The partner sees the first paid and the second rejected, its consultation waiting again.
+        // The partner sees the first paid and the second rejected, its tutorial waiting again.
         await page.GotoAsync("/Partner/Invoices");
         await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Paid");
-        await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Please invoice this with next month's consultations.");
+        await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Please invoice this with next month's tutorials.");
         await Assertions.Expect(page.Locator("#invoiceable input[type=checkbox]")).ToHaveCountAsync(1);
         await AssertAccessibleAsync(page);
     }

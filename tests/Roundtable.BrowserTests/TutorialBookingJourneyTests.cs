@@ -51,10 +51,15 @@ public class TutorialBookingJourneyTests(BrowserAppFixture fixture) : BrowserTes
         await page.GetByRole(AriaRole.Link, new() { Name = "Choose a partner for project 1" }).ClickAsync();
         await Assertions.Expect(page.Locator("#partners .govuk-summary-card__title").First).ToHaveTextAsync("Nia Near");
         await Assertions.Expect(page.Locator("#partners")).ToContainTextAsync("Same phase (primary)");
+        await Assertions.Expect(page.Locator("#partners [data-earliest]").First).ToHaveTextAsync("1 December 2026, 4:00pm");
         await AssertAccessibleAsync(page);
         await page.Locator("summary", new() { HasText = "Filter partners" }).ClickAsync();
         await page.Locator("#phase").SelectOptionAsync("Secondary");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        // By keyboard: the answer says how many match and takes focus.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#partner-count")).ToHaveTextAsync("1 partner matches these filters.");
+        await Assertions.Expect(page.Locator("#partner-count")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#partners .govuk-summary-card__title")).ToHaveTextAsync(["Frank Far"]);
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Clear filters" }).ClickAsync();

@@ -11,14 +11,14 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
 {
     private static readonly DateOnly October5 = new(2026, 10, 5);
 
-    private async Task<(AppUser Partner, HttpClient Client)> PartnerWithConsultationsAsync(int count, string email = "partner@test.example")
+    private async Task<(AppUser Partner, HttpClient Client)> PartnerWithTutorialsAsync(int count, string email = "partner@test.example")
     {
         var partner = await Data.PartnerAsync(email);
         await App.PartnerProfileAsync(partner);
         await App.FeeRateAsync(150_00, new DateOnly(2026, 9, 1));
         for (var i = 0; i < count; i++)
         {
-            await Data.ConsultationAsync(App, partner, October5.AddDays(i * 7));
+            await Data.TutorialAsync(App, partner, October5.AddDays(i * 7));
         }
         return (partner, await SignedInAsync(email));
     }
@@ -34,7 +34,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task InvoicePages_OneForItsPartnerAndTheTeam_NotFoundForAnotherPartner()
     {
-        var (partner, client) = await PartnerWithConsultationsAsync(1);
+        var (partner, client) = await PartnerWithTutorialsAsync(1);
         var id = await InvoiceAsync(client);
         var profileId = (await App.PartnerProfileAsync(partner)).Id;
         await Data.PartnerAsync("other@test.example");
@@ -55,7 +55,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Partner_InvoicesSelected_SeesPrintableInvoice()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(3);
+        var (_, client) = await PartnerWithTutorialsAsync(3);
         var page = await client.GetDocumentAsync("/Partner/Invoices");
         var boxes = page.QuerySelectorAll("#invoiceable input[type=checkbox]").Select(b => b.GetAttribute("value")!).ToList();
         Assert.Equal(3, boxes.Count);
@@ -76,50 +76,50 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Partner_StaleSelection_IsRefusedByDateAndInvoiceNumber_AndNothingIsSaved()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(2);
+        var (_, client) = await PartnerWithTutorialsAsync(2);
         var stale = await client.GetDocumentAsync("/Partner/Invoices");
         var first = stale.QuerySelectorAll("#invoiceable input[type=checkbox]").Select(b => b.GetAttribute("value")!).First();
         Assert.Equal(HttpStatusCode.Redirect, (await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)])).StatusCode);
 
         var response = await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)]);
 
-        Assert.Equal(["This consultation cannot be invoiced: the consultation on 5 October 2026 is already on invoice RT-000001."], Html.Errors(await Html.ParseAsync(response)));
+        Assert.Equal(["This tutorial cannot be invoiced: the tutorial on 5 October 2026 is already on invoice RT-000001."], Html.Errors(await Html.ParseAsync(response)));
         Assert.Equal(1, await App.WithDbAsync(db => db.Invoices.CountAsync()));
     }
 
     [Fact]
-    public async Task Partner_ConsultationWithNoFeeForItsDate_IsExplained_NotListed()
+    public async Task Partner_TutorialWithNoFeeForItsDate_IsExplained_NotListed()
     {
         var partner = await Data.PartnerAsync();
         await App.PartnerProfileAsync(partner);
         await App.FeeRateAsync(150_00, new DateOnly(2026, 10, 10));
-        await Data.ConsultationAsync(App, partner, October5);
-        await Data.ConsultationAsync(App, partner, October5.AddDays(7));
+        await Data.TutorialAsync(App, partner, October5);
+        await Data.TutorialAsync(App, partner, October5.AddDays(7));
         var client = await SignedInAsync("partner@test.example");
 
         var page = await client.GetDocumentAsync("/Partner/Invoices");
 
         Assert.Single(page.QuerySelectorAll("#invoiceable input[type=checkbox]"));
-        Assert.Contains("Your consultation on 5 October 2026 cannot be invoiced yet: no fee has been set for its date.", page.Text("#waiting-for-fee"), StringComparison.Ordinal);
+        Assert.Contains("Your tutorial on 5 October 2026 cannot be invoiced yet: no fee has been set for its date.", page.Text("#waiting-for-fee"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Partner_NothingSelected_ShowsError()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         var page = await client.GetDocumentAsync("/Partner/Invoices");
 
         var response = await client.SendFormAsync(page, "#invoice-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Select the consultations to invoice"], Html.Errors(await Html.ParseAsync(response)));
+        Assert.Equal(["Select the tutorials to invoice"], Html.Errors(await Html.ParseAsync(response)));
         Assert.Equal(0, await App.WithDbAsync(db => db.Invoices.CountAsync()));
     }
 
     [Fact]
     public async Task Partner_InvoicesAllOutstanding()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(3);
+        var (_, client) = await PartnerWithTutorialsAsync(3);
 
         var id = await InvoiceAsync(client);
 
@@ -131,7 +131,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Team_RejectNeedsReason_ThenRejects_PartnerSeesReason()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         var id = await InvoiceAsync(client);
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");
@@ -156,7 +156,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Team_ApprovesAndMarksPaid_WithValidation_AndHistory()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         var id = await InvoiceAsync(client);
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");
@@ -185,7 +185,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Team_ListFiltersByStatus_AndExportsCsv()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         await InvoiceAsync(client);
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");

@@ -22,7 +22,7 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
     {
         if (BookingIds.Count == 0)
         {
-            ModelState.AddModelError(nameof(BookingIds), "Select the consultations to invoice");
+            ModelState.AddModelError(nameof(BookingIds), "Select the tutorials to invoice");
             await LoadAsync(ct);
             return Page();
         }
@@ -35,7 +35,7 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
         if (all.Count == 0)
         {
             // The form is not shown when nothing is left to invoice, so the message stands alone.
-            ModelState.AddModelError("", "There are no consultations waiting to be invoiced");
+            ModelState.AddModelError("", "There are no tutorials waiting to be invoiced");
             await LoadAsync(ct);
             return Page();
         }
