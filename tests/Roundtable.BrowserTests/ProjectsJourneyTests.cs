@@ -115,7 +115,7 @@ public class ProjectsJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtu
 
         // The team releases it after confirming.
         await team.ReloadAsync();
-        await team.GetByRole(AriaRole.Link, new() { Name = "Release the outcome" }).ClickAsync();
+        await team.GetByRole(AriaRole.Button, new() { Name = "Release the outcome" }).ClickAsync();
         await AssertAccessibleAsync(team);
         await team.GetByRole(AriaRole.Button, new() { Name = "Yes, release the outcome" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-notification-banner")).ToContainTextAsync("Released the outcome to Dana Delegate");
