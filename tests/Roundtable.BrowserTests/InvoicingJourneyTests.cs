@@ -30,7 +30,17 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await AssertAccessibleAsync(page);
         await page.GetByLabel("5 October 2026: project 1 tutorial with AO, £150.00").CheckAsync();
         await page.GetByLabel("19 October 2026: project 1 tutorial with CP, £150.00").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Invoice selected" }).ClickAsync();
+        // By keyboard: check the lines, subtotal, VAT and total before anything is sent.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invoice selected" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your invoice before sending it");
+        await Assertions.Expect(page.Locator("#check-lines tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#check-subtotal")).ToHaveTextAsync("£300.00");
+        await Assertions.Expect(page.Locator("#check-vat")).ToHaveTextAsync("£60.00");
+        await Assertions.Expect(page.Locator("#check-total")).ToHaveTextAsync("£360.00");
+        await AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invoice" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000001 for £360.00 sent to the programme team.");
         await Assertions.Expect(page.Locator("#invoice-lines tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#invoice-vat")).ToHaveTextAsync("£60.00");
@@ -43,7 +53,11 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await Assertions.Expect(page.Locator("footer")).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print this invoice" })).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#invoice-lines")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#invoice-status")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#invoice-to")).ToContainTextAsync("Roundtable Leadership Learning Ltd");
+        await Assertions.Expect(page.Locator("#invoice-terms")).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Assertions.Expect(page.Locator("#invoice-status")).ToBeVisibleAsync();
 
         // The programme team approves it, then records the payment.
         var team = await SignInAsync("team@test.example");
@@ -76,6 +90,7 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         // The last tutorial is invoiced on its own and rejected, after a confirmation.
         await page.GotoAsync("/Partner/Invoices");
         await page.GetByRole(AriaRole.Button, new() { Name = "Invoice all outstanding (1)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invoice" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000002 for £180.00");
         await team.GotoAsync("/Programme/Invoices?status=Submitted");
         await team.GetByRole(AriaRole.Link, new() { Name = "RT-000002" }).ClickAsync();
@@ -94,6 +109,30 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await page.GotoAsync("/Partner/Invoices");
         await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Paid");
         await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Please invoice this with next month's tutorials.");
+        await Assertions.Expect(page.Locator("#invoiceable input[type=checkbox]")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Partner_WithdrawsASubmittedInvoice_ByKeyboard_AndTheTutorialIsReadyAgain()
+    {
+        var partner = await Data.PartnerAsync();
+        await App.PartnerProfileAsync(partner);
+        await App.FeeRateAsync(150_00, new DateOnly(2026, 9, 1));
+        await Data.TutorialAsync(App, partner, new DateOnly(2026, 10, 5), delegateName: "Amara Okafor");
+
+        var page = await SignInAsync("partner@test.example");
+        await page.GotoAsync("/Partner/Invoices");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invoice all outstanding (1)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invoice" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000001 for £150.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw this invoice" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Invoice RT-000001 is withdrawn. Its tutorials are ready to invoice again.");
+        await Assertions.Expect(page.Locator("#invoice-status")).ToHaveTextAsync("Withdrawn");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Withdraw this invoice" })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync("/Partner/Invoices");
         await Assertions.Expect(page.Locator("#invoiceable input[type=checkbox]")).ToHaveCountAsync(1);
         await AssertAccessibleAsync(page);
     }

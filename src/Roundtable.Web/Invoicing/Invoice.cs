@@ -2,7 +2,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Invoicing;
 
-public enum InvoiceStatus { Submitted, Approved, Rejected, Paid }
+public enum InvoiceStatus { Submitted, Approved, Rejected, Paid, Withdrawn }
 
 // A partner's invoice for one or more tutorials. Amounts are integer pence. The partner's
 // details are copied on at submission so that a later change of bank or VAT status never
@@ -67,6 +67,23 @@ public class Invoice
         DecidedAt = now;
         DecidedById = userId;
         RejectReason = reason.Trim();
+        foreach (var line in Lines)
+        {
+            line.ActiveBookingId = null;
+        }
+        return null;
+    }
+
+    // The partner takes back an invoice the team has not acted on yet; like a rejection it frees its
+    // tutorials (lines must be loaded) to be invoiced again.
+    public Failure? Withdraw(DateTime now)
+    {
+        if (Status != InvoiceStatus.Submitted)
+        {
+            return Failure.Conflict($"This invoice is {Status.ToString().ToLowerInvariant()}: you can only withdraw an invoice the programme team has not acted on yet.");
+        }
+        Status = InvoiceStatus.Withdrawn;
+        DecidedAt = now;
         foreach (var line in Lines)
         {
             line.ActiveBookingId = null;

@@ -118,6 +118,16 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         return await DecideAsync(id, userId, "Rejected", why, (invoice, now) => invoice.Reject(userId, why, now), ct);
     }
 
+    // Only the partner who sent it, and only while the team has not acted on it.
+    public async Task<Result<Invoice>> WithdrawAsync(int id, string partnerUserId, CancellationToken ct = default)
+    {
+        if (await queries.LoadForPartnerAsync(id, partnerUserId, ct) is null)
+        {
+            return Failure.NotFound("There is no invoice with that id.");
+        }
+        return await DecideAsync(id, partnerUserId, "Withdrawn", null, (invoice, now) => invoice.Withdraw(now), ct);
+    }
+
     public async Task<Result<Invoice>> MarkPaidAsync(int id, string userId, DateOnly? paidOn, string? reference, CancellationToken ct = default)
     {
         if (new PaymentInput(paidOn, reference).Check(LondonTime.Today(time)) is { } invalid)

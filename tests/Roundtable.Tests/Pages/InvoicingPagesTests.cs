@@ -23,10 +23,19 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         return (partner, await SignedInAsync(email));
     }
 
+    // Choosing tutorials shows the invoice to check; nothing is sent until the partner sends it.
+    private static async Task<HttpResponseMessage> SendCheckedAsync(HttpClient partner, HttpResponseMessage check)
+    {
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var page = await Html.ParseAsync(check);
+        Assert.NotNull(page.QuerySelector("#check-total"));
+        return await partner.SendFormAsync(page, "#send-form");
+    }
+
     private static async Task<int> InvoiceAsync(HttpClient partner)
     {
         var page = await partner.GetDocumentAsync("/Partner/Invoices");
-        var response = await partner.SendFormAsync(page, "#invoice-form", action: "/Partner/Invoices?handler=All");
+        var response = await SendCheckedAsync(partner, await partner.SendFormAsync(page, "#invoice-form", action: "/Partner/Invoices?handler=All"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return int.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -60,7 +69,12 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         var boxes = page.QuerySelectorAll("#invoiceable input[type=checkbox]").Select(b => b.GetAttribute("value")!).ToList();
         Assert.Equal(3, boxes.Count);
 
-        var response = await client.SendFormAsync(page, "#invoice-form", [new("BookingIds", boxes[0]), new("BookingIds", boxes[2])]);
+        var check = await client.SendFormAsync(page, "#invoice-form", [new("BookingIds", boxes[0]), new("BookingIds", boxes[2])]);
+        var checkPage = await Html.ParseAsync(check);
+        Assert.Equal(2, checkPage.QuerySelectorAll("#check-lines tbody tr").Length);
+        Assert.Equal(("£300.00", "None (not VAT registered)", "£300.00"), (checkPage.Text("#check-subtotal"), checkPage.Text("#check-vat"), checkPage.Text("#check-total")));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Invoices.CountAsync()));
+        var response = await client.SendFormAsync(checkPage, "#send-form");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var invoice = await client.GetDocumentAsync(response.Headers.Location!.ToString());
@@ -79,7 +93,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         var (_, client) = await PartnerWithTutorialsAsync(2);
         var stale = await client.GetDocumentAsync("/Partner/Invoices");
         var first = stale.QuerySelectorAll("#invoiceable input[type=checkbox]").Select(b => b.GetAttribute("value")!).First();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SendCheckedAsync(client, await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)]))).StatusCode);
 
         var response = await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)]);
 
@@ -147,10 +161,51 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         Assert.Contains("The date is wrong", partnerView.Text("#invoices"), StringComparison.Ordinal);
         Assert.Single(partnerView.QuerySelectorAll("#invoiceable input[type=checkbox]"));
 
-        var again = await client.SendFormAsync(await client.GetDocumentAsync($"/Partner/Invoices/{id}"), "#reinvoice-form");
+        var again = await SendCheckedAsync(client, await client.SendFormAsync(await client.GetDocumentAsync($"/Partner/Invoices/{id}"), "#reinvoice-form"));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         var second = await client.GetDocumentAsync(again.Headers.Location!.ToString());
         Assert.Contains("Invoice RT-000002 for £150.00", second.Text(".govuk-notification-banner"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Partner_WithdrawsASubmittedInvoice_TutorialsFreed_NotOnceTheTeamActs_NotAnotherPartners()
+    {
+        var (_, client) = await PartnerWithTutorialsAsync(2);
+        var id = await InvoiceAsync(client);
+        await Data.PartnerAsync("other@test.example");
+        var other = await SignedInAsync("other@test.example");
+        var invoicePage = await client.GetDocumentAsync($"/Partner/Invoices/{id}");
+
+        // Another partner posts with their own token (the sign-out form carries one) and finds nothing.
+        var otherPage = await other.GetDocumentAsync("/Partner/Invoices");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.SendFormAsync(otherPage, "form[action='/Account/SignOut']", action: $"/Partner/Invoices/{id}?handler=Withdraw")).StatusCode);
+        var withdrawn = await client.SendFormAsync(invoicePage, "#withdraw-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(InvoiceStatus.Withdrawn, await App.WithDbAsync(db => db.Invoices.Select(i => i.Status).SingleAsync()));
+        Assert.Equal(2, (await client.GetDocumentAsync("/Partner/Invoices")).QuerySelectorAll("#invoiceable input[type=checkbox]").Length);
+        var second = await InvoiceAsync(client);
+        await Data.ProgrammeTeamAsync();
+        var team = await SignedInAsync("team@test.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await team.SendFormAsync(await team.GetDocumentAsync($"/Programme/Invoices/{second}"), "#approve-form")).StatusCode);
+        Assert.Null((await client.GetDocumentAsync($"/Partner/Invoices/{second}")).QuerySelector("#withdraw-form"));
+        var late = await client.SendFormAsync(invoicePage, "#withdraw-form", action: $"/Partner/Invoices/{second}?handler=Withdraw");
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Equal(InvoiceStatus.Approved, await App.WithDbAsync(db => db.Invoices.Where(i => i.Id == second).Select(i => i.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Invoice_NamesTheProvidersLegalNameAddressAndPaymentTerms_FromSettings()
+    {
+        var (_, client) = await PartnerWithTutorialsAsync(1);
+        var id = await InvoiceAsync(client);
+
+        var page = await client.GetDocumentAsync($"/Partner/Invoices/{id}");
+
+        Assert.Contains("Roundtable Leadership Learning Ltd", page.Text("#invoice-to"), StringComparison.Ordinal);
+        Assert.Contains("EX1 2PL", page.Text("#invoice-to"), StringComparison.Ordinal);
+        Assert.Contains("within 30 days", page.Text("#invoice-terms"), StringComparison.Ordinal);
+        Assert.Contains("rt-no-print", page.QuerySelector("#invoice-status")!.ClassName, StringComparison.Ordinal);
     }
 
     [Fact]
