@@ -21,7 +21,7 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
 
         // The partner chooses two of the three and invoices them together.
         var page = await SignInAsync("partner@test.example");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Invoices" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Invoices");
         await Assertions.Expect(page.Locator("#invoiceable input[type=checkbox]")).ToHaveCountAsync(3);
         await AssertAccessibleAsync(page);
@@ -61,7 +61,7 @@ public class InvoicingJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
 
         // The programme team approves it, then records the payment.
         var team = await SignInAsync("team@test.example");
-        await team.GetByRole(AriaRole.Link, new() { Name = "Invoices" }).ClickAsync();
+        await team.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
         await AssertAccessibleAsync(team);
         await team.GetByRole(AriaRole.Link, new() { Name = "RT-000001" }).ClickAsync();
         await AssertAccessibleAsync(team);
