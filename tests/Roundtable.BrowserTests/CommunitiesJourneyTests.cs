@@ -47,7 +47,7 @@ public class CommunitiesJourneyTests(BrowserAppFixture fixture) : BrowserTest(fi
         await AssertAccessibleAsync(owner);
         await owner.GetByRole(AriaRole.Link, new() { Name = "25 November 2026, 4:00pm" }).ClickAsync();
         await AssertAccessibleAsync(owner);
-        await owner.GetByRole(AriaRole.Link, new() { Name = "Prepare my problem card" }).ClickAsync();
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Prepare my problem card" }).ClickAsync();
         await AssertAccessibleAsync(owner);
         await owner.GetByLabel("The Problem").FillAsync("My pupils keep forgetting what I teach them");
         await owner.GetByLabel("The Evidence").FillAsync("End-of-unit results");
@@ -70,7 +70,7 @@ public class CommunitiesJourneyTests(BrowserAppFixture fixture) : BrowserTest(fi
         await chair.GotoAsync("/Communities");
         await chair.GetByRole(AriaRole.Link, new() { Name = "25 November 2026, 4:00pm" }).ClickAsync();
         await Assertions.Expect(chair.Locator("main")).ToContainTextAsync("My pupils keep forgetting what I teach them");
-        await chair.GetByRole(AriaRole.Link, new() { Name = "Open the session record" }).ClickAsync();
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Open the session record" }).ClickAsync();
         await AssertAccessibleAsync(chair);
         await chair.GetByLabel("Delegate 0").CheckAsync();
         await chair.GetByLabel("Delegate 1").CheckAsync();

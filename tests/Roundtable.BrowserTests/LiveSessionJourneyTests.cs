@@ -51,6 +51,7 @@ public class LiveSessionJourneyTests(BrowserAppFixture fixture) : BrowserTest(fi
 
         // The chair drops out; another member takes over and carries on.
         await member.GetByRole(AriaRole.Button, new() { Name = "Take over as chair" }).ClickAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Yes, take over as chair" }).ClickAsync();
         await Assertions.Expect(member.Locator("#live-controls")).ToBeVisibleAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
         await Assertions.Expect(chair.Locator("#live-status")).ToHaveTextAsync("Running. Chair: Live Member 3.", new() { Timeout = 3000 });

@@ -46,7 +46,7 @@ public class PartnerFeedbackJourneyTests(BrowserAppFixture fixture) : BrowserTes
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Narrowing my project to a SMART target");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("establish what they would like the focus to be");
         await AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record feedback" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record feedback" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Record feedback");
         await AssertAccessibleAsync(page);
 

@@ -18,7 +18,7 @@ public class ProgrammeTeamJourneyTests(BrowserAppFixture fixture) : BrowserTest(
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Cohorts", Exact = true }).ClickAsync();
         await AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add a cohort" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a cohort" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save cohort" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the cohort's name");
         await AssertAccessibleAsync(page);
@@ -31,7 +31,7 @@ public class ProgrammeTeamJourneyTests(BrowserAppFixture fixture) : BrowserTest(
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("NPQH Spring 2027");
         await AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Import delegates from CSV" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import delegates from CSV" }).ClickAsync();
         await AssertAccessibleAsync(page);
         var csv = "email,name,school_urn,school_name,phase,setting_type,region,number_on_roll,birthday,tutor_email\n"
             + "ana@test.example,Ana Acre,111111,Acre Primary,Primary,Academy,London,300,02/02,tutor@test.example\n"

@@ -65,7 +65,7 @@ public class ProjectsJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         await page.Locator("#Sections_1_").FillAsync("Mixed-age classes fund a reading specialist.");
         await Assertions.Expect(total).ToHaveTextAsync("21");
         await Assertions.Expect(tag).ToHaveTextAsync("2,479 to spare");
-        await page.Locator("#Sections_2_").FillAsync("Governors asked for a staffing consultation timeline.");
+        await page.Locator("#Sections_2_").FillAsync("Governors asked for a staffing tutorial timeline.");
         await Assertions.Expect(total).ToHaveTextAsync("28");
 
         // A supporting document, mapped to a criterion; the typed text survives the upload.
@@ -115,7 +115,7 @@ public class ProjectsJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtu
 
         // The team releases it after confirming.
         await team.ReloadAsync();
-        await team.GetByRole(AriaRole.Link, new() { Name = "Release the outcome" }).ClickAsync();
+        await team.GetByRole(AriaRole.Button, new() { Name = "Release the outcome" }).ClickAsync();
         await AssertAccessibleAsync(team);
         await team.GetByRole(AriaRole.Button, new() { Name = "Yes, release the outcome" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-notification-banner")).ToContainTextAsync("Released the outcome to Dana Delegate");

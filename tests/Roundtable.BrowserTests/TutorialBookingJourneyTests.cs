@@ -48,13 +48,18 @@ public class TutorialBookingJourneyTests(BrowserAppFixture fixture) : BrowserTes
         await Assertions.Expect(page.Locator("#project-1")).ToContainTextAsync("Recommended window: 1 October 2026 to 1 January 2027");
         await AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Choose a partner for project 1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose a partner for project 1" }).ClickAsync();
         await Assertions.Expect(page.Locator("#partners .govuk-summary-card__title").First).ToHaveTextAsync("Nia Near");
         await Assertions.Expect(page.Locator("#partners")).ToContainTextAsync("Same phase (primary)");
+        await Assertions.Expect(page.Locator("#partners [data-earliest]").First).ToHaveTextAsync("1 December 2026, 4:00pm");
         await AssertAccessibleAsync(page);
         await page.Locator("summary", new() { HasText = "Filter partners" }).ClickAsync();
         await page.Locator("#phase").SelectOptionAsync("Secondary");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        // By keyboard: the answer says how many match and takes focus.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#partner-count")).ToHaveTextAsync("1 partner matches these filters.");
+        await Assertions.Expect(page.Locator("#partner-count")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#partners .govuk-summary-card__title")).ToHaveTextAsync(["Frank Far"]);
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Clear filters" }).ClickAsync();
@@ -78,18 +83,18 @@ public class TutorialBookingJourneyTests(BrowserAppFixture fixture) : BrowserTes
         await Assertions.Expect(page.Locator("#booking")).ToContainTextAsync("https://meet.example.org/room");
         await AssertAccessibleAsync(page);
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Add to my calendar" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Add to my calendar" }).ClickAsync());
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("DTSTART;TZID=Europe/London:20261201T160000", ics, StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Change the time" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the time" }).ClickAsync();
         await AssertAccessibleAsync(page);
         await page.GetByLabel("3 December 2026, 4:00pm").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move my tutorial" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Your tutorial is moved to 3 December 2026, 4:00pm.");
         await AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel this tutorial" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this tutorial" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Cancel your tutorial with Nia Near on 3 December 2026, 4:00pm?");
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel tutorial" }).ClickAsync();

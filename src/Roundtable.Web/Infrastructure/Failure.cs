@@ -38,7 +38,7 @@ public sealed record Failure(FailureKind Kind, string Message)
     // A short title for the API's problem details; a default per kind when null.
     public string? Title { get; init; }
 
-    // Extra members for the API's problem details (e.g. which consultations were refused).
+    // Extra members for the API's problem details (e.g. which tutorials were refused).
     public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 
     public string? Field => Errors.Count > 0 ? Errors[0].Field : null;

@@ -2,9 +2,9 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Invoicing;
 
-public enum InvoiceStatus { Submitted, Approved, Rejected, Paid }
+public enum InvoiceStatus { Submitted, Approved, Rejected, Paid, Withdrawn }
 
-// A partner's invoice for one or more consultations. Amounts are integer pence. The partner's
+// A partner's invoice for one or more tutorials. Amounts are integer pence. The partner's
 // details are copied on at submission so that a later change of bank or VAT status never
 // rewrites an invoice already sent.
 public class Invoice
@@ -45,7 +45,7 @@ public class Invoice
     public static string FormatNumber(long sequence) => "RT-" + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     // Submitted, then approved or rejected; approved, then paid. A rejected invoice frees its
-    // consultations to be invoiced again.
+    // tutorials to be invoiced again.
     public Failure? Approve(string userId, DateTime now)
     {
         if (Move(InvoiceStatus.Submitted, InvoiceStatus.Approved, "approved") is { } refused)
@@ -57,7 +57,7 @@ public class Invoice
         return null;
     }
 
-    // Lines must be loaded: each frees its consultation.
+    // Lines must be loaded: each frees its tutorial.
     public Failure? Reject(string userId, string reason, DateTime now)
     {
         if (Move(InvoiceStatus.Submitted, InvoiceStatus.Rejected, "rejected") is { } refused)
@@ -67,6 +67,23 @@ public class Invoice
         DecidedAt = now;
         DecidedById = userId;
         RejectReason = reason.Trim();
+        foreach (var line in Lines)
+        {
+            line.ActiveBookingId = null;
+        }
+        return null;
+    }
+
+    // The partner takes back an invoice the team has not acted on yet; like a rejection it frees its
+    // tutorials (lines must be loaded) to be invoiced again.
+    public Failure? Withdraw(DateTime now)
+    {
+        if (Status != InvoiceStatus.Submitted)
+        {
+            return Failure.Conflict($"This invoice is {Status.ToString().ToLowerInvariant()}: you can only withdraw an invoice the programme team has not acted on yet.");
+        }
+        Status = InvoiceStatus.Withdrawn;
+        DecidedAt = now;
         foreach (var line in Lines)
         {
             line.ActiveBookingId = null;
@@ -125,8 +142,8 @@ public sealed record NewInvoiceInput(IReadOnlyCollection<int> BookingIds)
 {
     public Failure? Check() => BookingIds.Count switch
     {
-        0 => Failure.Invalid(nameof(BookingIds), "Choose at least one consultation to invoice."),
-        > Invoice.MaxLines => Failure.Invalid(nameof(BookingIds), $"An invoice may have at most {Invoice.MaxLines} consultations."),
+        0 => Failure.Invalid(nameof(BookingIds), "Choose at least one tutorial to invoice."),
+        > Invoice.MaxLines => Failure.Invalid(nameof(BookingIds), $"An invoice may have at most {Invoice.MaxLines} tutorials."),
         _ => null,
     };
 }
@@ -155,8 +172,8 @@ public sealed record PaymentInput(DateOnly? PaidOn, string? Reference)
     }
 }
 
-// One consultation on an invoice. ActiveBookingId is the booking while the invoice is not
-// rejected: a unique index on it means a consultation is on at most one live invoice, whatever
+// One tutorial on an invoice. ActiveBookingId is the booking while the invoice is not
+// rejected: a unique index on it means a tutorial is on at most one live invoice, whatever
 // arrives at the same moment (the same pattern as Booking.ActiveSlotId).
 public class InvoiceLine
 {
@@ -188,7 +205,7 @@ public class InvoiceCounter
     public long Last { get; set; }
 }
 
-// The fee for one consultation, from a date. PartnerId null is the default rate; a partner's own
+// The fee for one tutorial, from a date. PartnerId null is the default rate; a partner's own
 // agreed rate applies from its date instead.
 public class FeeRate
 {

@@ -12,19 +12,19 @@ public sealed class InvoiceQueries(AppDbContext db)
     public async Task<bool> NoShowPayableAsync(CancellationToken ct = default) =>
         await db.InvoicingSettings.Where(s => s.Id == InvoicingSettings.SingletonId).Select(s => s.NoShowPayable).FirstOrDefaultAsync(ct);
 
-    // Held consultations (and no-shows, when the team pays for them) with feedback recorded and on
+    // Held tutorials (and no-shows, when the team pays for them) with feedback recorded and on
     // no invoice that is still live; oldest first.
     public async Task<List<Invoiceable>> InvoiceableAsync(string partnerUserId, CancellationToken ct = default) =>
         (await CandidatesAsync(partnerUserId, ct)).Where(c => c.FeePence is not null)
             .Select(c => new Invoiceable(c.BookingId, c.Date, c.Project, c.Initials, c.FeePence!.Value)).ToList();
 
-    // Consultations that could be invoiced but for the fee: no rate covers their date yet.
+    // Tutorials that could be invoiced but for the fee: no rate covers their date yet.
     public async Task<List<DateOnly>> WaitingForAFeeAsync(string partnerUserId, CancellationToken ct = default) =>
         (await CandidatesAsync(partnerUserId, ct)).Where(c => c.FeePence is null).Select(c => c.Date).ToList();
 
     private sealed record Candidate(int BookingId, DateOnly Date, int Project, string Initials, long? FeePence);
 
-    // Held (or payable no-show) consultations with feedback on no live invoice, with the fee for their date if any.
+    // Held (or payable no-show) tutorials with feedback on no live invoice, with the fee for their date if any.
     private async Task<List<Candidate>> CandidatesAsync(string partnerUserId, CancellationToken ct)
     {
         var noShowPayable = await NoShowPayableAsync(ct);

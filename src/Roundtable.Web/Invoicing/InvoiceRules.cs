@@ -4,13 +4,13 @@ namespace Roundtable.Web.Invoicing;
 
 public sealed record InvoiceTotals(long SubtotalPence, long VatPence, long TotalPence);
 
-// Pure rules: which consultations may be invoiced, which rate applies on a date, and what an
+// Pure rules: which tutorials may be invoiced, which rate applies on a date, and what an
 // invoice adds up to.
 public static class InvoiceRules
 {
     public const int VatPercent = 20;
 
-    // Why a consultation cannot go on an invoice, or null when it can: it was held (or was a no-show
+    // Why a tutorial cannot go on an invoice, or null when it can: it was held (or was a no-show
     // the programme team pays for), its feedback is recorded, it is on no live invoice and a fee
     // covers its date.
     public static string? Refusal(BookingStatus status, bool noShowPayable, bool hasFeedback, string? onInvoice, long? fee) =>

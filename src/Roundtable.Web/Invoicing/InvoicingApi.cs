@@ -27,9 +27,9 @@ public static class InvoicingApi
     {
         var invoices = v1.MapArea("Invoicing", "/invoices");
         invoices.MapGet("/invoiceable", GetInvoiceable).RequireAuthorization(Roles.Partner)
-            .WithName("ListInvoiceableConsultations").WithSummary("The signed-in partner's consultations ready to invoice, with their fees");
+            .WithName("ListInvoiceableConsultations").WithSummary("The signed-in partner's tutorials ready to invoice, with their fees");
         invoices.MapPost("", PostInvoice).RequireAuthorization(Roles.Partner)
-            .WithName("SubmitInvoice").WithSummary("Invoice some of the signed-in partner's consultations")
+            .WithName("SubmitInvoice").WithSummary("Invoice some of the signed-in partner's tutorials")
             .Fails(FailureKind.Invalid, FailureKind.Refused);
         invoices.MapGet("", GetInvoices)
             .WithName("ListInvoices").WithSummary("The partner's own invoices, or every invoice for the programme team")
@@ -45,7 +45,7 @@ public static class InvoicingApi
             .WithName("ApproveInvoice").WithSummary("Approve a submitted invoice")
             .Fails(FailureKind.NotFound, FailureKind.Conflict);
         invoices.MapPost("/{id:int}/reject", Reject).RequireAuthorization(Roles.ProgrammeTeam)
-            .WithName("RejectInvoice").WithSummary("Reject a submitted invoice with a reason; its consultations can be invoiced again")
+            .WithName("RejectInvoice").WithSummary("Reject a submitted invoice with a reason; its tutorials can be invoiced again")
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
         invoices.MapPost("/{id:int}/paid", Paid).RequireAuthorization(Roles.ProgrammeTeam)
             .WithName("MarkInvoicePaid").WithSummary("Record the payment of an approved invoice")
@@ -64,7 +64,7 @@ public static class InvoicingApi
     {
         if (body?.BookingIds is not { Count: > 0 } ids)
         {
-            return new FieldErrors().Add(nameof(SubmitRequest.BookingIds), "Give the consultations to invoice as bookingIds, a list of booking ids.").ToProblem();
+            return new FieldErrors().Add(nameof(SubmitRequest.BookingIds), "Give the tutorials to invoice as bookingIds, a list of booking ids.").ToProblem();
         }
         var submitted = await invoices.SubmitAsync(user.UserId(), ids.ToList(), ct);
         if (!submitted.Succeeded)

@@ -7,8 +7,8 @@ namespace Roundtable.Web.Invoicing;
 
 // Fees, fictional payment details and an invoice history: the default fee is £150 from the course
 // start and partner2 has an agreed £175; partner1 is VAT registered. partner1 and partner2 each
-// have one earlier invoice in every status, one consultation each, from their held tutorials;
-// the rejected one's consultation is invoiceable again, and at least three more are waiting.
+// have one earlier invoice in every status, one tutorial each, from their held tutorials;
+// the rejected one's tutorial is invoiceable again, and at least three more are waiting.
 public static class InvoicingDemoData
 {
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
@@ -78,7 +78,7 @@ public static class InvoicingDemoData
                 }
                 if (status == InvoiceStatus.Rejected)
                 {
-                    invoice.RejectReason = "The consultation date on the invoice does not match our records; please submit it again.";
+                    invoice.RejectReason = "The tutorial date on the invoice does not match our records; please submit it again.";
                 }
                 if (status == InvoiceStatus.Paid)
                 {
@@ -89,7 +89,7 @@ public static class InvoicingDemoData
                 }
                 db.Invoices.Add(invoice);
                 await db.SaveChangesAsync(ct);
-                db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, "Submitted", partner.UserId, submittedAt, $"{invoice.Number}: 1 consultation(s), total {Money.Text(invoice.TotalPence)}"));
+                db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, "Submitted", partner.UserId, submittedAt, $"{invoice.Number}: 1 tutorial(s), total {Money.Text(invoice.TotalPence)}"));
                 if (invoice.DecidedAt is { } decided)
                 {
                     db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, status == InvoiceStatus.Rejected ? "Rejected" : "Approved", team, decided, invoice.RejectReason));

@@ -10,7 +10,7 @@ public sealed record BookingRefusal(int BookingId, string Reason, DateOnly? Date
 // Every change to invoices goes through here, for the API and the pages alike.
 public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQueries queries)
 {
-    // One invoice for the given consultations, or a refusal naming each one that cannot be invoiced.
+    // One invoice for the given tutorials, or a refusal naming each one that cannot be invoiced.
     // The counter row is bumped first: on PostgreSQL its row lock queues concurrent submissions
     // until this one commits (and each then sees the lines committed before it); on SQLite the
     // transaction holds the write lock from the start. A refusal rolls back, so no number is used up.
@@ -44,7 +44,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         {
             if (!found.TryGetValue(id, out var b))
             {
-                refusals.Add(new(id, "is not one of your consultations"));
+                refusals.Add(new(id, "is not one of your tutorials"));
                 continue;
             }
             var date = LondonTime.DateOf(b.StartsAt);
@@ -98,7 +98,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
             return Refused(taken.Select(t => new BookingRefusal(t.BookingId, $"is already on invoice {t.Number}", t.TutorialDate)).ToList());
         }
         db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, "Submitted", partnerUserId, now,
-            $"{invoice.Number}: {lines.Count} consultation(s), total {Money.Text(invoice.TotalPence)}"));
+            $"{invoice.Number}: {lines.Count} tutorial(s), total {Money.Text(invoice.TotalPence)}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return invoice;
@@ -107,7 +107,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
     public Task<Result<Invoice>> ApproveAsync(int id, string userId, CancellationToken ct = default) =>
         DecideAsync(id, userId, "Approved", null, (invoice, now) => invoice.Approve(userId, now), ct);
 
-    // A rejected invoice frees its consultations to be invoiced again.
+    // A rejected invoice frees its tutorials to be invoiced again.
     public async Task<Result<Invoice>> RejectAsync(int id, string userId, string? reason, CancellationToken ct = default)
     {
         if (new RejectInput(reason).Check() is { } invalid)
@@ -116,6 +116,16 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         }
         var why = reason!.Trim();
         return await DecideAsync(id, userId, "Rejected", why, (invoice, now) => invoice.Reject(userId, why, now), ct);
+    }
+
+    // Only the partner who sent it, and only while the team has not acted on it.
+    public async Task<Result<Invoice>> WithdrawAsync(int id, string partnerUserId, CancellationToken ct = default)
+    {
+        if (await queries.LoadForPartnerAsync(id, partnerUserId, ct) is null)
+        {
+            return Failure.NotFound("There is no invoice with that id.");
+        }
+        return await DecideAsync(id, partnerUserId, "Withdrawn", null, (invoice, now) => invoice.Withdraw(now), ct);
     }
 
     public async Task<Result<Invoice>> MarkPaidAsync(int id, string userId, DateOnly? paidOn, string? reference, CancellationToken ct = default)
@@ -168,16 +178,16 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
     }
 
     // Systems get the booking ids (the detail, and "bookings" in the API's problem details); people
-    // get the consultations' dates beside the list they chose from.
+    // get the tutorials' dates beside the list they chose from.
     private static Failure Refused(IReadOnlyList<BookingRefusal> refusals) =>
         new(FailureKind.Refused, RefusalText(refusals, r => string.Create(CultureInfo.InvariantCulture, $"booking {r.BookingId} {r.Reason}")))
         {
             Errors = [new FieldError(nameof(NewInvoiceInput.BookingIds),
-                RefusalText(refusals, r => r.Date is { } d ? $"the consultation on {UkFormat.Date(d)} {r.Reason}" : $"a consultation {r.Reason}"))],
+                RefusalText(refusals, r => r.Date is { } d ? $"the tutorial on {UkFormat.Date(d)} {r.Reason}" : $"a tutorial {r.Reason}"))],
             Extensions = new Dictionary<string, object?> { ["bookings"] = refusals.Select(r => new { bookingId = r.BookingId, reason = r.Reason }).ToList() },
         };
 
     private static string RefusalText(IReadOnlyList<BookingRefusal> refusals, Func<BookingRefusal, string> each) =>
-        (refusals.Count == 1 ? "This consultation cannot be invoiced: " : "These consultations cannot be invoiced: ")
+        (refusals.Count == 1 ? "This tutorial cannot be invoiced: " : "These tutorials cannot be invoiced: ")
         + string.Join("; ", refusals.Select(each)) + ".";
 }

@@ -3,7 +3,7 @@ namespace Roundtable.Web.Reminders;
 // Absolute links for reminder e-mails, from App:BaseUrl (never from a request: jobs have none).
 public sealed class ReminderLinks(IConfiguration configuration)
 {
-    public const string DefaultBaseUrl = "http://localhost:5000";
+    public const string DefaultBaseUrl = "http://localhost:5080";
 
     public string BaseUrl { get; } = (configuration["App:BaseUrl"] is { Length: > 0 } configured ? configured : DefaultBaseUrl).TrimEnd('/');
 

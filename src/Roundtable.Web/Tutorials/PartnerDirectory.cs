@@ -7,7 +7,7 @@ namespace Roundtable.Web.Tutorials;
 
 public sealed record DirectoryFilter(SchoolPhase? Phase = null, Region? Region = null, SettingType? SettingType = null, TutorialMode? Mode = null);
 
-public sealed record DirectoryEntry(PartnerProfile Partner, string Name, PartnerMatch Match, int FreeSlots, IReadOnlyList<TutorialMode> Modes);
+public sealed record DirectoryEntry(PartnerProfile Partner, string Name, PartnerMatch Match, int FreeSlots, IReadOnlyList<TutorialMode> Modes, DateTime? EarliestFree);
 
 public sealed record FreeSlot(int Id, DateTime StartsAt, int Minutes, TutorialMode Mode, string Where);
 
@@ -66,13 +66,14 @@ public sealed class PartnerDirectory(AppDbContext db, TimeProvider time)
         }
         var rows = await partners.Select(p => new { Profile = p, p.User.FullName }).ToListAsync(ct);
         var ids = rows.Select(r => r.Profile.Id).ToList();
-        var slots = await FreeSlots.Where(s => ids.Contains(s.PartnerId)).Select(s => new { s.PartnerId, s.Mode }).ToListAsync(ct);
+        var slots = await FreeSlots.Where(s => ids.Contains(s.PartnerId)).Select(s => new { s.PartnerId, s.Mode, s.StartsAt }).ToListAsync(ct);
         var names = rows.ToDictionary(r => r.Profile.Id, r => r.FullName);
         var entries = PartnerMatching.Rank(rows.Select(r => r.Profile), target, p => names[p.Id])
             .Select(x =>
             {
                 var mine = slots.Where(s => s.PartnerId == x.Partner.Id).ToList();
-                return new DirectoryEntry(x.Partner, names[x.Partner.Id], x.Match, mine.Count, mine.Select(s => s.Mode).Distinct().Order().ToList());
+                return new DirectoryEntry(x.Partner, names[x.Partner.Id], x.Match, mine.Count, mine.Select(s => s.Mode).Distinct().Order().ToList(),
+                    mine.Count == 0 ? null : mine.Min(s => s.StartsAt));
             });
         if (filter.Mode is { } mode)
         {

@@ -52,12 +52,12 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync();
         var other = await Data.PartnerAsync("other@test.example");
-        var held = await Data.ConsultationAsync(App, partner, October5, delegateName: "Amara Okafor", project: 2);
-        await Data.ConsultationAsync(App, partner, October5.AddDays(1), feedback: false);
-        await Data.ConsultationAsync(App, partner, October5.AddDays(2), BookingStatus.Booked);
-        await Data.ConsultationAsync(App, partner, October5.AddDays(3), BookingStatus.NoShow);
-        await Data.ConsultationAsync(App, partner, October5.AddDays(4), BookingStatus.Cancelled);
-        await Data.ConsultationAsync(App, other, October5);
+        var held = await Data.TutorialAsync(App, partner, October5, delegateName: "Amara Okafor", project: 2);
+        await Data.TutorialAsync(App, partner, October5.AddDays(1), feedback: false);
+        await Data.TutorialAsync(App, partner, October5.AddDays(2), BookingStatus.Booked);
+        await Data.TutorialAsync(App, partner, October5.AddDays(3), BookingStatus.NoShow);
+        await Data.TutorialAsync(App, partner, October5.AddDays(4), BookingStatus.Cancelled);
+        await Data.TutorialAsync(App, other, October5);
 
         var rows = (await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices/invoiceable")).EnumerateArray().ToList();
 
@@ -74,7 +74,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     public async Task Invoiceable_NoShow_OnlyWhenPayable()
     {
         var (partner, client) = await PartnerAsync();
-        var noShow = await Data.ConsultationAsync(App, partner, October5, BookingStatus.NoShow);
+        var noShow = await Data.TutorialAsync(App, partner, October5, BookingStatus.NoShow);
         Assert.Empty(await InvoiceableIdsAsync(client));
 
         await App.NoShowPayableAsync(true);
@@ -89,8 +89,8 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync();
         var team = await TeamAsync();
-        var a = await Data.ConsultationAsync(App, partner, October5);
-        var b = await Data.ConsultationAsync(App, partner, October5.AddDays(1));
+        var a = await Data.TutorialAsync(App, partner, October5);
+        var b = await Data.TutorialAsync(App, partner, October5.AddDays(1));
 
         var invoice = await CreatedAsync(client, a);
         Assert.Equal([b], await InvoiceableIdsAsync(client));
@@ -104,14 +104,14 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
-    public async Task Post_FeeTakenAtConsultationDate_RateChangeBetweenTutorials()
+    public async Task Post_FeeTakenAtTutorialDate_RateChangeBetweenTutorials()
     {
         var (partner, client) = await PartnerAsync();
         await App.FeeRateAsync(160_00, new DateOnly(2026, 10, 10));
         await App.FeeRateAsync(175_00, new DateOnly(2026, 10, 20), partner);
-        var first = await Data.ConsultationAsync(App, partner, October5);              // default £150
-        var second = await Data.ConsultationAsync(App, partner, new DateOnly(2026, 10, 12)); // default £160
-        var third = await Data.ConsultationAsync(App, partner, new DateOnly(2026, 10, 20));  // partner's £175
+        var first = await Data.TutorialAsync(App, partner, October5);              // default £150
+        var second = await Data.TutorialAsync(App, partner, new DateOnly(2026, 10, 12)); // default £160
+        var third = await Data.TutorialAsync(App, partner, new DateOnly(2026, 10, 20));  // partner's £175
 
         var invoice = await CreatedAsync(client, third, first, second);
 
@@ -131,7 +131,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync(defaultFee: 123_45);
         await App.BillingAsync(partner, vatRegistered: true, "GB123456789");
-        var a = await Data.ConsultationAsync(App, partner, October5);
+        var a = await Data.TutorialAsync(App, partner, October5);
 
         var invoice = await CreatedAsync(client, a);
 
@@ -147,10 +147,10 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync();
         var other = await Data.PartnerAsync("other@test.example");
-        var good = await Data.ConsultationAsync(App, partner, October5);
-        var noFeedback = await Data.ConsultationAsync(App, partner, October5.AddDays(1), feedback: false);
-        var booked = await Data.ConsultationAsync(App, partner, October5.AddDays(2), BookingStatus.Booked);
-        var theirs = await Data.ConsultationAsync(App, other, October5);
+        var good = await Data.TutorialAsync(App, partner, October5);
+        var noFeedback = await Data.TutorialAsync(App, partner, October5.AddDays(1), feedback: false);
+        var booked = await Data.TutorialAsync(App, partner, October5.AddDays(2), BookingStatus.Booked);
+        var theirs = await Data.TutorialAsync(App, other, October5);
 
         var problem = await ProblemAsync(await client.PostAsJsonAsync("/api/v1/invoices", new { bookingIds = new[] { good, noFeedback, booked, theirs, 9999 } }),
             HttpStatusCode.UnprocessableEntity);
@@ -158,8 +158,8 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains($"booking {noFeedback} has no feedback recorded", detail, StringComparison.Ordinal);
         Assert.Contains($"booking {booked} has not been held yet", detail, StringComparison.Ordinal);
-        Assert.Contains($"booking {theirs} is not one of your consultations", detail, StringComparison.Ordinal);
-        Assert.Contains("booking 9999 is not one of your consultations", detail, StringComparison.Ordinal);
+        Assert.Contains($"booking {theirs} is not one of your tutorials", detail, StringComparison.Ordinal);
+        Assert.Contains("booking 9999 is not one of your tutorials", detail, StringComparison.Ordinal);
         Assert.DoesNotContain($"booking {good} ", detail, StringComparison.Ordinal);
         Assert.Equal([noFeedback, booked, theirs, 9999], problem.GetProperty("bookings").EnumerateArray().Select(b => b.GetProperty("bookingId").GetInt32()).Order());
         Assert.Equal(0, await App.WithDbAsync(db => db.Invoices.CountAsync()));
@@ -171,7 +171,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     public async Task Post_AlreadyInvoiced_Returns422()
     {
         var (partner, client) = await PartnerAsync();
-        var a = await Data.ConsultationAsync(App, partner, October5);
+        var a = await Data.TutorialAsync(App, partner, October5);
         await CreatedAsync(client, a);
 
         var problem = await ProblemAsync(await client.PostAsJsonAsync("/api/v1/invoices", new { bookingIds = new[] { a } }), HttpStatusCode.UnprocessableEntity);
@@ -198,7 +198,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync();
         var team = await TeamAsync();
-        var id = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5))).GetProperty("id").GetInt32();
+        var id = (await CreatedAsync(client, await Data.TutorialAsync(App, partner, October5))).GetProperty("id").GetInt32();
 
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "2026-11-23", reference = "BACS-1" }), HttpStatusCode.Conflict);
         var approved = await team.PostAsJsonAsync($"/api/v1/invoices/{id}/approve", new { });
@@ -219,7 +219,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/approve", new { }), HttpStatusCode.Conflict);
         var stored = await App.WithDbAsync(db => db.Invoices.SingleAsync());
         Assert.Equal((new DateOnly(2026, 11, 23), "BACS-1"), (stored.PaidOn!.Value, stored.PaymentReference));
-        // The consultation stays invoiced.
+        // The tutorial stays invoiced.
         Assert.Empty(await InvoiceableIdsAsync(client));
     }
 
@@ -228,7 +228,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync();
         var team = await TeamAsync();
-        var id = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5))).GetProperty("id").GetInt32();
+        var id = (await CreatedAsync(client, await Data.TutorialAsync(App, partner, October5))).GetProperty("id").GetInt32();
 
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/reject", new { reason = "  " }), HttpStatusCode.BadRequest);
         await ProblemAsync(await team.PostAsJsonAsync($"/api/v1/invoices/{id}/paid", new { paidOn = "20/11/2026", reference = "X" }), HttpStatusCode.BadRequest);
@@ -245,7 +245,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     public async Task Roles_OthersAreRefused()
     {
         var (partner, client) = await PartnerAsync();
-        var id = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5))).GetProperty("id").GetInt32();
+        var id = (await CreatedAsync(client, await Data.TutorialAsync(App, partner, October5))).GetProperty("id").GetInt32();
         var (_, otherPartner) = await PartnerAsync("other@test.example");
         var cohort = await App.WithDbAsync(db => db.Cohorts.FirstAsync());
         await Data.DelegateAsync(cohort, "delegate@test.example");
@@ -280,13 +280,13 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync();
         await App.BillingAsync(partner, vatRegistered: true, "GB999999973");
-        var first = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5, delegateName: "Ben Hall"),
-            await Data.ConsultationAsync(App, partner, October5.AddDays(7), delegateName: "Cara Dee"))).GetProperty("id").GetInt32();
+        var first = (await CreatedAsync(client, await Data.TutorialAsync(App, partner, October5, delegateName: "Ben Hall"),
+            await Data.TutorialAsync(App, partner, October5.AddDays(7), delegateName: "Cara Dee"))).GetProperty("id").GetInt32();
         // Three days on (signed in afresh, as the cookie's clock moved too).
         App.Clock.Advance(TimeSpan.FromDays(3));
         client = await SignedInAsync("partner@test.example");
         var team = await TeamAsync();
-        await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5.AddDays(14), delegateName: "Dan, \"the\" Eve"));
+        await CreatedAsync(client, await Data.TutorialAsync(App, partner, October5.AddDays(14), delegateName: "Dan, \"the\" Eve"));
         Assert.Equal(HttpStatusCode.OK, (await team.PostAsJsonAsync($"/api/v1/invoices/{first}/approve", new { })).StatusCode);
 
         var all = (await team.GetStringAsync("/api/v1/invoices/export.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -314,8 +314,8 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     {
         var (partner, client) = await PartnerAsync();
         var team = await TeamAsync();
-        var a = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5))).GetProperty("id").GetInt32();
-        var b = (await CreatedAsync(client, await Data.ConsultationAsync(App, partner, October5.AddDays(1)))).GetProperty("id").GetInt32();
+        var a = (await CreatedAsync(client, await Data.TutorialAsync(App, partner, October5))).GetProperty("id").GetInt32();
+        var b = (await CreatedAsync(client, await Data.TutorialAsync(App, partner, October5.AddDays(1)))).GetProperty("id").GetInt32();
         await team.PostAsJsonAsync($"/api/v1/invoices/{a}/approve", new { });
         await team.PostAsJsonAsync($"/api/v1/invoices/{a}/paid", new { paidOn = "2026-11-23", reference = "REF-9" });
         await team.PostAsJsonAsync($"/api/v1/invoices/{b}/reject", new { reason = "Duplicate" });
@@ -331,11 +331,11 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
-    public async Task Post_SameConsultationTwiceAtOnce_OneCreatedOneRefused()
+    public async Task Post_SameTutorialTwiceAtOnce_OneCreatedOneRefused()
     {
         var (partner, client) = await PartnerAsync();
         var second = await SignedInAsync("partner@test.example");
-        var a = await Data.ConsultationAsync(App, partner, October5);
+        var a = await Data.TutorialAsync(App, partner, October5);
 
         var responses = await Task.WhenAll(
             client.PostAsJsonAsync("/api/v1/invoices", new { bookingIds = new[] { a } }),
@@ -353,7 +353,7 @@ public class InvoicingApiTests(AppFactory app) : AppTest(app)
         for (var i = 1; i <= 10; i++)
         {
             var (partner, client) = await PartnerAsync($"partner{i}@test.example");
-            clients.Add((client, await Data.ConsultationAsync(App, partner, October5)));
+            clients.Add((client, await Data.TutorialAsync(App, partner, October5)));
         }
 
         var responses = await Task.WhenAll(clients.Select(c => c.Client.PostAsJsonAsync("/api/v1/invoices", new { bookingIds = new[] { c.Booking } })));

@@ -6,13 +6,13 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Tests.Infrastructure;
 
-// Partners, their consultations (a slot, a booking, feedback) and the programme team's fees and
-// billing settings, written straight to the database. Each consultation is with a new delegate,
+// Partners, their tutorials (a slot, a booking, feedback) and the programme team's fees and
+// billing settings, written straight to the database. Each tutorial is with a new delegate,
 // since a delegate has one tutorial per project.
 public static class InvoicingBuilders
 {
-    // A consultation on the given UK date at 4pm, with feedback unless told otherwise.
-    public static async Task<int> ConsultationAsync(this TestData data, AppFactory app, AppUser partner, DateOnly date,
+    // A tutorial on the given UK date at 4pm, with feedback unless told otherwise.
+    public static async Task<int> TutorialAsync(this TestData data, AppFactory app, AppUser partner, DateOnly date,
         BookingStatus status = BookingStatus.Held, bool feedback = true, Cohort? cohort = null, string? delegateName = null, int project = 1)
     {
         var partnerId = (await app.PartnerProfileAsync(partner)).Id;

@@ -11,22 +11,31 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
 {
     private static readonly DateOnly October5 = new(2026, 10, 5);
 
-    private async Task<(AppUser Partner, HttpClient Client)> PartnerWithConsultationsAsync(int count, string email = "partner@test.example")
+    private async Task<(AppUser Partner, HttpClient Client)> PartnerWithTutorialsAsync(int count, string email = "partner@test.example")
     {
         var partner = await Data.PartnerAsync(email);
         await App.PartnerProfileAsync(partner);
         await App.FeeRateAsync(150_00, new DateOnly(2026, 9, 1));
         for (var i = 0; i < count; i++)
         {
-            await Data.ConsultationAsync(App, partner, October5.AddDays(i * 7));
+            await Data.TutorialAsync(App, partner, October5.AddDays(i * 7));
         }
         return (partner, await SignedInAsync(email));
+    }
+
+    // Choosing tutorials shows the invoice to check; nothing is sent until the partner sends it.
+    private static async Task<HttpResponseMessage> SendCheckedAsync(HttpClient partner, HttpResponseMessage check)
+    {
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var page = await Html.ParseAsync(check);
+        Assert.NotNull(page.QuerySelector("#check-total"));
+        return await partner.SendFormAsync(page, "#send-form");
     }
 
     private static async Task<int> InvoiceAsync(HttpClient partner)
     {
         var page = await partner.GetDocumentAsync("/Partner/Invoices");
-        var response = await partner.SendFormAsync(page, "#invoice-form", action: "/Partner/Invoices?handler=All");
+        var response = await SendCheckedAsync(partner, await partner.SendFormAsync(page, "#invoice-form", action: "/Partner/Invoices?handler=All"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return int.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -34,7 +43,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task InvoicePages_OneForItsPartnerAndTheTeam_NotFoundForAnotherPartner()
     {
-        var (partner, client) = await PartnerWithConsultationsAsync(1);
+        var (partner, client) = await PartnerWithTutorialsAsync(1);
         var id = await InvoiceAsync(client);
         var profileId = (await App.PartnerProfileAsync(partner)).Id;
         await Data.PartnerAsync("other@test.example");
@@ -55,12 +64,17 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Partner_InvoicesSelected_SeesPrintableInvoice()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(3);
+        var (_, client) = await PartnerWithTutorialsAsync(3);
         var page = await client.GetDocumentAsync("/Partner/Invoices");
         var boxes = page.QuerySelectorAll("#invoiceable input[type=checkbox]").Select(b => b.GetAttribute("value")!).ToList();
         Assert.Equal(3, boxes.Count);
 
-        var response = await client.SendFormAsync(page, "#invoice-form", [new("BookingIds", boxes[0]), new("BookingIds", boxes[2])]);
+        var check = await client.SendFormAsync(page, "#invoice-form", [new("BookingIds", boxes[0]), new("BookingIds", boxes[2])]);
+        var checkPage = await Html.ParseAsync(check);
+        Assert.Equal(2, checkPage.QuerySelectorAll("#check-lines tbody tr").Length);
+        Assert.Equal(("£300.00", "None (not VAT registered)", "£300.00"), (checkPage.Text("#check-subtotal"), checkPage.Text("#check-vat"), checkPage.Text("#check-total")));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Invoices.CountAsync()));
+        var response = await client.SendFormAsync(checkPage, "#send-form");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var invoice = await client.GetDocumentAsync(response.Headers.Location!.ToString());
@@ -76,50 +90,50 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Partner_StaleSelection_IsRefusedByDateAndInvoiceNumber_AndNothingIsSaved()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(2);
+        var (_, client) = await PartnerWithTutorialsAsync(2);
         var stale = await client.GetDocumentAsync("/Partner/Invoices");
         var first = stale.QuerySelectorAll("#invoiceable input[type=checkbox]").Select(b => b.GetAttribute("value")!).First();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SendCheckedAsync(client, await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)]))).StatusCode);
 
         var response = await client.SendFormAsync(stale, "#invoice-form", [new("BookingIds", first)]);
 
-        Assert.Equal(["This consultation cannot be invoiced: the consultation on 5 October 2026 is already on invoice RT-000001."], Html.Errors(await Html.ParseAsync(response)));
+        Assert.Equal(["This tutorial cannot be invoiced: the tutorial on 5 October 2026 is already on invoice RT-000001."], Html.Errors(await Html.ParseAsync(response)));
         Assert.Equal(1, await App.WithDbAsync(db => db.Invoices.CountAsync()));
     }
 
     [Fact]
-    public async Task Partner_ConsultationWithNoFeeForItsDate_IsExplained_NotListed()
+    public async Task Partner_TutorialWithNoFeeForItsDate_IsExplained_NotListed()
     {
         var partner = await Data.PartnerAsync();
         await App.PartnerProfileAsync(partner);
         await App.FeeRateAsync(150_00, new DateOnly(2026, 10, 10));
-        await Data.ConsultationAsync(App, partner, October5);
-        await Data.ConsultationAsync(App, partner, October5.AddDays(7));
+        await Data.TutorialAsync(App, partner, October5);
+        await Data.TutorialAsync(App, partner, October5.AddDays(7));
         var client = await SignedInAsync("partner@test.example");
 
         var page = await client.GetDocumentAsync("/Partner/Invoices");
 
         Assert.Single(page.QuerySelectorAll("#invoiceable input[type=checkbox]"));
-        Assert.Contains("Your consultation on 5 October 2026 cannot be invoiced yet: no fee has been set for its date.", page.Text("#waiting-for-fee"), StringComparison.Ordinal);
+        Assert.Contains("Your tutorial on 5 October 2026 cannot be invoiced yet: no fee has been set for its date.", page.Text("#waiting-for-fee"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Partner_NothingSelected_ShowsError()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         var page = await client.GetDocumentAsync("/Partner/Invoices");
 
         var response = await client.SendFormAsync(page, "#invoice-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Select the consultations to invoice"], Html.Errors(await Html.ParseAsync(response)));
+        Assert.Equal(["Select the tutorials to invoice"], Html.Errors(await Html.ParseAsync(response)));
         Assert.Equal(0, await App.WithDbAsync(db => db.Invoices.CountAsync()));
     }
 
     [Fact]
     public async Task Partner_InvoicesAllOutstanding()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(3);
+        var (_, client) = await PartnerWithTutorialsAsync(3);
 
         var id = await InvoiceAsync(client);
 
@@ -131,7 +145,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Team_RejectNeedsReason_ThenRejects_PartnerSeesReason()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         var id = await InvoiceAsync(client);
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");
@@ -147,16 +161,57 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
         Assert.Contains("The date is wrong", partnerView.Text("#invoices"), StringComparison.Ordinal);
         Assert.Single(partnerView.QuerySelectorAll("#invoiceable input[type=checkbox]"));
 
-        var again = await client.SendFormAsync(await client.GetDocumentAsync($"/Partner/Invoices/{id}"), "#reinvoice-form");
+        var again = await SendCheckedAsync(client, await client.SendFormAsync(await client.GetDocumentAsync($"/Partner/Invoices/{id}"), "#reinvoice-form"));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         var second = await client.GetDocumentAsync(again.Headers.Location!.ToString());
         Assert.Contains("Invoice RT-000002 for £150.00", second.Text(".govuk-notification-banner"), StringComparison.Ordinal);
     }
 
     [Fact]
+    public async Task Partner_WithdrawsASubmittedInvoice_TutorialsFreed_NotOnceTheTeamActs_NotAnotherPartners()
+    {
+        var (_, client) = await PartnerWithTutorialsAsync(2);
+        var id = await InvoiceAsync(client);
+        await Data.PartnerAsync("other@test.example");
+        var other = await SignedInAsync("other@test.example");
+        var invoicePage = await client.GetDocumentAsync($"/Partner/Invoices/{id}");
+
+        // Another partner posts with their own token (the sign-out form carries one) and finds nothing.
+        var otherPage = await other.GetDocumentAsync("/Partner/Invoices");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.SendFormAsync(otherPage, "form[action='/Account/SignOut']", action: $"/Partner/Invoices/{id}?handler=Withdraw")).StatusCode);
+        var withdrawn = await client.SendFormAsync(invoicePage, "#withdraw-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(InvoiceStatus.Withdrawn, await App.WithDbAsync(db => db.Invoices.Select(i => i.Status).SingleAsync()));
+        Assert.Equal(2, (await client.GetDocumentAsync("/Partner/Invoices")).QuerySelectorAll("#invoiceable input[type=checkbox]").Length);
+        var second = await InvoiceAsync(client);
+        await Data.ProgrammeTeamAsync();
+        var team = await SignedInAsync("team@test.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await team.SendFormAsync(await team.GetDocumentAsync($"/Programme/Invoices/{second}"), "#approve-form")).StatusCode);
+        Assert.Null((await client.GetDocumentAsync($"/Partner/Invoices/{second}")).QuerySelector("#withdraw-form"));
+        var late = await client.SendFormAsync(invoicePage, "#withdraw-form", action: $"/Partner/Invoices/{second}?handler=Withdraw");
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Equal(InvoiceStatus.Approved, await App.WithDbAsync(db => db.Invoices.Where(i => i.Id == second).Select(i => i.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Invoice_NamesTheProvidersLegalNameAddressAndPaymentTerms_FromSettings()
+    {
+        var (_, client) = await PartnerWithTutorialsAsync(1);
+        var id = await InvoiceAsync(client);
+
+        var page = await client.GetDocumentAsync($"/Partner/Invoices/{id}");
+
+        Assert.Contains("Roundtable Leadership Learning Ltd", page.Text("#invoice-to"), StringComparison.Ordinal);
+        Assert.Contains("EX1 2PL", page.Text("#invoice-to"), StringComparison.Ordinal);
+        Assert.Contains("within 30 days", page.Text("#invoice-terms"), StringComparison.Ordinal);
+        Assert.Contains("rt-no-print", page.QuerySelector("#invoice-status")!.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Team_ApprovesAndMarksPaid_WithValidation_AndHistory()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         var id = await InvoiceAsync(client);
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");
@@ -185,7 +240,7 @@ public class InvoicingPagesTests(AppFactory app) : AppTest(app)
     [Fact]
     public async Task Team_ListFiltersByStatus_AndExportsCsv()
     {
-        var (_, client) = await PartnerWithConsultationsAsync(1);
+        var (_, client) = await PartnerWithTutorialsAsync(1);
         await InvoiceAsync(client);
         await Data.ProgrammeTeamAsync();
         var team = await SignedInAsync("team@test.example");

@@ -250,8 +250,8 @@ public class ProjectsTeamTests(AppFactory app) : AppTest(app)
         var rows = page.QuerySelectorAll("#progress tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
         Assert.Equal(
         [
-            "Ned New | NPQH Test | 0 of 3 met | Not started | 0 of 9 | 0 of 3 met | Not started",
-            "Rae Ready | NPQH Test | 3 of 3 met | Submitted | 5 of 9 | 1 of 3 met | Not started",
+            "Ned New | NPQH Test | 0 of 3 met | Not started | 0 days logged; 9 needed | 0 of 3 met | Not started",
+            "Rae Ready | NPQH Test | 3 of 3 met | Submitted | 5 days logged; 9 needed | 1 of 3 met | Not started",
         ], rows);
         Assert.Contains("1|submission waiting for an assessor",
             page.QuerySelectorAll(".rt-stat").Select(s => $"{s.QuerySelector(".rt-stat__value")!.TextContent}|{s.QuerySelector(".rt-stat__label")!.TextContent}"));

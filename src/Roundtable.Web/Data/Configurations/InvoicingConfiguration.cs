@@ -36,7 +36,7 @@ internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<Invoic
     {
         b.HasOne(l => l.Invoice).WithMany(i => i.Lines).HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Booking>().WithMany().HasForeignKey(l => l.BookingId).OnDelete(DeleteBehavior.Restrict);
-        // A consultation is on at most one invoice that is not rejected; NULLs never collide.
+        // A tutorial is on at most one invoice that is not rejected; NULLs never collide.
         b.HasIndex(l => l.ActiveBookingId).IsUnique();
         b.HasIndex(l => l.BookingId);
         b.Property(l => l.DelegateInitials).HasMaxLength(InvoiceLine.InitialsMaxLength);

@@ -9,7 +9,8 @@ namespace Roundtable.Web.Pages.Tutor;
 
 public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tutorials, TutorialFeedbackService feedback) : PageModel
 {
-    public sealed record Row(string Name, string Email, string Cohort, string? School, string? Group, int? NextSessionId);
+    public sealed record Row(int Id, string Name, string Email, string Cohort, string? School, string? Group, int? NextSessionId,
+        bool Npqh, int SessionsAttended, int TutorialsHeld, int TutorialsBooked, int AccountsSubmitted);
 
     public List<Row> Delegates { get; private set; } = [];
     public List<ReferralRow> Referrals { get; private set; } = [];
@@ -37,13 +38,19 @@ public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tuto
             .OrderBy(p => p.User.FullName)
             .Select(p => new
             {
-                p.User.FullName, p.User.Email, Cohort = p.Cohort.Name, School = p.School!.Name,
+                p.Id, p.User.FullName, p.User.Email, Cohort = p.Cohort.Name, School = p.School!.Name,
+                Npqh = p.Cohort.Programme.Code == Web.Projects.ProjectNumbers.HeadshipCode,
+                Attended = db.SessionAttendance.Count(a => a.UserId == p.UserId && a.Present && db.CommunitySessions.Any(s => s.Id == a.SessionId && s.Group.CohortId == p.CohortId)),
+                Held = db.Bookings.Count(b => b.ParticipantId == p.Id && b.Status == BookingStatus.Held),
+                Booked = db.Bookings.Count(b => b.ParticipantId == p.Id && b.Status == BookingStatus.Booked),
+                Submitted = db.Submissions.Where(s => s.ParticipantId == p.Id && s.Status != Web.Projects.SubmissionStatus.Draft).Select(s => s.Project).Distinct().Count(),
                 GroupId = db.CommunityMembers.Where(m => m.UserId == p.UserId && m.CohortId == p.CohortId && m.Group.Published).Select(m => (int?)m.GroupId).FirstOrDefault(),
             })
-            .Select(x => new Row(x.FullName, x.Email!, x.Cohort, x.School,
+            .Select(x => new Row(x.Id, x.FullName, x.Email!, x.Cohort, x.School,
                 db.CommunityGroups.Where(g => g.Id == x.GroupId).Select(g => g.Name).FirstOrDefault(),
                 db.CommunitySessions.Where(s => s.GroupId == x.GroupId && s.StartsAt >= now).OrderBy(s => s.StartsAt).Select(s => (int?)s.Id).FirstOrDefault()
-                    ?? db.CommunitySessions.Where(s => s.GroupId == x.GroupId).OrderByDescending(s => s.StartsAt).Select(s => (int?)s.Id).FirstOrDefault()))
+                    ?? db.CommunitySessions.Where(s => s.GroupId == x.GroupId).OrderByDescending(s => s.StartsAt).Select(s => (int?)s.Id).FirstOrDefault(),
+                x.Npqh, x.Attended, x.Held, x.Booked, x.Submitted))
             .ToListAsync(ct);
     }
 }

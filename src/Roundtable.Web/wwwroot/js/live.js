@@ -83,8 +83,9 @@
     }[state.status];
     $('live-status').textContent = statusText;
     $('live-step').textContent = state.status === 'Finished' ? 'Finished' : stepTitle(step);
-    $('live-owner').textContent = step && step.owner ? 'Problem owner: ' + step.owner : '';
-    $('live-speakers').textContent = step ? 'Who speaks: ' + step.speakers : '';
+    var finished = state.status === 'Finished';
+    $('live-owner').textContent = step && step.owner && !finished ? 'Problem owner: ' + step.owner : '';
+    $('live-speakers').textContent = step && !finished ? 'Who speaks: ' + step.speakers : '';
     var silent = !!(step && step.ownerSilent && state.status !== 'Finished');
     $('live-silent').hidden = !silent;
     if (silent) {
@@ -131,18 +132,16 @@
       toggle('drop', drop.options.length > 0 && state.status !== 'NotStarted');
       drop.parentElement.hidden = drop.options.length === 0 || state.status === 'NotStarted';
     }
-    if ($('live-takeover')) { $('live-takeover').hidden = !isMember || isChair || state.status === 'Finished'; }
+    if ($('live-finished')) { $('live-finished').hidden = !isMember || !finished; }
+    if ($('live-takeover')) {
+      $('live-takeover').hidden = !isMember || isChair || finished;
+      if ($('live-takeover').hidden) { $('live-takeover-confirm').hidden = true; $('live-takeover-ask').hidden = false; }
+    }
     tick();
   }
 
   function toggle(action, show) {
     root.querySelectorAll('[data-action="' + action + '"]').forEach(function (b) { b.hidden = !show; });
-  }
-
-  // The API refuses a call made with the sign-in cookie unless it carries the page's token.
-  function token() {
-    var meta = document.querySelector('meta[name="request-verification-token"]');
-    return meta ? meta.content : '';
   }
 
   function act(button) {
@@ -153,24 +152,55 @@
     if (action === 'drop') { body.turn = parseInt($('drop-turn').value, 10); }
     if (action === 'finish' && !window.confirm('Finish the session for everyone?')) { return; }
     $('live-error').textContent = '';
-    fetch(api + '/' + action, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': token() },
-      body: JSON.stringify(body)
-    }).then(function (r) {
+    window.Roundtable.api.post(api + '/' + action, body).then(function (r) {
       return r.json().then(function (json) {
-        if (r.ok) { render(json); } else { $('live-error').textContent = json.detail || 'That did not work. Try again.'; }
+        if (r.ok) { render(json); focusAfter(action, button); } else { $('live-error').textContent = json.detail || 'That did not work. Try again.'; }
       });
     }).catch(function () { $('live-error').textContent = 'No connection. Your action was not sent: try again.'; });
   }
 
+  // The button just used may now be hidden: keep keyboard focus on the control the chair needs next.
+  function focusAfter(action, button) {
+    var next = {
+      start: '[data-action="next"]',
+      pause: '[data-action="resume"]',
+      resume: '[data-action="pause"]',
+      finish: '#live-record',
+      takeover: '#live-controls [data-action="next"]:not([hidden]), #live-controls [data-action="start"]:not([hidden])'
+    }[action];
+    var target = next ? root.querySelector(next) : button;
+    if (target && !target.hidden && !target.closest('[hidden]')) { target.focus(); }
+    else if (!button.hidden && !button.closest('[hidden]')) { button.focus(); }
+  }
+
   root.addEventListener('click', function (e) {
     var button = e.target.closest('button[data-action]');
-    if (button) { act(button); }
+    if (button) { act(button); return; }
+    if (e.target.closest('#live-takeover-ask')) {
+      $('live-takeover-ask').hidden = true;
+      $('live-takeover-confirm').hidden = false;
+      $('live-takeover-confirm').querySelector('[data-action="takeover"]').focus();
+    } else if (e.target.closest('#live-takeover-cancel')) {
+      $('live-takeover-confirm').hidden = true;
+      $('live-takeover-ask').hidden = false;
+      $('live-takeover-ask').focus();
+    }
   });
 
+  // Single-key shortcuts (WCAG 2.1.4): the chair can turn them off, and they never act while focus is
+  // in a field or on a control that uses the key itself.
+  var shortcuts = $('live-shortcuts');
+  if (shortcuts) {
+    shortcuts.checked = window.localStorage.getItem('roundtable.live.shortcuts') !== 'off';
+    shortcuts.addEventListener('change', function () {
+      window.localStorage.setItem('roundtable.live.shortcuts', shortcuts.checked ? 'on' : 'off');
+    });
+  }
+
   document.addEventListener('keydown', function (e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) { return; }
+    if (!shortcuts || !shortcuts.checked) { return; }
+    if (e.ctrlKey || e.metaKey || e.altKey) { return; }
+    if (/^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName) || e.target.isContentEditable) { return; }
     var key = e.key === '=' ? '+' : e.key.toLowerCase();
     var button = Array.prototype.find.call(root.querySelectorAll('button[data-key]'), function (b) { return b.dataset.key === key && !b.hidden && !b.closest('[hidden]'); });
     if (button) { e.preventDefault(); act(button); }
@@ -182,7 +212,7 @@
     // EventSource reconnects by itself; the state arrives again on reconnect.
   }
 
-  fetch(api, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+  window.Roundtable.api.get(api)
     .then(function (r) { return r.json(); }).then(render).catch(function () {});
   connect();
   setInterval(tick, 250);

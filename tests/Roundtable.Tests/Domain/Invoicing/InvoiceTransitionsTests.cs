@@ -29,7 +29,7 @@ public class InvoiceTransitionsTests
     }
 
     [Fact]
-    public void Reject_FreesEveryConsultation_ForAnotherInvoice()
+    public void Reject_FreesEveryTutorial_ForAnotherInvoice()
     {
         var invoice = Submitted();
 
@@ -99,7 +99,7 @@ public class InvoiceTransitionsTests
     [InlineData(BookingStatus.Held, false, false, null, 150_00L, "has no feedback recorded")]
     [InlineData(BookingStatus.Held, false, true, "RT-000003", 150_00L, "is already on invoice RT-000003")]
     [InlineData(BookingStatus.Held, false, true, null, null, "has no fee set for its date; ask the programme team")]
-    public void Refusal_SaysWhyAConsultationCannotBeInvoiced(BookingStatus status, bool noShowPayable, bool hasFeedback, string? onInvoice, long? fee, string? reason) =>
+    public void Refusal_SaysWhyATutorialCannotBeInvoiced(BookingStatus status, bool noShowPayable, bool hasFeedback, string? onInvoice, long? fee, string? reason) =>
         Assert.Equal(reason, InvoiceRules.Refusal(status, noShowPayable, hasFeedback, onInvoice, fee));
 
     [Fact]

@@ -15,6 +15,9 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
     public List<Invoiceable> Invoiceable { get; private set; } = [];
     public List<DateOnly> WaitingForAFee { get; private set; } = [];
     public List<InvoiceRow> Sent { get; private set; } = [];
+    // Check your answers: the lines and totals of the invoice about to be sent.
+    public List<Invoiceable>? Checking { get; private set; }
+    public InvoiceTotals? CheckTotals { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -22,7 +25,18 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
     {
         if (BookingIds.Count == 0)
         {
-            ModelState.AddModelError(nameof(BookingIds), "Select the consultations to invoice");
+            ModelState.AddModelError(nameof(BookingIds), "Select the tutorials to invoice");
+            await LoadAsync(ct);
+            return Page();
+        }
+        return await CheckAsync(BookingIds, ct);
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        if (BookingIds.Count == 0)
+        {
+            ModelState.AddModelError(nameof(BookingIds), "Select the tutorials to invoice");
             await LoadAsync(ct);
             return Page();
         }
@@ -35,11 +49,28 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
         if (all.Count == 0)
         {
             // The form is not shown when nothing is left to invoice, so the message stands alone.
-            ModelState.AddModelError("", "There are no consultations waiting to be invoiced");
+            ModelState.AddModelError("", "There are no tutorials waiting to be invoiced");
             await LoadAsync(ct);
             return Page();
         }
-        return await SubmitAsync(all.Select(i => i.BookingId).ToList(), ct);
+        return await CheckAsync(all.Select(i => i.BookingId).ToList(), ct);
+    }
+
+    // Nothing is sent yet: the partner sees the lines, subtotal, VAT and total first. Ids that are no
+    // longer invoiceable are caught when the invoice is sent.
+    private async Task<IActionResult> CheckAsync(List<int> ids, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Checking = Invoiceable.Where(i => ids.Contains(i.BookingId)).ToList();
+        if (Checking.Count != ids.Distinct().Count())
+        {
+            return await SubmitAsync(ids, ct);
+        }
+        var me = User.UserId();
+        var vatRegistered = await db.PartnerBillings.AnyAsync(b => b.Partner.UserId == me && b.VatRegistered, ct);
+        CheckTotals = InvoiceRules.Totals(Checking.Select(i => i.FeePence), vatRegistered);
+        BookingIds = Checking.Select(i => i.BookingId).ToList();
+        return Page();
     }
 
     private async Task<IActionResult> SubmitAsync(List<int> ids, CancellationToken ct)

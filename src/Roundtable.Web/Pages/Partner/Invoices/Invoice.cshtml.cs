@@ -5,7 +5,8 @@ using Roundtable.Web.Invoicing;
 
 namespace Roundtable.Web.Pages.Partner.Invoices;
 
-public class InvoiceModel(InvoiceQueries queries) : PageModel
+// The signed-in partner's own invoices only (the folder's Partner policy and LoadForPartnerAsync).
+public class InvoiceModel(InvoiceQueries queries, PartnerInvoices invoices) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;
 
@@ -19,5 +20,18 @@ public class InvoiceModel(InvoiceQueries queries) : PageModel
         }
         Invoice = invoice;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)
+    {
+        var withdrawn = await invoices.WithdrawAsync(id, User.UserId(), ct);
+        if (withdrawn.Failure?.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = withdrawn.Succeeded
+            ? $"Invoice {withdrawn.Value.Number} is withdrawn. Its tutorials are ready to invoice again."
+            : withdrawn.Failure!.Message;
+        return RedirectToPage(new { id });
     }
 }

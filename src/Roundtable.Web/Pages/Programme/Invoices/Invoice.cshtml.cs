@@ -38,7 +38,7 @@ public class InvoiceModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuer
     {
         ConfirmReject = true;
         var rejected = await invoices.RejectAsync(Id, User.UserId(), Reason, ct);
-        return await DoneAsync(rejected, "rejected; its consultations can be invoiced again", "", ct);
+        return await DoneAsync(rejected, "rejected; its tutorials can be invoiced again", "", ct);
     }
 
     public async Task<IActionResult> OnPostPaidAsync(CancellationToken ct)

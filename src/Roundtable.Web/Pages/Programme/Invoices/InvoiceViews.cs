@@ -9,6 +9,7 @@ public static class InvoiceViews
         InvoiceStatus.Submitted => "govuk-tag govuk-tag--blue",
         InvoiceStatus.Approved => "govuk-tag govuk-tag--turquoise",
         InvoiceStatus.Paid => "govuk-tag govuk-tag--green",
+        InvoiceStatus.Withdrawn => "govuk-tag govuk-tag--grey",
         _ => "govuk-tag govuk-tag--red",
     };
 
