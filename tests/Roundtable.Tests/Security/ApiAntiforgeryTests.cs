@@ -17,7 +17,7 @@ public class ApiAntiforgeryTests(AppFactory app) : AppTest(app)
         var partner = await Data.PartnerAsync();
         await App.PartnerProfileAsync(partner);
         await App.FeeRateAsync(150_00, new DateOnly(2026, 9, 1));
-        var booking = await Data.ConsultationAsync(App, partner, new DateOnly(2026, 10, 5));
+        var booking = await Data.TutorialAsync(App, partner, new DateOnly(2026, 10, 5));
         var client = await SignedInAsync("partner@test.example");
         var created = await client.PostAsJsonAsync("/api/v1/invoices", new { bookingIds = new[] { booking } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
