@@ -36,7 +36,9 @@ public abstract class RecordedJob(AppDbContext db, TimeProvider time, ILogger lo
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException or IOException or System.Data.Common.DbException)
         {
-            log.LogError(e, "Job {Job} failed", Name);
+            // The type only: a database error's text can quote the values (addresses) it refused.
+            var (job, kind) = (Name, e.GetType().Name);
+            log.LogError("Job {Job} failed ({Error})", job, kind);
             outcome = "Failed";
             error = e.Message;
         }

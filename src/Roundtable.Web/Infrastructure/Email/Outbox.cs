@@ -53,7 +53,9 @@ public sealed class OutboxSender(AppDbContext db, IEmailSender email, TimeProvid
             }
             catch (Exception e) when (IsSendFailure(e) && !ct.IsCancellationRequested)
             {
-                log.LogWarning(e, "Could not send e-mail {Id} to {To} (attempt {Attempt})", row.Id, row.To, row.Attempts + 1);
+                // Neither the address nor the exception, whose text can quote the address, goes to the log.
+                var kind = e.GetType().Name;
+                log.LogWarning("Could not send e-mail {Id} (attempt {Attempt}): {Error}", row.Id, row.Attempts + 1, kind);
                 row.AttemptFailed(e.Message, time.UtcNow(), o.MaxAttempts);
                 failed++;
             }
