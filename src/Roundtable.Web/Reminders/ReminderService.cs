@@ -86,7 +86,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, ProjectC
     {
         var horizon = now.AddHours(48);
         var sessions = await db.CommunitySessions.AsNoTracking()
-            .Where(s => s.StartsAt > now && s.StartsAt <= horizon && s.Group.Published)
+            .Where(s => s.StartsAt > now && s.StartsAt <= horizon && s.CancelledAt == null && s.Group.Published)
             .Select(s => new
             {
                 s.Id, s.StartsAt, s.ChairId, Group = s.Group.Name,

@@ -37,6 +37,23 @@ public class RemindersTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SessionTomorrow_NotForACancelledSession()
+    {
+        var (_, _, group) = await Data.GroupWithMembersAsync(App, size: 4);
+        var session = await App.SessionAsync(group, TimeSpan.FromDays(1));
+        await App.WithDbAsync(async db =>
+        {
+            var stored = await db.CommunitySessions.SingleAsync(s => s.Id == session.Id);
+            Assert.Null(stored.Cancel(App.Clock.GetUtcNow().UtcDateTime.AddDays(-1)));
+            await db.SaveChangesAsync();
+        });
+
+        App.Clock.Reset(Start);
+        await App.QueueRemindersAsync();
+        Assert.Empty(await App.QueuedAsync(ReminderKind.SessionTomorrow));
+    }
+
+    [Fact]
     public async Task TutorialWindowClosing_ToDelegatesWithoutTutorial1_TwoWeeksBeforeTheWindowEnds()
     {
         var cohort = await Data.CohortAsync(start: new DateOnly(2026, 9, 1));
