@@ -98,13 +98,14 @@ public partial class ReflowSweepTests(BrowserAppFixture fixture, ITestOutputHelp
     private static string Shape(string url)
     {
         var parts = url.Split('?', 2);
-        var path = Digits().Replace(parts[0], "{n}");
+        var path = Ids().Replace(parts[0], "{n}");
         var keys = parts.Length > 1 ? string.Join('&', parts[1].Split('&').Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal)) : "";
         return path + "?" + keys;
     }
 
-    [GeneratedRegex(@"(?<=/)\d+(?=/|$)")]
-    private static partial Regex Digits();
+    // Numeric and GUID ids: /Programme/People/Edit/{guid} is one page, however many people there are.
+    [GeneratedRegex(@"(?<=/)(\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=/|$)")]
+    private static partial Regex Ids();
 
     // Downloads, feeds, the API and signing out are not pages to sweep.
     [GeneratedRegex(@"^/(api/|lib/|js/|css/|Account/SignOut)|\.(csv|ics|pdf|json)(\?|$)|[?&/](export|download|handler=(Export|Download|Csv|Calendar))", RegexOptions.IgnoreCase)]
