@@ -1160,6 +1160,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TutorsSeeWholeGroups")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Name")
