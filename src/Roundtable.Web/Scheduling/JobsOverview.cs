@@ -24,7 +24,7 @@ public sealed class JobsOverview(AppDbContext db, ISchedulerFactory schedulers, 
     public async Task<List<JobRow>> JobsAsync(CancellationToken ct = default)
     {
         var runs = await db.JobRuns.AsNoTracking().ToDictionaryAsync(r => r.JobName, ct);
-        IScheduler? scheduler = SchedulingEnabled ? await schedulers.GetScheduler(ct) : null;
+        IScheduler? scheduler = SchedulingEnabled ? await schedulers.LookupScheduler(SchedulingSetup.SchedulerName, ct) : null;
         var rows = new List<JobRow>();
         foreach (var job in SchedulingSetup.Jobs)
         {
