@@ -280,7 +280,7 @@ public class PrivacyApiTests(AppFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, await SnapshotOfOthersAsync(world));
         // The other member still sees the chair rotation, with the former member in it.
-        var chairs = await (await SignedInAsync("olly.other@test.example")).GetAsync($"/api/v1/communities/groups/{await GroupIdAsync(world)}/chairs");
+        var chairs = await (await SignedInAsync("olly.other@test.example")).GetAsync($"/api/v1/groups/{await GroupIdAsync(world)}/chairs");
         var text = await chairs.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, chairs.StatusCode);
         Assert.DoesNotContain(PrivacyBuilders.DanaName, text, StringComparison.Ordinal);

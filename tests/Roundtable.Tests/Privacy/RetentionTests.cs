@@ -142,7 +142,10 @@ public class RetentionTests(AppFactory app) : AppTest(app)
         var badPage = await Html.ParseAsync(bad);
         Assert.Contains("Enter a whole number of months from 1 to 240", badPage.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
 
-        var saved = await team.PostFormAsync("/Programme/Retention", new() { ["Input.DelegateRecordsMonths"] = "24" });
+        var saved = await team.PostFormAsync("/Programme/Retention", new()
+        {
+            ["Input.ProgrammeMonths"] = "18", ["Input.DelegateRecordsMonths"] = "24", ["Input.AssessmentOutcomeMonths"] = "72", ["Input.InvoiceMonths"] = "72",
+        });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var settings = await App.WithDbAsync(db => db.RetentionSettings.SingleAsync());
         Assert.Equal(24, settings.DelegateRecordsMonths);

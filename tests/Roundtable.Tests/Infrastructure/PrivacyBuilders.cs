@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Roundtable.Tests.Infrastructure;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Infrastructure.Audit;
@@ -11,7 +10,7 @@ using Roundtable.Web.Projects;
 using Roundtable.Web.Reminders;
 using Roundtable.Web.Tutorials;
 
-namespace Roundtable.Tests.Privacy;
+namespace Roundtable.Tests.Infrastructure;
 
 // A demo-like world around one delegate ("Dana Rich"): a community group of three with a recorded
 // session she chaired, problem cards (hers with an artefact), a buddy pair with notes, a held and
