@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.Playwright;
+using Roundtable.Tests.Infrastructure;
 
 namespace Roundtable.BrowserTests;
 
