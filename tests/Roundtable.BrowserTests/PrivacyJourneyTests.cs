@@ -16,7 +16,7 @@ public class PrivacyJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtur
 
         await page.GotoAsync("/Me");
         await AssertAccessibleAsync(page);
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download my data" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download my data" }).ClickAsync());
 
         Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
         using var zip = ZipFile.OpenRead(await download.PathAsync());
@@ -33,7 +33,7 @@ public class PrivacyJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtur
 
         await page.GotoAsync($"/Programme/People/Edit/{world.Dana.Id}");
         await AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Erase", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Erase {PrivacyBuilders.DanaName}");
         await Assertions.Expect(page.Locator("#will-delete")).ToContainTextAsync("problem cards");
         await Assertions.Expect(page.Locator("#will-keep")).ToContainTextAsync("assessment outcome");
