@@ -19,11 +19,11 @@ public static class PrivacyApi
         // Anyone signed in: their own data only.
         privacy.MapGet("/me/export", GetMyExport)
             .WithName("ExportMyData").WithSummary("A ZIP of everything held about the signed-in person: JSON per kind of record and their files")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/zip")
             .Fails(FailureKind.NotFound);
         privacy.MapGet("/people/{id}/export", GetPersonExport).RequireAuthorization(Roles.ProgrammeTeam)
             .WithName("ExportPersonData").WithSummary("A subject access export for anyone (programme team); audited")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/zip")
             .Fails(FailureKind.NotFound);
         privacy.MapPost("/people/{id}/erase", PostErase).RequireAuthorization(Roles.ProgrammeTeam)
             .WithName("ErasePerson").WithSummary("Erase a person: deletes what may go, anonymises what must be kept; needs { \"confirm\": true }")
