@@ -6,6 +6,7 @@ using Roundtable.Web.Communities;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
+using Roundtable.Web.Privacy;
 using Roundtable.Web.Projects;
 using Roundtable.Web.Tutorials;
 
@@ -63,6 +64,7 @@ public static class ApiSetup
         v1.MapTutorialsApi();
         v1.MapInvoicingApi();
         v1.MapCalendarApi();
+        v1.MapPrivacyApi();
         app.MapCalendarFeed();
         return app;
     }
