@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
@@ -63,6 +64,7 @@ public static class ApiSetup
         v1.MapTutorialsApi();
         v1.MapInvoicingApi();
         v1.MapCalendarApi();
+        v1.MapAuditApi();
         app.MapCalendarFeed();
         return app;
     }
