@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roundtable.Tests.Infrastructure;
 using Roundtable.Web.Communities;
-using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.People;

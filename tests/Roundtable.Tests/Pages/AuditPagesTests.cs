@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Tests.Infrastructure;
 using Roundtable.Web.Infrastructure.Audit;
-using Roundtable.Web.Invoicing;
 
 namespace Roundtable.Tests.Pages;
 
@@ -102,7 +101,7 @@ public class AuditPagesTests(AppFactory app) : AppTest(app)
         Assert.Equal(AuditModelPageSize, bookings.QuerySelectorAll("#audit tbody tr").Length);
         var next = bookings.QuerySelector("a[rel=next]")?.GetAttribute("href");
         Assert.NotNull(next);
-        var second = await team.GetDocumentAsync(next);
+        var second = await team.GetDocumentAsync(next!);
         Assert.Equal(60 - AuditModelPageSize, second.QuerySelectorAll("#audit tbody tr").Length);
 
         var partners = await team.GetDocumentAsync("/Programme/Audit?F.Kind=Partner");
