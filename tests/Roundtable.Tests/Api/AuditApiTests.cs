@@ -118,7 +118,7 @@ public class AuditApiTests(AppFactory app) : AppTest(app)
             }
         });
 
-        var entry = Assert.Single((await EntriesAsync()).Where(e => !before.Contains(e.Id)));
+        var entry = Assert.Single(await EntriesAsync(), e => !before.Contains(e.Id));
         Assert.Equal(recordType, entry.Subject);
         Assert.Equal(action, entry.Action);
         Assert.Equal(personId, entry.PersonId);
@@ -171,7 +171,7 @@ public class AuditApiTests(AppFactory app) : AppTest(app)
         var summary = await scope.ServiceProvider.GetRequiredService<DelegateImport>().ApplyAsync(pendingId, skipErrorRows: true);
 
         Assert.True(summary.Succeeded, summary.Succeeded ? "" : summary.Failure.Message);
-        var entry = Assert.Single((await EntriesAsync()).Where(e => e.Subject == AuditedKinds.Import));
+        var entry = Assert.Single(await EntriesAsync(), e => e.Subject == AuditedKinds.Import);
         Assert.Equal("Delegates imported", entry.Action);
         Assert.Equal(cohort.Id, entry.SubjectId);
         Assert.Equal(team.Id, entry.UserId);
