@@ -57,6 +57,6 @@ public static class AuditMask
             return email;
         }
         var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "…" : $"{email[0]}…{email[at..]}";
+        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
     }
 }

@@ -54,15 +54,16 @@ public static class AuditedKinds
             {
                 var property = entry.Property(field.Name);
                 var mask = field.Mask ?? (v => v);
+                // Compared before masking: a new address on the same domain is still a change.
                 var (before, after) = entry.State switch
                 {
-                    EntityState.Added => (null, mask(property.CurrentValue)),
-                    EntityState.Deleted => (mask(property.OriginalValue), null),
-                    _ => (mask(property.OriginalValue), mask(property.CurrentValue)),
+                    EntityState.Added => (null, property.CurrentValue),
+                    EntityState.Deleted => (property.OriginalValue, null),
+                    _ => (property.OriginalValue, property.CurrentValue),
                 };
                 if (!Equals(before, after))
                 {
-                    changes.Add(field.Name, before, after);
+                    changes.Add(field.Name, before is null ? null : mask(before), after is null ? null : mask(after));
                 }
             }
             return changes.IsEmpty ? null : changes;
