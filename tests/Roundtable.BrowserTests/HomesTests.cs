@@ -40,10 +40,20 @@ public partial class HomesTests(BrowserAppFixture fixture) : BrowserTest(fixture
         await Assertions.Expect(page.Locator("[data-attention=feedback]")).ToContainTextAsync("feedback overdue");
         await Assertions.Expect(page.Locator("[data-attention=late]")).ToContainTextAsync("late cancellations");
         await Assertions.Expect(page.Locator("[data-attention=questions]")).ToContainTextAsync("questions from community sessions");
+        await Assertions.Expect(page.Locator("[data-attention=imports] a")).ToHaveTextAsync(new Regex(@"^[1-9]\d* imports with errors$"));
         await AssertAccessibleAsync(page);
         await invoices.ClickAsync();
         await page.WaitForURLAsync(new Regex("/Programme/Invoices\\?status=Submitted$"));
         await Assertions.Expect(page.Locator("#invoices tbody tr").First).ToContainTextAsync("Submitted");
+        await AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/Programme");
+        await page.Locator("[data-attention=imports] a").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Programme/Imports$"));
+        await AssertAccessibleAsync(page);
+        await page.Locator("#imports tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Programme/Cohorts/Import/\\d+\\?Pending="));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("rhys.tanner-at-example");
         await AssertAccessibleAsync(page);
     }
 

@@ -53,6 +53,12 @@ public class ProgrammeTeamJourneyTests(BrowserAppFixture fixture) : BrowserTest(
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Ana Acre");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Ben Birch");
         await AssertAccessibleAsync(page);
+
+        // Issue 12: the team lets the cohort's tutors see whole groups' problem cards.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Let tutors see whole groups" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("now see every problem card");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Limit tutors to their own delegates" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
     }
 
     [Fact]

@@ -30,6 +30,31 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
             && ((asDelegate && m.UserId == me) || (asTutor && db.Participants.Any(p => p.UserId == m.UserId && p.CohortId == m.CohortId && p.TutorId == me))), ct);
     }
 
+    // Whose problem cards, turns and artefacts someone who can see the group may read: everyone's
+    // (null) for its members, the programme team, and tutors whose cohort the programme team granted
+    // sight of whole groups; otherwise only a tutor's own delegates (the spec gives a tutor their
+    // delegates' progress, not the rest of the group's).
+    public async Task<IReadOnlySet<string>?> CardOwnersVisibleAsync(int groupId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.IsInRole(Roles.ProgrammeTeam) || await IsMemberAsync(groupId, user, ct))
+        {
+            return null;
+        }
+        if (!user.IsInRole(Roles.Tutor))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+        if (await db.CommunityGroups.AnyAsync(g => g.Id == groupId && g.Cohort.TutorsSeeWholeGroups, ct))
+        {
+            return null;
+        }
+        var me = user.UserId();
+        var mine = await db.CommunityMembers.Where(m => m.GroupId == groupId
+                && db.Participants.Any(p => p.UserId == m.UserId && p.CohortId == m.CohortId && p.TutorId == me))
+            .Select(m => m.UserId).ToListAsync(ct);
+        return mine.ToHashSet(StringComparer.Ordinal);
+    }
+
     public Task<bool> IsMemberAsync(int groupId, string userId, CancellationToken ct = default) =>
         db.CommunityMembers.AnyAsync(m => m.GroupId == groupId && m.UserId == userId && m.Group.Published, ct);
 

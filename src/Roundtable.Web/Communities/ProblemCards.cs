@@ -77,7 +77,7 @@ public sealed record ProblemCardContent(string Problem, string Evidence, string 
 public sealed record SavedProblemCard(ProblemCard Card, bool Created);
 
 // Saving a delegate's card for a session, from the page (a session they chose) or the API (their next one).
-public sealed class ProblemCards(AppDbContext db, CommunityQueries queries, TimeProvider time)
+public sealed class ProblemCards(AppDbContext db, CommunityQueries queries, UploadQuota quota, TimeProvider time)
 {
     // A member prepares a card only before the session starts.
     public async Task<CommunitySession?> SessionToPrepareAsync(int sessionId, string ownerId, CancellationToken ct = default)
@@ -107,11 +107,20 @@ public sealed class ProblemCards(AppDbContext db, CommunityQueries queries, Time
     public async Task<Result<SavedProblemCard>> SaveAsync(int sessionId, string ownerId, ProblemCardContent content, StoredFile? artefact, CancellationToken ct = default)
     {
         var card = await db.ProblemCards.FirstOrDefaultAsync(c => c.SessionId == sessionId && c.OwnerId == ownerId, ct);
+        if (artefact is not null && await quota.CheckAsync(ownerId, artefact.Size, nameof(ProblemCard.Artefact), card?.ArtefactId, ct) is { } overQuota)
+        {
+            return overQuota;
+        }
         var created = card is null;
         card ??= db.ProblemCards.Add(new ProblemCard { SessionId = sessionId, OwnerId = ownerId }).Entity;
         card.Write(content, time.UtcNow());
         if (artefact is not null)
         {
+            // A new artefact replaces the old one: its bytes leave the database in the same save.
+            if (card.ArtefactId is Guid replaced)
+            {
+                db.StoredFiles.Remove(await db.StoredFiles.FirstAsync(f => f.Id == replaced, ct));
+            }
             db.StoredFiles.Add(artefact);
             card.ArtefactId = artefact.Id;
         }

@@ -59,7 +59,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
             return user;
         }
 
-        await Person("programme", "Morwenna Ellis", Roles.ProgrammeTeam);
+        var team = await Person("programme", "Morwenna Ellis", Roles.ProgrammeTeam);
         var tutor1 = await Person("tutor1", "Patrick Osei", Roles.Tutor);
         var tutor2 = await Person("tutor2", "Helen Strachan", Roles.Tutor);
         string[] partnerNames = ["Graham Pottinger", "Aisha Rahman", "Cerys Llewellyn", "Declan Murray", "Fiona Blackwood", "Tobias Grange"];
@@ -93,6 +93,16 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
                 Birthday = i % 7 == 6 ? null : new Birthday(1 + (i * 11 % 28), 1 + (i * 5 % 12)),
             });
         }
+        await db.SaveChangesAsync(ct);
+
+        // An uploaded file whose preview found errors, waiting for the team on its home page.
+        db.PendingImports.Add(new PendingImport
+        {
+            Id = Guid.NewGuid(), CohortId = cohort.Id, CreatedById = team.Id, CreatedAt = now, FileName = "late-joiners.csv",
+            Content = "email,name,school_urn,school_name,phase,setting_type,region,number_on_roll,birthday,tutor_email\n"
+                + $"nell.ashcombe@{Domain},Nell Ashcombe,190001,Larkfield Primary School,Primary,Academy,South East,420,02/05,\n"
+                + "rhys.tanner-at-example,Rhys Tanner,190002,Harrowgate Hill Academy,Secondary,Academy,North East,1150,,\n",
+        });
         await db.SaveChangesAsync(ct);
 
         await Communities.CommunitiesDemoData.SeedAsync(db, cohort.Id, time, ct);

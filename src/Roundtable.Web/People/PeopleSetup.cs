@@ -10,6 +10,7 @@ public static class PeopleSetup
         services.AddScoped<Invitations>();
         services.AddScoped<PasswordLinks>();
         services.AddScoped<DelegateImport>();
+        services.AddScoped<PendingImportQueries>();
         services.AddScoped<PersonEditor>();
         return services;
     }

@@ -17,6 +17,7 @@ public class Programme
 public class Cohort
 {
     public const int NameMaxLength = 100;
+    public const string AuditSubject = "Cohort";
 
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -24,4 +25,8 @@ public class Cohort
     public string Name { get; set; } = "";
     public DateOnly CourseStart { get; set; }
     public List<Participant> Participants { get; set; } = [];
+
+    // Tutors see only their own delegates' problem cards and turns unless the programme team
+    // grants the cohort's tutors sight of whole groups (audited as AuditSubject).
+    public bool TutorsSeeWholeGroups { get; set; }
 }

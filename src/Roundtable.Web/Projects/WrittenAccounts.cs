@@ -8,7 +8,7 @@ namespace Roundtable.Web.Projects;
 // and starting a resubmission. Every action saves what was typed first (unless it cannot be saved), so
 // nothing is lost when a file or a submission is refused. The concurrency stamp and the unique
 // version number make the loser of two saves at once (a double click, two windows) fail, not overwrite.
-public sealed class WrittenAccounts(AppDbContext db, ProjectProgress progress, TimeProvider time)
+public sealed class WrittenAccounts(AppDbContext db, ProjectProgress progress, UploadQuota quota, TimeProvider time)
 {
     private sealed record Draft(Submission Submission, IReadOnlyList<int> CriterionIds);
 
@@ -32,6 +32,10 @@ public sealed class WrittenAccounts(AppDbContext db, ProjectProgress progress, T
         if (submission.CheckAttachment(attachment, criterionIds) is { } refused)
         {
             return await SaveChangesAsync(participantId, project, input.Version, ct) ?? refused;
+        }
+        if (await quota.CheckAsync(userId, attachment.Upload!.Length, nameof(AttachmentInput.Upload), ct: ct) is { } overQuota)
+        {
+            return await SaveChangesAsync(participantId, project, input.Version, ct) ?? overQuota;
         }
         var now = time.UtcNow();
         var file = (await FileRules.ReadAsync(attachment.Upload!, userId, now, ct))!;

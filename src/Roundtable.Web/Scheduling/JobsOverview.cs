@@ -15,7 +15,7 @@ public sealed record QueueRow(long Id, string To, string Subject, OutboxStatus S
     DateTime? SentAt, string? LastError);
 
 // The programme team's view of the machinery: the jobs and the e-mail queue.
-public sealed class JobsOverview(AppDbContext db, ISchedulerFactory schedulers, IOptions<SchedulingOptions> options)
+public sealed class JobsOverview(AppDbContext db, IServiceProvider services, IOptions<SchedulingOptions> options)
 {
     public const int QueuePageSize = 50;
 
@@ -24,7 +24,11 @@ public sealed class JobsOverview(AppDbContext db, ISchedulerFactory schedulers, 
     public async Task<List<JobRow>> JobsAsync(CancellationToken ct = default)
     {
         var runs = await db.JobRuns.AsNoTracking().ToDictionaryAsync(r => r.JobName, ct);
-        IScheduler? scheduler = SchedulingEnabled ? await schedulers.GetScheduler(ct) : null;
+        // The named scheduler's factory is registered under its name.
+        var schedulers = SchedulingEnabled
+            ? services.GetKeyedService<ISchedulerFactory>(SchedulingSetup.SchedulerName) ?? services.GetService<ISchedulerFactory>()
+            : null;
+        IScheduler? scheduler = schedulers is null ? null : await schedulers.LookupScheduler(SchedulingSetup.SchedulerName, ct);
         var rows = new List<JobRow>();
         foreach (var job in SchedulingSetup.Jobs)
         {

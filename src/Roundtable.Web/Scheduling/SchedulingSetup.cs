@@ -18,6 +18,11 @@ public sealed record ScheduledJob(JobKey Key, string Title, string Description);
 
 public static class SchedulingSetup
 {
+    // A named scheduler, so that the real clock it is given below is its own. The default (unnamed)
+    // scheduler takes its clock from the container's unkeyed TimeProvider slot, which is the app's
+    // clock: where that clock is fixed (tests) Quartz never reached its next firing (issue 14).
+    public const string SchedulerName = "Roundtable";
+
     public static readonly IReadOnlyList<ScheduledJob> Jobs =
     [
         new(OutboxJob.Key, "Send e-mail", "Sends waiting e-mail from the outbox, retrying failures with back-off."),
@@ -40,7 +45,7 @@ public static class SchedulingSetup
         builder.Services.AddScoped<JobsOverview>();
 
         var provider = DatabaseSetup.Provider(builder.Configuration);
-        builder.Services.AddQuartz(q =>
+        builder.Services.AddQuartz(SchedulerName, q =>
         {
             // Each server needs its own instance id in the cluster.
             q.ConfigureScheduler(s => s.GenerateInstanceId = true);
@@ -70,7 +75,7 @@ public static class SchedulingSetup
         });
         if (options.Enabled)
         {
-            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            builder.Services.AddQuartzHostedService(SchedulerName, o => o.WaitForJobsToComplete = true);
         }
         return builder;
     }

@@ -23,6 +23,7 @@ public sealed class BookingFacts(AppDbContext db)
     private Task<Booking?> VisibleBookingAsync(int bookingId, string userId, bool asDelegate, bool asPartner, CancellationToken ct) =>
         db.Bookings.Include(b => b.Slot).ThenInclude(s => s.Partner).ThenInclude(p => p.User)
             .Include(b => b.Participant).ThenInclude(p => p.User)
+            .Include(b => b.Participant).ThenInclude(p => p.School)
             .Include(b => b.Feedback)
             .FirstOrDefaultAsync(b => b.Id == bookingId && ((asDelegate && b.Participant.UserId == userId) || (asPartner && b.Slot.Partner.UserId == userId)), ct);
 

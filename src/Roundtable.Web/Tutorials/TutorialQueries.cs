@@ -35,7 +35,7 @@ public sealed class TutorialQueries(AppDbContext db, TimeProvider time, ProjectC
     public Task<List<PartnerBookingRow>> PartnerBookingsAsync(string partnerUserId, CancellationToken ct = default) =>
         db.Bookings.AsNoTracking().Where(b => b.Slot.Partner.UserId == partnerUserId)
             .OrderBy(b => b.Slot.StartsAt)
-            .Select(b => new PartnerBookingRow(b.Id, b.Slot.StartsAt, b.Slot.Minutes, b.Participant.User.FullName, b.Project, b.Slot.Mode, b.Slot.Where,
+            .Select(b => new PartnerBookingRow(b.Id, b.Slot.StartsAt, b.Slot.Minutes, DelegateNames.ForPartner(b.Participant.User.FullName, b.Participant.School!.Name), b.Project, b.Slot.Mode, b.Slot.Where,
                 b.Status, b.Feedback != null))
             .ToListAsync(ct);
 

@@ -65,4 +65,18 @@ public class DemoDataTests(AppFactory app) : AppTest(app)
 
         Assert.Equal(Roundtable.Web.Reminders.ReminderKind.All.Select(k => k.Code).Order().ToList(), due.Select(d => d.Kind.Code).Distinct().Order().ToList());
     }
+
+    [Fact]
+    public async Task Demo_ProgrammeHome_HasAnImportWithErrorsToLookAt()
+    {
+        await SeedAsync();
+        var team = await DemoAsync("programme");
+
+        var list = await team.GetDocumentAsync("/Programme/Imports");
+
+        var row = Assert.Single(list.QuerySelectorAll("#imports tbody tr"));
+        Assert.Contains("1 row has errors", row.TextContent, StringComparison.Ordinal);
+        var preview = await team.GetDocumentAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Contains("rhys.tanner-at-example", preview.Body!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -59,7 +59,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Scheduling:Enabled", SchedulingEnabled ? "true" : "false");
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
+            // Only the app's own clock is replaced: the scheduler's real clock is keyed by its name.
+            foreach (var clock in services.Where(d => d.ServiceType == typeof(TimeProvider) && !d.IsKeyedService).ToList())
+            {
+                services.Remove(clock);
+            }
             services.AddSingleton<TimeProvider>(Clock);
             // Test accounts hash quickly, so tests that sign in a hundred people stay fast; the
             // hashing itself is still Identity's own.

@@ -17,6 +17,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         { "/Programme/People", Roles.ProgrammeTeam },
         { "/Programme/People/Edit", Roles.ProgrammeTeam },
         { "/Programme/Schools", Roles.ProgrammeTeam },
+        { "/Programme/Imports", Roles.ProgrammeTeam },
         { "/Programme/Schools/Edit", Roles.ProgrammeTeam },
         { "/Programme/Programmes", Roles.ProgrammeTeam },
         { "/Programme/Programmes/Edit", Roles.ProgrammeTeam },

@@ -200,4 +200,40 @@ public class ImportTests(AppFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
+
+    private static List<string> WaitingImports(IDocument page) =>
+        page.QuerySelectorAll("#imports tbody tr").Select(tr => tr.TextContent).ToList();
+
+    private static string AttentionCount(IDocument home) =>
+        home.QuerySelector("[data-attention=imports] .rt-stat__value")!.TextContent.Trim();
+
+    [Fact]
+    public async Task FileWithErrors_WaitsOnTheTeamsList_UntilImportedOrExpired()
+    {
+        var (client, cohort) = await SetUpAsync();
+        Assert.Equal("0", AttentionCount(await client.GetDocumentAsync("/Programme")));
+        Assert.NotNull((await client.GetDocumentAsync("/Programme/Imports")).QuerySelector("#no-imports"));
+
+        await PreviewAsync(client, cohort.Id, Csv(Row(1), Row(2)));
+        var withErrors = await PreviewAsync(client, cohort.Id, Csv(Row(3), Row(4, email: "not-an-address")));
+
+        var list = await client.GetDocumentAsync("/Programme/Imports");
+        var row = Assert.Single(WaitingImports(list));
+        Assert.Contains("1 row has errors", row, StringComparison.Ordinal);
+        Assert.Contains(cohort.Name, row, StringComparison.Ordinal);
+        var link = list.QuerySelector("#imports tbody a")!.GetAttribute("href")!;
+        Assert.Equal(withErrors.Url, new Uri(new Uri(withErrors.Url), link).ToString());
+        var home = await client.GetDocumentAsync("/Programme");
+        Assert.Equal("1", AttentionCount(home));
+        Assert.Equal("/Programme/Imports", home.QuerySelector("[data-attention=imports] a")!.GetAttribute("href"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(client, withErrors, skipErrors: true)).StatusCode);
+        Assert.Empty(WaitingImports(await client.GetDocumentAsync("/Programme/Imports")));
+
+        await PreviewAsync(client, cohort.Id, Csv(Row(5, email: "still-not-an-address")));
+        Assert.Equal("1", AttentionCount(await client.GetDocumentAsync("/Programme")));
+        App.Clock.Advance(PendingImportQueries.Lifetime + TimeSpan.FromMinutes(1));
+        var nextDay = await SignedInAsync("team@test.example");
+        Assert.Equal("0", AttentionCount(await nextDay.GetDocumentAsync("/Programme")));
+    }
 }

@@ -67,7 +67,8 @@ public class ProblemModel(AppDbContext db, ProblemCards cards, TimeProvider time
         var saved = await cards.SaveAsync(SessionId, User.UserId(), content.Value, file, ct);
         if (!saved.Succeeded)
         {
-            ModelState.AddFailure(saved.Failure);
+            // The quota speaks of the artefact field, which has no Input prefix.
+            ModelState.AddFailure(saved.Failure, prefix: saved.Failure.Field == nameof(Artefact) ? "" : FormFailures.InputPrefix);
             return Page();
         }
         TempData["Flash"] = saved.Value.Card.Suitability.Suitable ? "Your problem card is saved and ready." : "Your problem card is saved as a draft.";

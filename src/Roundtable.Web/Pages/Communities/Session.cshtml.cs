@@ -29,6 +29,7 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
     public bool Upcoming { get; private set; }
     public bool MyCardExists { get; private set; }
     public bool CanRecord { get; private set; }
+    public bool OnlyOwnDelegates { get; private set; }
     public string BackLink => User.IsInRole(Roles.ProgrammeTeam) ? $"/Programme/Communities/Group/{Session.GroupId}" : User.IsInRole(Roles.Delegate) ? "/Communities" : "/Tutor";
 
     // The follow-up form's fields are TurnId and FollowUpText, without a prefix.
@@ -78,14 +79,17 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
         var agenda = await queries.AgendaForAsync(session, ct);
         (Agenda, AgendaError) = (agenda.Value, agenda.Failure?.Message);
 
-        var cards = await db.ProblemCards.AsNoTracking().Where(c => c.SessionId == id).OrderBy(c => c.Owner.FullName)
+        // A tutor without sight of whole groups sees only their own delegates' cards and turns.
+        var owners = await queries.CardOwnersVisibleAsync(session.GroupId, User, ct);
+        OnlyOwnDelegates = owners is not null;
+        var cards = await db.ProblemCards.AsNoTracking().Where(c => c.SessionId == id && (owners == null || owners.Contains(c.OwnerId))).OrderBy(c => c.Owner.FullName)
             .Select(c => new { c.Id, c.OwnerId, Owner = c.Owner.FullName, c.Problem, c.Evidence, c.Context, c.Why, c.FrameworkArea, c.Specific, c.Solvable, c.Controllable, Artefact = c.Artefact!.FileName })
             .ToListAsync(ct);
         Cards = cards.Select(c => new CardView(c.Id, c.Owner, c.Problem, c.Evidence, c.Context, c.Why, c.FrameworkArea,
             ProblemSuitability.Check(new SuitabilityAnswers(c.Specific, c.Solvable, c.Controllable)).Suitable, c.Artefact)).ToList();
         MyCardExists = cards.Any(c => c.OwnerId == me);
 
-        Turns = await db.SessionTurns.AsNoTracking().Where(t => t.SessionId == id).OrderBy(t => t.Position)
+        Turns = await db.SessionTurns.AsNoTracking().Where(t => t.SessionId == id && (owners == null || owners.Contains(t.OwnerId))).OrderBy(t => t.Position)
             .Select(t => new TurnView(t.Position, t.Owner.FullName, t.ActionSteps, t.ChosenAction, t.FollowUp)).ToListAsync(ct);
         var presentIds = session.Attendance.Where(a => a.Present).Select(a => a.UserId).ToList();
         Present = await db.Users.Where(u => presentIds.Contains(u.Id)).OrderBy(u => u.FullName).Select(u => u.FullName).ToListAsync(ct);

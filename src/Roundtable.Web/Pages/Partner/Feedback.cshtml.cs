@@ -44,7 +44,7 @@ public class FeedbackModel(BookingFacts facts, TutorialFeedbackService feedback,
             ModelState.AddFailure(recorded.Failure);
             return Page();
         }
-        var name = Booking.Participant.User.FullName;
+        var name = DelegateNames.ForPartner(Booking.Participant);
         TempData["Flash"] = Input.Refer
             ? $"Recorded your feedback on the tutorial with {name}, and referred them to their tutor."
             : $"Recorded your feedback on the tutorial with {name}.";

@@ -34,7 +34,7 @@ public class TutorialModel(TutorialBookings bookings, BookingFacts facts, Tutori
             ModelState.AddFailure(cancelled.Failure, prefix: "");
             return Page();
         }
-        TempData["Flash"] = $"Cancelled the tutorial with {Booking.Participant.User.FullName} on {UkFormat.DateTime(Booking.Slot.StartsAt)}. They have been told, and the slot is withdrawn.";
+        TempData["Flash"] = $"Cancelled the tutorial with {DelegateNames.ForPartner(Booking.Participant)} on {UkFormat.DateTime(Booking.Slot.StartsAt)}. They have been told, and the slot is withdrawn.";
         return RedirectToPage("Index");
     }
 

@@ -8,7 +8,7 @@ using Roundtable.Web.Tutorials;
 namespace Roundtable.Web.Pages.Programme;
 
 // The programme team's home: what needs attention first, each count linking to the filtered list.
-public class IndexModel(AppDbContext db, TutorialQueries tutorials) : PageModel
+public class IndexModel(AppDbContext db, TutorialQueries tutorials, PendingImportQueries imports) : PageModel
 {
     public sealed record Attention(string Id, int Count, string Text, string Href);
 
@@ -34,6 +34,7 @@ public class IndexModel(AppDbContext db, TutorialQueries tutorials) : PageModel
             new("feedback", bookings.Count(b => b.FeedbackOverdue), "tutorials with feedback overdue", "/Programme/Tutorials?flag=overdue"),
             new("late", bookings.Count(b => b.LateCancellation), "late cancellations", "/Programme/Tutorials?flag=late"),
             new("questions", await db.CommunitySessions.CountAsync(s => s.QuestionsForTeam != null && s.QuestionsResolvedAt == null, ct), "questions from community sessions", "/Programme/Communities#questions"),
+            new("imports", (await imports.WithErrorsAsync(ct)).Count, "imports with errors", "/Programme/Imports"),
         ];
         Cohorts = await db.Cohorts.AsNoTracking()
             .OrderByDescending(c => c.CourseStart).ThenBy(c => c.Name)

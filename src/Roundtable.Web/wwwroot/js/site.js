@@ -30,3 +30,18 @@ initAll();
 // A page that answers the user's last action (such as a count after filtering) puts focus on that answer.
 const answer = document.querySelector('[data-focus-on-load]');
 if (answer) { answer.focus(); }
+
+// A wide table scrolls sideways inside its wrapper on a phone (WCAG 1.4.10): the wrapper is a named
+// region that keyboard users can focus and scroll with the arrow keys, named by the table's caption.
+for (const wrapper of document.querySelectorAll('.rt-table-wrapper')) {
+  const caption = wrapper.querySelector('caption');
+  wrapper.setAttribute('role', 'region');
+  wrapper.setAttribute('tabindex', '0');
+  if (!wrapper.hasAttribute('aria-label') && !wrapper.hasAttribute('aria-labelledby')) {
+    // Without a caption, the heading just before the table names it.
+    const before = wrapper.previousElementSibling;
+    const name = caption && caption.textContent.trim() ? caption.textContent
+      : before && /^H[1-6]$/.test(before.tagName) ? before.textContent : 'Table';
+    wrapper.setAttribute('aria-label', name.trim().replace(/\s+/g, ' '));
+  }
+}

@@ -1224,6 +1224,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("TutorsSeeWholeGroups")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Name")

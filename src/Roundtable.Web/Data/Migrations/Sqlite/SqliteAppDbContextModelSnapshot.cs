@@ -1175,6 +1175,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TutorsSeeWholeGroups")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Name")
