@@ -74,6 +74,27 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<IdentityRole>().HasData(RoleSeed.Rows);
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit trail is append-only; the PostgreSQL trigger is the backstop for anything else.
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<Infrastructure.Audit.AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite returns DateTime with Kind=Unspecified and Npgsql insists on UTC: every instant is

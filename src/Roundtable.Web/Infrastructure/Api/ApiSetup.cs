@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
@@ -65,6 +66,7 @@ public static class ApiSetup
         v1.MapInvoicingApi();
         v1.MapCalendarApi();
         v1.MapPrivacyApi();
+        v1.MapAuditApi();
         app.MapCalendarFeed();
         return app;
     }
