@@ -25,7 +25,21 @@ public sealed class CalendarFeeds(
     public async Task<string?> ExistingAddressAsync(string userId, CancellationToken ct = default)
     {
         var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.UserId == userId, ct);
-        return feed is null ? null : links.Feed(_protector.Unprotect(feed.ProtectedToken));
+        return feed is null ? null : Reveal(feed.ProtectedToken);
+    }
+
+    // Null when the keys that protected the token are gone (a lost key ring): the feed still answers
+    // its subscribers, but its address cannot be shown again, so asking for it issues a new one.
+    private string? Reveal(string protectedToken)
+    {
+        try
+        {
+            return links.Feed(_protector.Unprotect(protectedToken));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
     }
 
     // The address, made on first use. Two first requests at once: the unique index keeps one.
@@ -34,6 +48,10 @@ public sealed class CalendarFeeds(
         if (await ExistingAddressAsync(userId, ct) is { } existing)
         {
             return existing;
+        }
+        if (await db.CalendarFeeds.AnyAsync(f => f.UserId == userId, ct))
+        {
+            return await RenewAsync(userId, ct);
         }
         var feed = CalendarFeed.Issue(userId, _protector.Protect, time.UtcNow());
         db.CalendarFeeds.Add(feed);

@@ -143,7 +143,7 @@ public sealed class Erasure(AppDbContext db, TimeProvider time)
         user.InvitedAt = null;
         user.ErasedAt = now;
         var summary = new ErasureSummary(personId, deleted, anonymised);
-        db.AuditEntries.Add(AuditEntry.Of(AuditSubject, 0, "Erased", byUserId, now, $"Person {personId} erased. " + Describe(summary)));
+        db.AuditEntries.Add(AuditEntry.For(AuditSubject, 0, "Erased", byUserId, now, personId: personId, detail: Describe(summary)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return summary;

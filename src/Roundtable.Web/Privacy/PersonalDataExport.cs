@@ -206,11 +206,11 @@ public sealed class PersonalDataExport(AppDbContext db)
         var bookingIds = await db.Bookings.Where(b => participantIds.Contains(b.ParticipantId) || partnerIds.Contains(b.Slot.PartnerId)).Select(b => b.Id).ToListAsync(ct);
         var invoiceIds = await db.Invoices.Where(i => partnerIds.Contains(i.PartnerId)).Select(i => i.Id).ToListAsync(ct);
         Add("audit.json", await db.AuditEntries.AsNoTracking()
-            .Where(a => a.UserId == userId
+            .Where(a => a.UserId == userId || a.PersonId == userId
                 || (a.Subject == Booking.AuditSubject && bookingIds.Contains(a.SubjectId))
                 || (a.Subject == Invoice.AuditSubject && invoiceIds.Contains(a.SubjectId)))
             .OrderBy(a => a.At).ThenBy(a => a.Id)
-            .Select(a => new { a.At, ByThisPerson = a.UserId == userId, a.Subject, a.SubjectId, a.Action, a.Detail }).ToListAsync(ct));
+            .Select(a => new { a.At, ByThisPerson = a.UserId == userId, a.Subject, a.SubjectId, a.Action, a.Detail, a.Changes }).ToListAsync(ct));
 
         Add("actions.json", await ActionsAsync(userId, ct));
 

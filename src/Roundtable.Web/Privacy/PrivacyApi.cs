@@ -49,7 +49,7 @@ public static class PrivacyApi
         {
             return Failure.NotFound("There is no such person.").ToProblem();
         }
-        db.AuditEntries.Add(AuditEntry.Of(Erasure.AuditSubject, 0, "Exported", principal.UserId(), time.UtcNow(), $"Personal data of person {id} exported (subject access)"));
+        db.AuditEntries.Add(AuditEntry.For(Erasure.AuditSubject, 0, "Exported", principal.UserId(), time.UtcNow(), personId: id, detail: "Personal data exported (subject access)"));
         await db.SaveChangesAsync(ct);
         return TypedResults.File(PersonalDataExport.Zip(files), "application/zip", ExportFileName(LondonTime.Today(time)));
     }

@@ -110,6 +110,24 @@ public class CalendarApiTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AddressWhoseKeysAreLost_AccountPageStillOpens_AndAskingGivesANewWorkingAddress()
+    {
+        var (me, _, _, _) = await DiaryAsync();
+        var client = await SignedInAsync(me.Email!);
+        var old = await FeedUrlAsync(client);
+        // As after a lost key ring: the stored token can no longer be unprotected.
+        await App.WithDbAsync(db => db.CalendarFeeds.Where(f => f.UserId == me.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.ProtectedToken, "not-a-protected-token")));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Me")).StatusCode);
+        var fresh = await FeedUrlAsync(client);
+
+        Assert.NotEqual(old, fresh);
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonymous().GetAsync(PathOf(old))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Anonymous().GetAsync(PathOf(fresh))).StatusCode);
+    }
+
+    [Fact]
     public async Task Renew_GivesANewAddress_AndTheOldOneAnswers404()
     {
         var (me, _, _, _) = await DiaryAsync();

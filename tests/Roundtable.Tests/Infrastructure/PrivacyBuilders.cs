@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
@@ -50,7 +51,7 @@ public static class PrivacyBuilders
         var danaParticipant = await data.ParticipantIdAsync(dana);
         var now = app.Clock.GetUtcNow().UtcDateTime;
 
-        return await app.WithDbAsync(async db =>
+        var world = await app.WithDbAsync(async db =>
         {
             db.CommunitySessions.Attach(session);
             session.ChairId = dana.Id;
@@ -87,7 +88,6 @@ public static class PrivacyBuilders
             db.SubmissionDocuments.Add(new SubmissionDocument { SubmissionId = assessed.Id, FileId = document.Id, AddedAt = now });
             db.ReminderOptOuts.Add(new ReminderOptOut { UserId = dana.Id, Kind = "session-tomorrow", At = now });
             db.SentReminders.Add(new SentReminder { UserId = dana.Id, Kind = "tutorial-window-closing", Subject = "window:1", SentAt = now });
-            db.CalendarFeeds.Add(new CalendarFeed { UserId = dana.Id, TokenHash = "hash-dana", ProtectedToken = "protected-dana", CreatedAt = now });
             db.OutboxMessages.Add(new OutboxMessage { To = DanaEmail, ToName = DanaName, Subject = "Your tutorial", TextBody = "Hello Dana", Status = OutboxStatus.Sent, CreatedAt = now, NextAttemptAt = now, SentAt = now });
             db.OutboxMessages.Add(new OutboxMessage { To = "olly.other@test.example", ToName = "Olly Other", Subject = "Your tutorial", TextBody = "Hello Olly", Status = OutboxStatus.Sent, CreatedAt = now, NextAttemptAt = now, SentAt = now });
             db.AuditEntries.Add(AuditEntry.Of(Booking.AuditSubject, booking.Id, "Booked", dana.Id, now, "Project 1"));
@@ -106,5 +106,11 @@ public static class PrivacyBuilders
             await db.SaveChangesAsync();
             return new RichWorld(dana, other, third, partner, team, cohort, session, booking, otherBooking, invoice.Id, artefact.Id, document.Id);
         });
+        // Dana's calendar feed, made as the account page makes it (the token protected by the app's keys).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CalendarFeeds>().AddressAsync(world.Dana.Id);
+        }
+        return world;
     }
 }
