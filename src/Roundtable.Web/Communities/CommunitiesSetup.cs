@@ -10,6 +10,7 @@ public static class CommunitiesSetup
         services.AddScoped<CohortGroups>();
         services.AddScoped<ProblemCards>();
         services.AddScoped<SessionRecords>();
+        services.AddScoped<SessionNotifications>();
         return services;
     }
 }

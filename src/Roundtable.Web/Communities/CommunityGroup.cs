@@ -123,6 +123,13 @@ public class CommunitySession
 
     public bool IsRecorded => RecordedAt is not null;
 
+    // "This session was cancelled on 1 December 2026", or null while it stands.
+    public string? CancelledNotice => CancelledAt is { } at ? $"This session was cancelled on {UkFormat.Date(at)}" : null;
+
+    // A cancelled session is not run live: nobody starts it, takes it over or runs any step of it.
+    public Failure? RefuseLiveIfCancelled() =>
+        CancelledNotice is { } notice ? Failure.Conflict($"{notice}, so it cannot be started, taken over or run live.") with { Title = "Session cancelled" } : null;
+
     // The programme team moves a session that has not started, or changes where it meets.
     public Failure? Change(DateTime startsAt, SessionMode mode, string where, DateTime now)
     {

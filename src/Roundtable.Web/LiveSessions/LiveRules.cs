@@ -26,8 +26,13 @@ public static class LiveRules
     // Live sessions follow the calendar: a session is started or taken over only while it is due
     // and not yet recorded (so nobody becomes the chair of a past record), and only a session that
     // has begun can be finished. Other actions need a started session, which these rules guard.
+    // A cancelled session refuses every action (409).
     public static Failure? FitsCalendar(LiveAction action, CommunitySession session, DateTime now)
     {
+        if (session.RefuseLiveIfCancelled() is { } cancelled)
+        {
+            return cancelled;
+        }
         var starts = UkFormat.DateTime(session.StartsAt);
         switch (action)
         {

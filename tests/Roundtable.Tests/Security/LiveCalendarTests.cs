@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Roundtable.Tests.Infrastructure;
 using Roundtable.Web.Communities;
+using Roundtable.Web.Infrastructure;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
 
@@ -118,6 +119,80 @@ public class LiveCalendarTests(AppFactory app) : AppTest(app)
         var chair = await SignedInAsync("m1@test.example");
 
         await AssertRefusedAsync(await chair.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/live/finish", new { }), "has not begun");
+    }
+
+    // Issue 14: a cancelled session is not run live, even on its day.
+    private async Task<(CommunitySession Session, DateTime CancelledAt)> CancelledSessionAsync()
+    {
+        var session = await SessionAsync(TimeSpan.FromMinutes(10));
+        var cancelledAt = App.Clock.GetUtcNow().UtcDateTime.AddDays(-2);
+        await App.WithDbAsync(async db =>
+        {
+            (await db.CommunitySessions.FindAsync(session.Id))!.CancelledAt = cancelledAt;
+            await db.SaveChangesAsync();
+        });
+        return (session, cancelledAt);
+    }
+
+    private static async Task AssertCancelledAsync(HttpResponseMessage response, DateTime cancelledAt)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Session cancelled", problem.GetProperty("title").GetString());
+        Assert.StartsWith($"This session was cancelled on {UkFormat.Date(cancelledAt)}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_OfACancelledSession_Is409AndItStaysNotStarted()
+    {
+        var (session, cancelledAt) = await CancelledSessionAsync();
+        var chair = await SignedInAsync("m1@test.example");
+
+        await AssertCancelledAsync(await chair.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/live/start", new { }), cancelledAt);
+
+        var state = await chair.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session.Id}/live");
+        Assert.Equal("NotStarted", state.GetProperty("status").GetString());
+        Assert.Equal(0, await App.WithDbAsync(db => Task.FromResult(db.LiveSessions.Count(l => l.SessionId == session.Id))));
+    }
+
+    [Fact]
+    public async Task Takeover_OfACancelledSession_Is409AndNobodyBecomesChair()
+    {
+        var (session, cancelledAt) = await CancelledSessionAsync();
+        var member = await SignedInAsync("m2@test.example");
+
+        await AssertCancelledAsync(await member.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/live/takeover", new { }), cancelledAt);
+
+        Assert.Null(await ChairOfRecordAsync(session.Id));
+    }
+
+    [Fact]
+    public async Task LivePage_OfACancelledSession_SaysSoInsteadOfTheControls()
+    {
+        var (session, cancelledAt) = await CancelledSessionAsync();
+        var chair = await SignedInAsync("m1@test.example");
+
+        var page = await chair.GetDocumentAsync($"/Communities/Live/{session.Id}");
+
+        Assert.Equal($"This session was cancelled on {UkFormat.Date(cancelledAt)}.", page.QuerySelector("#live-cancelled")?.TextContent.Trim());
+        Assert.Null(page.QuerySelector("#live-controls"));
+        Assert.Null(page.QuerySelector("#live-takeover"));
+        Assert.Empty(page.QuerySelectorAll("[data-action]"));
+    }
+
+    [Fact]
+    public void FitsCalendar_RefusesEveryActionOnACancelledSession()
+    {
+        var now = new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
+        var session = new CommunitySession { StartsAt = now.AddMinutes(5), CancelledAt = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc) };
+        Assert.All(Enum.GetValues<LiveAction>(), action =>
+        {
+            var refused = LiveRules.FitsCalendar(action, session, now);
+            Assert.Equal(FailureKind.Conflict, refused?.Kind);
+            Assert.StartsWith("This session was cancelled on 20 November 2026", refused!.Message, StringComparison.Ordinal);
+        });
+        Assert.Null(LiveRules.FitsCalendar(LiveAction.Start, new CommunitySession { StartsAt = now.AddMinutes(5) }, now));
     }
 
     // The rule itself, at its edges, in UK time (the clocks change on 29 March 2026).

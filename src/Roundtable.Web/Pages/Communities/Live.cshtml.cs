@@ -20,6 +20,8 @@ public class LiveModel(AppDbContext db, LiveService live, CommunityQueries queri
     public string Me { get; private set; } = "";
     public string MyName => User.FindFirst(AppClaims.FullName)?.Value ?? "";
     public bool IsMember { get; private set; }
+    // Set when the programme team has cancelled the session: the page says so instead of showing the controls.
+    public string? CancelledNotice { get; private set; }
     public bool IsChair => IsMember && State.Chair?.Id == Me;
     public string StatusText => State.Status switch
     {
@@ -39,6 +41,7 @@ public class LiveModel(AppDbContext db, LiveService live, CommunityQueries queri
         State = result.Value;
         var session = await db.CommunitySessions.AsNoTracking().Include(s => s.Group).FirstAsync(s => s.Id == Id, ct);
         GroupName = session.Group.Name;
+        CancelledNotice = session.CancelledNotice;
         Me = User.UserId();
         IsMember = await queries.IsMemberAsync(session.GroupId, User, ct);
         return Page();

@@ -8,8 +8,9 @@ using Roundtable.Web.Pages.Shared;
 namespace Roundtable.Web.Pages.Programme.Communities;
 
 // The programme team moves a session that has not started, changes where it meets, or cancels it.
-// Each change raises the session's calendar SEQUENCE, so members' subscribed calendars follow.
-public class SessionModel(AppDbContext db, TimeProvider time) : PageModel
+// Each change raises the session's calendar SEQUENCE, so members' subscribed calendars follow, and
+// e-mails every member and the chair (outbox rows saved with the change; none when nothing changed).
+public class SessionModel(AppDbContext db, TimeProvider time, SessionNotifications notifications, AppLinks links) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     public CommunitySession Session { get; private set; } = null!;
@@ -38,6 +39,7 @@ public class SessionModel(AppDbContext db, TimeProvider time) : PageModel
         }
         var date = ModelState.RequiredDate(Input.Date, $"{nameof(Input)}.{nameof(Input.Date)}", "the date");
         var schedule = new SessionScheduleInput(Input.Time, Input.Mode, Input.Where);
+        var before = SessionPlace.Of(Session);
         var failure = date is null ? schedule.Check() : schedule.ApplyTo(Session, date.Value, time.UtcNow());
         if (failure is not null || date is null)
         {
@@ -46,6 +48,10 @@ public class SessionModel(AppDbContext db, TimeProvider time) : PageModel
                 ModelState.AddFailure(failure);
             }
             return Page();
+        }
+        if (SessionPlace.Of(Session) != before)
+        {
+            await notifications.MovedAsync(Session, before, links.BaseUrl(Request), ct);
         }
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"The session is on {UkFormat.Date(Session.StartsAt)} at {UkFormat.Clock(LondonTime.ToLocal(Session.StartsAt))}. Members' subscribed calendars will show the change.";
@@ -63,6 +69,7 @@ public class SessionModel(AppDbContext db, TimeProvider time) : PageModel
             ModelState.AddFailure(failure);
             return Page();
         }
+        await notifications.CancelledAsync(Session, links.BaseUrl(Request), ct);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Cancelled the session on {UkFormat.DateTime(Session.StartsAt)}. Members' subscribed calendars will show it cancelled.";
         return RedirectToPage("Group", new { id = Session.GroupId });
