@@ -65,12 +65,34 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
     public DbSet<Reminders.ReminderOptOut> ReminderOptOuts => Set<Reminders.ReminderOptOut>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
+    public DbSet<Privacy.RetentionSettings> RetentionSettings => Set<Privacy.RetentionSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<IdentityRole>().HasData(RoleSeed.Rows);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit trail is append-only; the PostgreSQL trigger is the backstop for anything else.
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<Infrastructure.Audit.AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

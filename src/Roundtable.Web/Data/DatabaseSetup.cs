@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Roundtable.Web.Infrastructure.Audit;
 
 namespace Roundtable.Web.Data;
 
@@ -24,21 +25,24 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Roundtable is not set.");
             }
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => ConfigurePostgres(o, connection));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o, connection).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
             var sqlite = PrepareSqlite(connection ?? DefaultSqliteConnection, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => ConfigureSqlite(o, sqlite));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
         o.UseNpgsql(connection);
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connection) =>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connection) =>
         o.UseSqlite(connection);
 
     // A relative SQLite file is placed under the content root, its folder created, and a busy timeout

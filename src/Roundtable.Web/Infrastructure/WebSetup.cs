@@ -37,6 +37,7 @@ public static class WebSetup
             o.Conventions.AddPageApplicationModelConvention("/Account/ForgotPassword", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.PasswordReset)));
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToPage("/Privacy");
         });
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "Roundtable.Antiforgery");

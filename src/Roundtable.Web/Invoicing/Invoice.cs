@@ -236,6 +236,9 @@ public class PartnerBilling
     public bool VatRegistered { get; set; }
     public string? VatNumber { get; set; }
     public DateTime UpdatedAt { get; set; }
+    // Set when the bank details or VAT status change; nothing is approved or paid to the new details
+    // until the programme team confirms them (a guard against payment-diversion fraud).
+    public bool AwaitingConfirmation { get; set; }
 }
 
 // Settings the programme team keeps for invoicing: one row.

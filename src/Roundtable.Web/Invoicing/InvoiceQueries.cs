@@ -59,4 +59,7 @@ public sealed class InvoiceQueries(AppDbContext db)
     public Task<Invoice?> LoadForPartnerAsync(int id, string partnerUserId, CancellationToken ct = default) =>
         db.Invoices.AsNoTracking().Include(i => i.Lines.OrderBy(l => l.TutorialDate).ThenBy(l => l.BookingId))
             .FirstOrDefaultAsync(i => i.Id == id && i.Partner.UserId == partnerUserId, ct);
+
+    public Task<bool> PartnerDetailsAwaitingConfirmationAsync(int partnerId, CancellationToken ct = default) =>
+        db.PartnerBillings.AnyAsync(b => b.PartnerId == partnerId && b.AwaitingConfirmation, ct);
 }

@@ -102,5 +102,12 @@ public static class InvoicingDemoData
         }
         await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, sequence), ct);
         await db.SaveChangesAsync(ct);
+
+        // partner2's bank details changed yesterday and wait for the team to confirm them: the
+        // partner's page shows "Confirm new payment details" and their invoices cannot be paid until then.
+        billing2.PaymentDetails = "A. Rahman, sort code 00-00-00, account 00000022 (fictional)";
+        billing2.AwaitingConfirmation = true;
+        billing2.UpdatedAt = now.AddDays(-1);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -7,6 +7,7 @@ public static class InvoicingSetup
         services.AddScoped<PartnerInvoices>();
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoiceExport>();
+        services.AddScoped<PartnerPaymentDetails>();
         services.AddOptions<TrainingProviderOptions>().BindConfiguration(TrainingProviderOptions.Section);
         return services;
     }

@@ -105,7 +105,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
     }
 
     public Task<Result<Invoice>> ApproveAsync(int id, string userId, CancellationToken ct = default) =>
-        DecideAsync(id, userId, "Approved", null, (invoice, now) => invoice.Approve(userId, now), ct);
+        DecideAsync(id, userId, "Approved", null, (invoice, now) => invoice.Approve(userId, now), ct, paysPartner: true);
 
     // A rejected invoice frees its tutorials to be invoiced again.
     public async Task<Result<Invoice>> RejectAsync(int id, string userId, string? reason, CancellationToken ct = default)
@@ -137,13 +137,13 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         var paid = paidOn!.Value;
         var what = reference!.Trim();
         return await DecideAsync(id, userId, "Paid", string.Create(CultureInfo.InvariantCulture, $"Paid on {paid:dd/MM/yyyy}, reference {what}"),
-            (invoice, now) => invoice.MarkPaid(userId, paid, what, now), ct);
+            (invoice, now) => invoice.MarkPaid(userId, paid, what, now), ct, paysPartner: true);
     }
 
     // Load → lock → the invoice's own rule → save → audit. The no-op update takes the invoice's row
     // lock on PostgreSQL (SQLite's transaction already holds the write lock), so two people pressing
     // buttons at once decide one after the other and the second sees the first's result.
-    private async Task<Result<Invoice>> DecideAsync(int id, string userId, string action, string? detail, Func<Invoice, DateTime, Failure?> decide, CancellationToken ct)
+    private async Task<Result<Invoice>> DecideAsync(int id, string userId, string action, string? detail, Func<Invoice, DateTime, Failure?> decide, CancellationToken ct, bool paysPartner = false)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var locked = await db.Invoices.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, i => i.Status), ct);
@@ -153,6 +153,10 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         }
         var invoice = await db.Invoices.Include(i => i.Lines).SingleAsync(i => i.Id == id, ct);
         var now = time.UtcNow();
+        if (paysPartner && await db.PartnerBillings.AnyAsync(b => b.PartnerId == invoice.PartnerId && b.AwaitingConfirmation, ct))
+        {
+            return Failure.Refused(PartnerPaymentDetails.AwaitingConfirmationMessage);
+        }
         if (decide(invoice, now) is { } refused)
         {
             return refused;

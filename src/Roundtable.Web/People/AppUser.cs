@@ -11,6 +11,9 @@ public class AppUser : IdentityUser
     public string FullName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? InvitedAt { get; set; }
+    // Set when the person was erased: the row stays as an anonymous "former member" so that the
+    // records others rely on (sessions, invoices, outcomes) keep pointing somewhere.
+    public DateTime? ErasedAt { get; set; }
 
     public static AppUser Create(string email, string fullName, DateTime createdAt) => new()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Infrastructure.Audit;
 
 namespace Roundtable.Web.People;
 
@@ -74,6 +75,8 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
             ApplyRow(row, pending.CohortId, state, now);
             if (status == ImportRowStatus.New) { created++; } else { updated++; }
         }
+        db.AuditEntries.Add(AuditEntry.For(AuditedKinds.Import, pending.CohortId, "Delegates imported", pending.CreatedById, now,
+            changes: new AuditChanges().Add("NewDelegates", null, created).Add("Updated", null, updated).Add("RowsSkipped", null, errors)));
         try
         {
             await db.SaveChangesAsync(ct);

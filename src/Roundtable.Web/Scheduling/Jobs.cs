@@ -87,3 +87,13 @@ public sealed class RemindersJob(ReminderService reminders, AppDbContext db, Tim
         return $"{run.Queued} queued of {run.Due} due";
     }
 }
+
+public sealed class RetentionJob(Privacy.Retention retention, AppDbContext db, TimeProvider time, ILogger<RetentionJob> log) : RecordedJob(db, time, log)
+{
+    public const string JobName = "apply-retention";
+    public static readonly JobKey Key = new(JobName);
+
+    public override string Name => JobName;
+
+    protected override async Task<string> RunAsync(CancellationToken ct) => (await retention.ApplyAsync(ct)).ToString();
+}

@@ -10,6 +10,7 @@ public sealed class SchedulingOptions
     public bool Enabled { get; set; } = true;
     public int OutboxIntervalSeconds { get; set; } = 15;
     public int RemindersIntervalMinutes { get; set; } = 10;
+    public int RetentionIntervalHours { get; set; } = 24;
     // Clustered servers check in this often; one silent for longer has its firings recovered.
     public int ClusterCheckinSeconds { get; set; } = 10;
 }
@@ -27,6 +28,7 @@ public static class SchedulingSetup
     [
         new(OutboxJob.Key, "Send e-mail", "Sends waiting e-mail from the outbox, retrying failures with back-off."),
         new(RemindersJob.Key, "Queue reminders", "Works out which reminders are due and queues them in the outbox."),
+        new(RetentionJob.Key, "Apply retention", "Once a day: erases or deletes the records whose retention period is over."),
     ];
 
     // PostgreSQL: Quartz's ADO job store, clustered, in the tables our migrations create; each firing
@@ -43,6 +45,9 @@ public static class SchedulingSetup
         builder.Services.AddScoped<ReminderService>();
         builder.Services.AddScoped<ReminderPreferences>();
         builder.Services.AddScoped<JobsOverview>();
+        builder.Services.AddScoped<Privacy.Erasure>();
+        builder.Services.AddScoped<Privacy.Retention>();
+        builder.Services.AddScoped<Privacy.PersonalDataExport>();
 
         var provider = DatabaseSetup.Provider(builder.Configuration);
         builder.Services.AddQuartz(SchedulerName, q =>
@@ -72,6 +77,9 @@ public static class SchedulingSetup
             q.AddJob<RemindersJob>(j => j.WithIdentity(RemindersJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(t => t.ForJob(RemindersJob.Key).WithIdentity(RemindersJob.JobName + "-trigger").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.RemindersIntervalMinutes)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
+            q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably().RequestRecovery());
+            q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity(RetentionJob.JobName + "-trigger").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(options.RetentionIntervalHours)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
         });
         if (options.Enabled)
         {

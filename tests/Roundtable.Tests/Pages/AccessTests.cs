@@ -36,6 +36,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         { "/Partner/Invoices", Roles.Partner },
         { "/Programme/Invoices", Roles.ProgrammeTeam },
         { "/Programme/Invoices/Fees", Roles.ProgrammeTeam },
+        { "/Programme/Audit", Roles.ProgrammeTeam },
         { "/Projects", Roles.Delegate },
         { "/Projects/Project1", Roles.Delegate },
         { "/Projects/Project2", Roles.Delegate },

@@ -368,7 +368,7 @@ public class TutorialPagesTests(AppFactory app) : AppTest(app)
         Assert.Null(list.QuerySelector("form[action*='handler=Restore']"));
 
         var detail = await client.GetDocumentAsync($"/Programme/Tutorials/Booking/{late.Id}");
-        Assert.Contains("Allowance restored Pat Team", detail.Text("#history"), StringComparison.Ordinal);
+        Assert.Contains("Pat Team Allowance restored", detail.Text("#history"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Programme/Tutorials/Booking/99999")).StatusCode);
         var partner = await SignedInAsync("partner@test.example");
         Assert.Equal(HttpStatusCode.Redirect, (await partner.GetAsync($"/Programme/Tutorials/Booking/{late.Id}")).StatusCode);

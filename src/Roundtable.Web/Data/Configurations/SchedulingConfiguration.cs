@@ -57,3 +57,20 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         b.Property(r => r.LastError).HasMaxLength(JobRun.ErrorMaxLength);
     }
 }
+
+internal sealed class RetentionSettingsConfiguration : IEntityTypeConfiguration<Privacy.RetentionSettings>
+{
+    public void Configure(EntityTypeBuilder<Privacy.RetentionSettings> b)
+    {
+        b.Property(r => r.UpdatedById).HasMaxLength(450);
+        b.ToTable(t =>
+        {
+            foreach (var column in new[] { nameof(Privacy.RetentionSettings.ProgrammeMonths), nameof(Privacy.RetentionSettings.DelegateRecordsMonths),
+                nameof(Privacy.RetentionSettings.AssessmentOutcomeMonths), nameof(Privacy.RetentionSettings.InvoiceMonths) })
+            {
+                t.HasCheckConstraint($"CK_RetentionSettings_{column}", $"\"{column}\" BETWEEN {Privacy.RetentionSettings.MinMonths} AND {Privacy.RetentionSettings.MaxMonths}");
+            }
+        });
+        b.HasData(new Privacy.RetentionSettings());
+    }
+}

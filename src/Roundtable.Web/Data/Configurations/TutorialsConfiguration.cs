@@ -113,5 +113,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength);
         b.Property(a => a.Detail).HasMaxLength(AuditEntry.DetailMaxLength);
         b.Property(a => a.UserId).HasMaxLength(450);
+        b.Property(a => a.PersonId).HasMaxLength(AuditEntry.PersonIdMaxLength);
+        b.Property(a => a.Changes).HasMaxLength(AuditEntry.ChangesMaxLength);
+        b.HasIndex(a => a.PersonId);
+        b.HasIndex(a => a.At);
     }
 }

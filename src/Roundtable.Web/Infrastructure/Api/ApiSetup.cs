@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
+using Roundtable.Web.Privacy;
 using Roundtable.Web.Projects;
 using Roundtable.Web.Tutorials;
 
@@ -63,6 +65,8 @@ public static class ApiSetup
         v1.MapTutorialsApi();
         v1.MapInvoicingApi();
         v1.MapCalendarApi();
+        v1.MapPrivacyApi();
+        v1.MapAuditApi();
         app.MapCalendarFeed();
         return app;
     }

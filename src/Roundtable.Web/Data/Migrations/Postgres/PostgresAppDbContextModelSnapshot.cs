@@ -670,9 +670,17 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -687,6 +695,10 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PersonId");
 
                     b.HasIndex("Subject", "SubjectId");
 
@@ -1036,6 +1048,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("integer");
 
@@ -1135,6 +1150,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -1362,6 +1380,57 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Privacy.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentOutcomeMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DelegateRecordsMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InvoiceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_RetentionSettings_AssessmentOutcomeMonths", "\"AssessmentOutcomeMonths\" BETWEEN 1 AND 240");
+
+                            t.HasCheckConstraint("CK_RetentionSettings_DelegateRecordsMonths", "\"DelegateRecordsMonths\" BETWEEN 1 AND 240");
+
+                            t.HasCheckConstraint("CK_RetentionSettings_InvoiceMonths", "\"InvoiceMonths\" BETWEEN 1 AND 240");
+
+                            t.HasCheckConstraint("CK_RetentionSettings_ProgrammeMonths", "\"ProgrammeMonths\" BETWEEN 1 AND 240");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AssessmentOutcomeMonths = 72,
+                            DelegateRecordsMonths = 12,
+                            InvoiceMonths = 72,
+                            ProgrammeMonths = 18
+                        });
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.AssessmentCriterion", b =>

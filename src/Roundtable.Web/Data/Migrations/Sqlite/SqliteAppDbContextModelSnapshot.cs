@@ -633,8 +633,16 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
@@ -650,6 +658,10 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PersonId");
 
                     b.HasIndex("Subject", "SubjectId");
 
@@ -989,6 +1001,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("INTEGER");
 
@@ -1088,6 +1103,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -1307,6 +1325,55 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Privacy.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentOutcomeMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegateRecordsMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_RetentionSettings_AssessmentOutcomeMonths", "\"AssessmentOutcomeMonths\" BETWEEN 1 AND 240");
+
+                            t.HasCheckConstraint("CK_RetentionSettings_DelegateRecordsMonths", "\"DelegateRecordsMonths\" BETWEEN 1 AND 240");
+
+                            t.HasCheckConstraint("CK_RetentionSettings_InvoiceMonths", "\"InvoiceMonths\" BETWEEN 1 AND 240");
+
+                            t.HasCheckConstraint("CK_RetentionSettings_ProgrammeMonths", "\"ProgrammeMonths\" BETWEEN 1 AND 240");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AssessmentOutcomeMonths = 72,
+                            DelegateRecordsMonths = 12,
+                            InvoiceMonths = 72,
+                            ProgrammeMonths = 18
+                        });
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.AssessmentCriterion", b =>

@@ -28,7 +28,9 @@ public class ProtocolModel(AppDbContext db, ProtocolSettings settings) : PageMod
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
-        await db.ProtocolSteps.ExecuteDeleteAsync(ct);
+        // Removed one by one (not ExecuteDelete) so that each removal reaches the audit trail.
+        db.ProtocolSteps.RemoveRange(await db.ProtocolSteps.ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "The protocol timings are the guidance's again.";
         return RedirectToPage();
     }

@@ -2,16 +2,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.Pages.Shared;
 
 namespace Roundtable.Web.Pages.Programme.Invoices;
 
-public class InvoiceModel(AppDbContext db, PartnerInvoices invoices, InvoiceQueries queries) : PageModel
+public class InvoiceModel(AuditTrail trail, PartnerInvoices invoices, InvoiceQueries queries) : PageModel
 {
-    public sealed record AuditRow(DateTime At, string Who, string Action, string? Detail);
-
     public sealed class PaidInput
     {
         public DateParts PaidOn { get; set; } = new();
@@ -24,6 +23,7 @@ public class InvoiceModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuer
     public bool ConfirmReject { get; private set; }
     public Invoice Invoice { get; private set; } = null!;
     public List<AuditRow> Audit { get; private set; } = [];
+    public bool DetailsAwaitingConfirmation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(bool reject, CancellationToken ct)
     {
@@ -80,10 +80,8 @@ public class InvoiceModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuer
             return false;
         }
         Invoice = invoice;
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Subject == Invoice.AuditSubject && e.SubjectId == Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        var ids = entries.Select(e => e.UserId).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        Audit = entries.Select(e => new AuditRow(e.At, e.UserId is null ? "" : names.GetValueOrDefault(e.UserId, "A former user"), e.Action, e.Detail)).ToList();
+        Audit = await trail.HistoryAsync(Invoice.AuditSubject, Id, ct);
+        DetailsAwaitingConfirmation = await queries.PartnerDetailsAwaitingConfirmationAsync(invoice.PartnerId, ct);
         return true;
     }
 }

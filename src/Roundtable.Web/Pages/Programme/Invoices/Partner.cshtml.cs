@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Audit;
+using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Invoicing;
 
 namespace Roundtable.Web.Pages.Programme.Invoices;
 
-public partial class PartnerModel(AppDbContext db, TimeProvider time) : PageModel
+public partial class PartnerModel(AppDbContext db, PartnerPaymentDetails details, AuditTrail trail) : PageModel
 {
     public sealed class InputModel
     {
@@ -21,6 +23,8 @@ public partial class PartnerModel(AppDbContext db, TimeProvider time) : PageMode
     [FromRoute] public int Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
     public string Name { get; private set; } = "";
+    public bool AwaitingConfirmation { get; private set; }
+    public List<AuditRow> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -31,6 +35,7 @@ public partial class PartnerModel(AppDbContext db, TimeProvider time) : PageMode
         var billing = await db.PartnerBillings.AsNoTracking().FirstOrDefaultAsync(b => b.PartnerId == Id, ct);
         if (billing is not null)
         {
+            AwaitingConfirmation = billing.AwaitingConfirmation;
             Input = new InputModel
             {
                 Address = billing.Address, PaymentDetails = billing.PaymentDetails, VatRegistered = billing.VatRegistered ? "yes" : "no", VatNumber = billing.VatNumber,
@@ -68,18 +73,7 @@ public partial class PartnerModel(AppDbContext db, TimeProvider time) : PageMode
         {
             return Page();
         }
-        var billing = await db.PartnerBillings.FirstOrDefaultAsync(b => b.PartnerId == Id, ct);
-        if (billing is null)
-        {
-            billing = new PartnerBilling { PartnerId = Id };
-            db.PartnerBillings.Add(billing);
-        }
-        billing.Address = address!;
-        billing.PaymentDetails = payment!;
-        billing.VatRegistered = vatNumber is not null;
-        billing.VatNumber = vatNumber;
-        billing.UpdatedAt = time.UtcNow();
-        if (!await db.TrySaveUniqueAsync(ct))
+        if (!await details.SaveAsync(Id, new PaymentDetailsChange(address!, payment!, vatNumber), ct))
         {
             ModelState.AddModelError("", "Someone else saved this partner's details at the same moment. Check them and save again.");
             return Page();
@@ -88,8 +82,26 @@ public partial class PartnerModel(AppDbContext db, TimeProvider time) : PageMode
         return RedirectToPage("Fees");
     }
 
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (!await LoadNameAsync(ct))
+        {
+            return NotFound();
+        }
+        var confirmed = await details.ConfirmAsync(Id, User.UserId(), ct);
+        if (!confirmed.Succeeded)
+        {
+            await OnGetAsync(ct);
+            ModelState.AddFailure(confirmed.Failure);
+            return Page();
+        }
+        TempData["Flash"] = $"New payment details for {Name} confirmed. Their invoices can be approved and paid again.";
+        return RedirectToPage(new { id = Id });
+    }
+
     private async Task<bool> LoadNameAsync(CancellationToken ct)
     {
+        History = await trail.HistoryAsync(AuditedKinds.Partner, Id, ct);
         var name = await db.PartnerProfiles.AsNoTracking().Where(p => p.Id == Id).Select(p => p.User.FullName).FirstOrDefaultAsync(ct);
         Name = name ?? "";
         return name is not null;

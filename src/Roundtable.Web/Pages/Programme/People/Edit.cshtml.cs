@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.People;
 
 namespace Roundtable.Web.Pages.Programme.People;
 
-public class EditModel(AppDbContext db, UserManager<AppUser> users, PersonEditor editor, Invitations invitations, TimeProvider time, AppLinks links) : PageModel
+public class EditModel(AppDbContext db, UserManager<AppUser> users, PersonEditor editor, Invitations invitations, TimeProvider time, AppLinks links, AuditTrail trail) : PageModel
 {
     public sealed record AccountView(bool Active, DateTime? InvitedAt, DateTime? LockedUntil);
 
@@ -18,6 +19,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, PersonEditor
     public AccountView Account { get; private set; } = new(false, null, null);
     public PersonChoices Choices { get; private set; } = new([], [], []);
     public List<string> OtherCohorts { get; private set; } = [];
+    public List<AuditRow> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery] int? cohortId, CancellationToken ct)
     {
@@ -108,6 +110,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, PersonEditor
         var latest = await LatestParticipationAsync(user.Id, ct);
         OtherCohorts = await db.Participants.AsNoTracking().Where(p => p.UserId == user.Id && p.Id != (latest == null ? 0 : latest.Id))
             .Select(p => p.Cohort.Name).ToListAsync(ct);
+        History = await trail.PersonHistoryAsync(user.Id, ct);
     }
 
     private Task<Participant?> LatestParticipationAsync(string userId, CancellationToken ct) =>

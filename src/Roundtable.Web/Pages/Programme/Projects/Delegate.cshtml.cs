@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Projects;
 
 // One delegate's projects, and the requirement overrides the programme team keeps on record.
-public class DelegateModel(AppDbContext db, ProjectProgress progress, ProjectOverrides overrides) : PageModel
+public class DelegateModel(AppDbContext db, ProjectProgress progress, ProjectOverrides overrides, AuditTrail trail) : PageModel
 {
+    public List<AuditRow> History { get; private set; } = [];
+
     public sealed record PersonView(string Name, string Email, string Cohort, string? School, string? Tutor);
     public sealed record SubmissionRow(int Id, int Project, int Version, SubmissionStatus Status, AssessmentOutcome? Outcome, DateTime? SubmittedAt);
 
@@ -90,6 +93,8 @@ public class DelegateModel(AppDbContext db, ProjectProgress progress, ProjectOve
         Submissions = await db.Submissions.AsNoTracking().Where(s => s.ParticipantId == Id && s.Status != SubmissionStatus.Draft)
             .OrderBy(s => s.Project).ThenByDescending(s => s.Version)
             .Select(s => new SubmissionRow(s.Id, s.Project, s.Version, s.Status, s.Outcome, s.SubmittedAt)).ToListAsync(ct);
+        var userId = await db.Participants.AsNoTracking().Where(p => p.Id == Id).Select(p => p.UserId).SingleAsync(ct);
+        History = await trail.PersonHistoryAsync(userId, ct);
         return true;
     }
 }

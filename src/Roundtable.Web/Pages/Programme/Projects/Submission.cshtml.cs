@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Pages.Projects;
 using Roundtable.Web.Projects;
@@ -10,8 +11,10 @@ namespace Roundtable.Web.Pages.Programme.Projects;
 
 // One submitted version: the team assigns an assessor, reads the assessment and releases the outcome.
 // The assignment form's field is AssignmentInput's, at the top level.
-public class SubmissionModel(AppDbContext db, Assessments assessments) : PageModel
+public class SubmissionModel(AppDbContext db, Assessments assessments, AuditTrail trail) : PageModel
 {
+    public List<AuditRow> History { get; private set; } = [];
+
     public sealed record JudgementRow(string Criterion, bool Met, string Comment);
 
     [FromRoute] public int Id { get; set; }
@@ -91,6 +94,7 @@ public class SubmissionModel(AppDbContext db, Assessments assessments) : PageMod
         Judgements = await db.CriterionJudgements.AsNoTracking().Where(j => j.SubmissionId == Id)
             .OrderBy(j => j.Criterion.Position).ThenBy(j => j.Criterion.Code)
             .Select(j => new JudgementRow(j.Criterion.Code + " " + j.Criterion.Text, j.Met == true, j.Comment)).ToListAsync(ct);
+        History = await trail.HistoryAsync(AuditedKinds.Submission, Id, ct);
         return true;
     }
 }

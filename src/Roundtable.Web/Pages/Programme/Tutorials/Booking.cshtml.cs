@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Programme.Tutorials;
 
-public class BookingModel(AppDbContext db) : PageModel
+public class BookingModel(AppDbContext db, AuditTrail trail) : PageModel
 {
-    public sealed record AuditRow(DateTime At, string Action, string? Who, string? Detail);
-
     [FromRoute] public int Id { get; set; }
     public Booking Booking { get; private set; } = null!;
     public List<Referral> Referrals { get; private set; } = [];
@@ -28,11 +27,7 @@ public class BookingModel(AppDbContext db) : PageModel
         }
         Booking = booking;
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.BookingId == Id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
-        Trail = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Subject == Booking.AuditSubject && a.SubjectId == Id)
-            .OrderBy(a => a.At).ThenBy(a => a.Id)
-            .Select(a => new AuditRow(a.At, a.Action, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault(), a.Detail))
-            .ToListAsync(ct);
+        Trail = await trail.HistoryAsync(Booking.AuditSubject, Id, ct);
         return Page();
     }
 }
