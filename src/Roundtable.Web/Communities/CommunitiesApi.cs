@@ -43,7 +43,7 @@ public static class CommunitiesApi
             .WithName("SaveProblemCard").WithSummary("Create or update the delegate's problem card for their next session")
             .Fails(FailureKind.Invalid, FailureKind.Conflict, FailureKind.Refused);
         communities.MapGet("/groups/mine", GetMyGroups).RequireAuthorization(Roles.Delegate)
-            .WithName("GetMyGroups").WithSummary("The delegate's published groups with their members and sessions");
+            .WithName("GetMyGroups").WithSummary("The delegate's published groups with their members and sessions").Paged();
         communities.MapGet("/groups/{id:int}/chairs", GetChairs)
             .WithName("GetChairOrder").WithSummary("A group's chair rotation and who chairs next")
             .Fails(FailureKind.NotFound);
@@ -101,19 +101,24 @@ public static class CommunitiesApi
             Answer(c.Specific), Answer(c.Solvable), Answer(c.Controllable), s.Suitable, s.FailedTests);
     }
 
-    private static async Task<Ok<List<GroupResponse>>> GetMyGroups(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<GroupResponse>>, ProblemHttpResult>> GetMyGroups(
+        [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var me = user.UserId();
         var groups = await db.CommunityGroups.AsNoTracking()
             .Where(g => g.Published && g.Members.Any(m => m.UserId == me))
-            .OrderBy(g => g.Name)
+            .OrderBy(g => g.Name).ThenBy(g => g.Id)
             .Select(g => new
             {
                 g.Id, g.Name,
                 Members = g.Members.OrderBy(m => m.User.FullName).Select(m => new MemberView(m.UserId, m.User.FullName, m.User.Email!)).ToList(),
                 Sessions = g.Sessions.OrderBy(s => s.StartsAt).Select(s => new { s.Id, s.StartsAt, s.Mode, s.Where }).ToList(),
             })
-            .ToListAsync(ct);
+            .ToPageAsync(page, response, ct);
         return TypedResults.Ok(groups.Select(g => new GroupResponse(g.Id, g.Name, g.Members,
             g.Sessions.Select(s => new SessionSummary(s.Id, Local(s.StartsAt), s.Mode.ToString(), s.Where)).ToList())).ToList());
     }

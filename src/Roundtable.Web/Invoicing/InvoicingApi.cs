@@ -27,13 +27,13 @@ public static class InvoicingApi
     {
         var invoices = v1.MapArea("Invoicing", "/invoices");
         invoices.MapGet("/invoiceable", GetInvoiceable).RequireAuthorization(Roles.Partner)
-            .WithName("ListInvoiceableConsultations").WithSummary("The signed-in partner's tutorials ready to invoice, with their fees");
+            .WithName("ListInvoiceableConsultations").WithSummary("The signed-in partner's tutorials ready to invoice, with their fees").Paged();
         invoices.MapPost("", PostInvoice).RequireAuthorization(Roles.Partner)
             .WithName("SubmitInvoice").WithSummary("Invoice some of the signed-in partner's tutorials")
             .Fails(FailureKind.Invalid, FailureKind.Refused);
         invoices.MapGet("", GetInvoices)
             .WithName("ListInvoices").WithSummary("The partner's own invoices, or every invoice for the programme team")
-            .Fails(FailureKind.Invalid, FailureKind.Forbidden);
+            .Fails(FailureKind.Invalid, FailureKind.Forbidden).Paged();
         invoices.MapGet("/export.csv", Export).RequireAuthorization(Roles.ProgrammeTeam)
             .WithName("ExportInvoices").WithSummary("Invoices and their lines as CSV for the finance system")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -53,9 +53,14 @@ public static class InvoicingApi
         return v1;
     }
 
-    private static async Task<Ok<List<InvoiceableResponse>>> GetInvoiceable(ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<List<InvoiceableResponse>>, ProblemHttpResult>> GetInvoiceable(
+        [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
     {
-        var rows = await queries.InvoiceableAsync(user.UserId(), ct);
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
+        var rows = (await queries.InvoiceableAsync(user.UserId(), ct)).ToPage(page, response);
         return TypedResults.Ok(rows.Select(r => new InvoiceableResponse(r.BookingId, UkFormat.Iso(r.Date), r.Project, r.DelegateInitials, Money.Pounds(r.FeePence))).ToList());
     }
 
@@ -78,7 +83,7 @@ public static class InvoicingApi
 
     // A partner's own invoices, or every invoice for the programme team; ?status= filters.
     private static async Task<Results<Ok<List<InvoiceResponse>>, ProblemHttpResult>> GetInvoices(
-        [FromQuery] string? status, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        [FromQuery] string? status, [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var team = user.IsInRole(Roles.ProgrammeTeam);
         if (!team && !user.IsInRole(Roles.Partner))
@@ -89,13 +94,17 @@ public static class InvoicingApi
         {
             return Failure.Invalid(nameof(status), StatusError).ToProblem();
         }
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var me = user.UserId();
         var query = db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => team || i.Partner.UserId == me);
         if (filter is { } s)
         {
             query = query.Where(i => i.Status == s);
         }
-        var rows = await query.OrderByDescending(i => i.Sequence).ToListAsync(ct);
+        var rows = await query.OrderByDescending(i => i.Sequence).ThenByDescending(i => i.Id).ToPageAsync(page, response, ct);
         return TypedResults.Ok(rows.Select(ToResponse).ToList());
     }
 

@@ -20,7 +20,7 @@ public static class PeopleApi
             .WithName("GetMe").WithSummary("The signed-in person: name, e-mail and roles")
             .Fails(FailureKind.NotFound);
         people.MapGet("/cohorts", GetCohorts).RequireAuthorization(Roles.ProgrammeTeam)
-            .WithName("GetCohorts").WithSummary("Every cohort, newest course start first");
+            .WithName("GetCohorts").WithSummary("Every cohort, newest course start first").Paged();
     }
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMe(ClaimsPrincipal principal, UserManager<AppUser> users)
@@ -34,12 +34,17 @@ public static class PeopleApi
         return TypedResults.Ok(new MeResponse(user.Id, user.FullName, user.Email ?? "", roles.Order(StringComparer.Ordinal).ToList()));
     }
 
-    private static async Task<Ok<List<CohortResponse>>> GetCohorts(AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<CohortResponse>>, ProblemHttpResult>> GetCohorts(
+        [AsParameters] PageRequest page, HttpResponse response, AppDbContext db, CancellationToken ct)
     {
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var cohorts = await db.Cohorts.AsNoTracking()
-            .OrderByDescending(c => c.CourseStart).ThenBy(c => c.Name)
+            .OrderByDescending(c => c.CourseStart).ThenBy(c => c.Name).ThenBy(c => c.Id)
             .Select(c => new CohortResponse(c.Id, c.Name, c.Programme.Code, c.CourseStart))
-            .ToListAsync(ct);
+            .ToPageAsync(page, response, ct);
         return TypedResults.Ok(cohorts);
     }
 }

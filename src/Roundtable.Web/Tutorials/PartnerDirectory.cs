@@ -93,6 +93,6 @@ public sealed class PartnerDirectory(AppDbContext db, TimeProvider time)
         {
             slots = slots.Where(s => s.StartsAt < t);
         }
-        return slots.OrderBy(s => s.StartsAt).Select(s => new FreeSlot(s.Id, s.StartsAt, s.Minutes, s.Mode, s.Where)).ToListAsync(ct);
+        return slots.OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Select(s => new FreeSlot(s.Id, s.StartsAt, s.Minutes, s.Mode, s.Where)).ToListAsync(ct);
     }
 }

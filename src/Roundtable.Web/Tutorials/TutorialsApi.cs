@@ -37,7 +37,7 @@ public static class TutorialsApi
         var tutorials = v1.MapArea("Tutorials");
         tutorials.MapGet("/partners", GetPartners).RequireAuthorization(Roles.Delegate)
             .WithName("ListTutorialPartners").WithSummary("Partners ranked by likeness to the delegate's school for a project, with the reasons")
-            .Fails(FailureKind.Invalid, FailureKind.Refused);
+            .Fails(FailureKind.Invalid, FailureKind.Refused).Paged();
         tutorials.MapPost("/partners/me/slots", PostSlot).RequireAuthorization(Roles.Partner)
             .WithName("PublishTutorialSlot").WithSummary("Publish a free slot (the signed-in partner's)")
             .Fails(FailureKind.Invalid, FailureKind.Refused, FailureKind.TooMany);
@@ -46,12 +46,12 @@ public static class TutorialsApi
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);
         tutorials.MapGet("/partners/{id}/slots", GetSlots)
             .WithName("ListFreeTutorialSlots").WithSummary("A partner's free slots (for delegates, the partner and the programme team)")
-            .Fails(FailureKind.Invalid, FailureKind.Forbidden, FailureKind.NotFound);
+            .Fails(FailureKind.Invalid, FailureKind.Forbidden, FailureKind.NotFound).Paged();
         tutorials.MapPost("/bookings", PostBooking).RequireAuthorization(Roles.Delegate)
             .WithName("BookTutorial").WithSummary("Book a tutorial slot for Project 1 or 2")
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);
         tutorials.MapGet("/bookings/mine", GetMine)
-            .WithName("ListMyTutorialBookings").WithSummary("Tutorials where the signed-in person is the delegate or the partner");
+            .WithName("ListMyTutorialBookings").WithSummary("Tutorials where the signed-in person is the delegate or the partner").Paged();
         tutorials.MapPost("/bookings/{id:int}/cancel", Cancel)
             .WithName("CancelTutorial").WithSummary("Cancel a tutorial, as its delegate (late inside the notice period) or its partner")
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
@@ -66,7 +66,7 @@ public static class TutorialsApi
             .WithName("RecordTutorialFeedback").WithSummary("Record whether the tutorial was held, with notes and an optional referral to the tutor")
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Refused);
         tutorials.MapGet("/referrals/mine", GetMyReferrals).RequireAuthorization(Roles.Tutor)
-            .WithName("ListMyReferrals").WithSummary("Referrals partners made to the signed-in tutor");
+            .WithName("ListMyReferrals").WithSummary("Referrals partners made to the signed-in tutor").Paged();
         tutorials.MapPost("/referrals/{id:int}/dealt-with", MarkDealtWith).RequireAuthorization(Roles.Tutor)
             .WithName("MarkReferralDealtWith").WithSummary("Mark a referral to the signed-in tutor as dealt with")
             .Fails(FailureKind.NotFound);
@@ -75,7 +75,7 @@ public static class TutorialsApi
 
     private static async Task<Results<Ok<List<PartnerResponse>>, ProblemHttpResult>> GetPartners(
         [FromQuery] int? project, [FromQuery] string? phase, [FromQuery] string? region, [FromQuery] string? settingType, [FromQuery] string? mode,
-        ClaimsPrincipal user, ProjectProgress progress, PartnerDirectory directory, CancellationToken ct)
+        [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, ProjectProgress progress, PartnerDirectory directory, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (project is not (1 or 2))
@@ -90,13 +90,17 @@ public static class TutorialsApi
         {
             return errors.ToProblem();
         }
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var place = await progress.NpqhPlaceAsync(user.UserId(), ct);
         if (place is null)
         {
             return Failure.Refused(TutorialBookings.NotOnNpqh).ToProblem();
         }
         var target = await directory.TargetAsync(place, project!.Value, ct);
-        var ranked = await directory.RankAsync(target, new DirectoryFilter(p, r, s, m), ct);
+        var ranked = (await directory.RankAsync(target, new DirectoryFilter(p, r, s, m), ct)).ToPage(page, response);
         return TypedResults.Ok(ranked.Select(e => new PartnerResponse(e.Partner.UserId, e.Name, e.Partner.Phase?.ToString(), e.Partner.SettingType?.ToString(),
             e.Partner.Region?.ToString(), e.Match.Score, e.Match.Reasons)).ToList());
     }
@@ -151,7 +155,8 @@ public static class TutorialsApi
 
     // Free slots of one partner, for anyone signed in who may choose a partner or run the programme.
     private static async Task<Results<Ok<List<SlotResponse>>, ProblemHttpResult>> GetSlots(
-        string id, [FromQuery] string? from, [FromQuery] string? to, ClaimsPrincipal user, PartnerDirectory directory, CancellationToken ct)
+        string id, [FromQuery] string? from, [FromQuery] string? to, [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user,
+        PartnerDirectory directory, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Delegate) && !user.IsInRole(Roles.ProgrammeTeam) && !(user.IsInRole(Roles.Partner) && user.UserId() == id))
         {
@@ -168,12 +173,17 @@ public static class TutorialsApi
         {
             return errors.ToProblem();
         }
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var partner = await directory.ActivePartners.AsNoTracking().Where(p => p.UserId == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (partner is null)
         {
             return Failure.NotFound("There is no professional partner with that id.").ToProblem();
         }
-        var slots = await directory.FreeSlotsAsync(partner.Value, first is { } f ? StartOfDay(f) : null, last is { } l ? StartOfDay(l.AddDays(1)) : null, ct);
+        var slots = (await directory.FreeSlotsAsync(partner.Value, first is { } f ? StartOfDay(f) : null, last is { } l ? StartOfDay(l.AddDays(1)) : null, ct))
+            .ToPage(page, response);
         return TypedResults.Ok(slots.Select(s => new SlotResponse(s.Id, id, UkFormat.IsoLocal(s.StartsAt), UkFormat.IsoLocal(s.StartsAt.AddMinutes(s.Minutes)),
             s.Minutes, s.Mode.ToString(), s.Mode == TutorialMode.InPerson ? s.Where : null)).ToList());
     }
@@ -212,14 +222,19 @@ public static class TutorialsApi
             b.Mode.ToString(), b.Where, b.Status.ToString(), b.Focus, b.ProjectSummary, warnings);
     }
 
-    private static async Task<Ok<List<BookingResponse>>> GetMine(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<BookingResponse>>, ProblemHttpResult>> GetMine(
+        [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var me = user.UserId();
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.Participant.UserId == me || b.Slot.Partner.UserId == me)
             .OrderBy(b => b.Slot.StartsAt).ThenBy(b => b.Id)
             .Select(b => new { b.Id, b.SlotId, PartnerId = b.Slot.Partner.UserId, DelegateId = b.Participant.UserId, b.Project, b.Slot.StartsAt, b.Status })
-            .ToListAsync(ct);
+            .ToPageAsync(page, response, ct);
         return TypedResults.Ok(rows.Select(b => new BookingResponse(b.Id, b.SlotId, b.PartnerId, b.DelegateId, b.Project, UkFormat.IsoLocal(b.StartsAt), b.Status.ToString())).ToList());
     }
 
@@ -270,13 +285,18 @@ public static class TutorialsApi
         return TypedResults.Created($"/api/v1/bookings/{id}/feedback", new FeedbackResponse(f.BookingId, f.Held, f.Notes, UkFormat.IsoLocal(f.RecordedAt), referral));
     }
 
-    private static async Task<Ok<List<ReferralResponse>>> GetMyReferrals(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ReferralResponse>>, ProblemHttpResult>> GetMyReferrals(
+        [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var me = user.UserId();
-        var rows = await db.Referrals.AsNoTracking().Where(r => r.TutorId == me).OrderByDescending(r => r.CreatedAt)
+        var rows = await db.Referrals.AsNoTracking().Where(r => r.TutorId == me).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new { r.Id, r.BookingId, DelegateId = r.Booking.Participant.UserId, DelegateName = r.Booking.Participant.User.FullName,
                 PartnerName = r.Booking.Slot.Partner.User.FullName, r.Booking.Project, r.CreatedAt, r.Reason, r.DealtWithAt })
-            .ToListAsync(ct);
+            .ToPageAsync(page, response, ct);
         return TypedResults.Ok(rows.Select(r => new ReferralResponse(r.Id, r.BookingId, r.DelegateId, r.DelegateName, r.PartnerName, r.Project,
             UkFormat.IsoLocal(r.CreatedAt), r.Reason, r.DealtWithAt is { } d ? UkFormat.IsoLocal(d) : null)).ToList());
     }
