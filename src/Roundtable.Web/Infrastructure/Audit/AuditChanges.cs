@@ -49,7 +49,8 @@ public static class AuditMask
         return digits.Length >= 2 ? $"account ending {digits[^2]}{digits[^1]}" : "(no account number)";
     }
 
-    // E-mail: first letter and the domain.
+    // E-mail: the first and last letters of the name part, one star per hidden letter, and the
+    // domain: enough to tell an old address from its replacement, not enough to write to either.
     public static string? Email(string? email)
     {
         if (string.IsNullOrEmpty(email))
@@ -57,6 +58,12 @@ public static class AuditMask
             return email;
         }
         var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
+        return at switch
+        {
+            <= 0 => "***",
+            1 => $"*{email[at..]}",
+            2 => $"{email[0]}*{email[at..]}",
+            _ => $"{email[0]}{new string('*', at - 2)}{email[at - 1]}{email[at..]}",
+        };
     }
 }
