@@ -38,7 +38,7 @@ public sealed class OutboxCrashTests : IAsyncLifetime
         _doomed.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         _doomed.BeginOutputReadLine();
         _doomed.BeginErrorReadLine();
-        var first = await Task.WhenAny(held, _doomed.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(45)));
+        var first = await Task.WhenAny(held, _doomed.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
         Assert.True(first == held, $"The app process never reached DATA.\n{string.Join('\n', output.TakeLast(40))}");
 
         // Mid-send: every message is claimed by the process and none is recorded as sent.
