@@ -194,7 +194,8 @@ public sealed class DfeClient(HttpClient http, DfeConnection connection, IServic
             && !ct.IsCancellationRequested)
         {
             // The exception's type only: its message can quote the address.
-            log.LogWarning("DfE call {Method} failed after {Attempts} attempts ({Error})", method.Method, attempts.Value, e.GetType().Name);
+            var kind = e.GetType().Name;
+            log.LogWarning("DfE call {Method} failed after {Attempts} attempts ({Error})", method.Method, attempts.Value, kind);
             result = DfeResult<T>.Failed(e is HttpRequestException
                 ? "Could not reach DfE's service. Try again later."
                 : "DfE's service did not answer in time. Try again later.");
