@@ -16,6 +16,8 @@ public class Participant
     // Day and month only: the chair rotation needs no year, so none is kept (UK GDPR minimisation).
     public int? BirthdayDay { get; set; }
     public int? BirthdayMonth { get; set; }
+    // TEMPORARY (i16b): i16a adds the DfE participant id; reconciled at the merge.
+    public string? DfeParticipantId { get; set; }
 
     public Birthday? Birthday
     {
