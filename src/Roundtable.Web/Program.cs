@@ -1,6 +1,7 @@
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
+using Roundtable.Web.Dfe;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
@@ -33,6 +34,7 @@ builder.Services.AddProjects();
 builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
+builder.Services.AddDeclarations();
 builder.AddScheduling();
 
 var app = builder.Build();
