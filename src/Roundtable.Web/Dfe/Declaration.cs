@@ -123,13 +123,6 @@ public class Declaration
         UpdatedAt = now,
     };
 
-    // A row this server may claim now: queued, failed (on "try again"), or claimed by a server that
-    // has been silent for longer than the claim timeout.
-    public bool IsClaimable(DateTime now, bool includeFailed) =>
-        State == DeclarationState.Ready
-        || (includeFailed && State == DeclarationState.Failed)
-        || (State == DeclarationState.Submitting && ClaimedAt < now - ClaimTimeout);
-
     public bool MayVoid => State == DeclarationState.Submitted && DfeId is not null && DfeState is not ("voided" or "awaiting_clawback" or "clawed_back");
 
     public void Accepted(string dfeId, string? dfeState, string? statementId, DateTime now)

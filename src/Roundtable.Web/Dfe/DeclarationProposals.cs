@@ -21,8 +21,12 @@ public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
     {
         var now = time.UtcNow();
         var rules = await RulesAsync(ct);
-        var people = await db.Participants.AsNoTracking()
-            .Where(p => p.DfeParticipantId != null && (participantIds == null || participantIds.Contains(p.Id)))
+        var query = db.Participants.AsNoTracking().Where(p => p.DfeParticipantId != null);
+        if (participantIds is not null)
+        {
+            query = query.Where(p => participantIds.Contains(p.Id));
+        }
+        var people = await query
             .Select(p => new { p.Id, p.UserId, p.CohortId, Dfe = p.DfeParticipantId!, Name = p.User.FullName, Cohort = p.Cohort.Name, p.Cohort.Programme.Code })
             .ToListAsync(ct);
         if (people.Count == 0)

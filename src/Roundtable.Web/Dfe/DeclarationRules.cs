@@ -44,7 +44,11 @@ public class DeclarationRuleSettings
         {
             errors.Add(nameof(RulesInput.Retained2After), "Retained 2 must need more sessions and tutorials attended than retained 1");
         }
-        return errors.ToFailure() is { } failure ? failure : (s, r1, r2);
+        if (errors.ToFailure() is { } failure)
+        {
+            return failure;
+        }
+        return (s, r1, r2);
     }
 
     private static int Count(FieldErrors errors, string field, string? text)

@@ -149,8 +149,8 @@ public sealed class DeclarationSubmissions(AppDbContext db, DeclarationProposals
             await PostAsync(row, participantId, course, about, ct);
         }
         await db.SaveChangesAsync(ct);
-        var (type, state) = (row.Type, row.State);
-        log.LogInformation("Declaration {Id} ({Type}) is {State}", row.Id, type, state);
+        var (declaration, type, state) = (row.Id, row.Type, row.State);
+        log.LogInformation("Declaration {Id} ({Type}) is {State}", declaration, type, state);
         return new SubmitResult(row.Id, row.ParticipantId, row.Type, row.State, row.DfeId, row.Error);
     }
 

@@ -92,7 +92,9 @@ public static class DeclarationsApi
     private static bool TryParseState(string? text, out DeclarationState state)
     {
         state = DeclarationState.Ready;
-        return string.IsNullOrWhiteSpace(text) || Enum.TryParse(text.Trim(), ignoreCase: true, out state) && Enum.IsDefined(state) && !int.TryParse(text, out _);
+        // By name only: Enum.TryParse would also take "1".
+        return string.IsNullOrWhiteSpace(text)
+            || (!text.Any(char.IsAsciiDigit) && Enum.TryParse(text.Trim(), ignoreCase: true, out state) && Enum.IsDefined(state));
     }
 
     private static DeclarationResponse ToResponse(Declaration d) =>
