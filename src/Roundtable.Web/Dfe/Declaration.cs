@@ -110,7 +110,7 @@ public class Declaration
     public DateTime? VoidedAt { get; set; }
     public string? VoidedById { get; set; }
 
-    public static Declaration Queue(int participantId, Proposal proposal, string? byUserId, DateTime now) => new()
+    public static Declaration Queue(int participantId, DeclarationProposal proposal, string? byUserId, DateTime now) => new()
     {
         ParticipantId = participantId,
         Type = proposal.Type,

@@ -6,7 +6,7 @@ using Roundtable.Web.Tutorials;
 namespace Roundtable.Web.Dfe;
 
 // A declaration ready to send: queued already (QueuedId) or proposed now from the evidence.
-public sealed record ReadyDeclaration(int ParticipantId, string DfeParticipantId, string DelegateName, string Cohort, int? QueuedId, Proposal Proposal);
+public sealed record ReadyDeclaration(int ParticipantId, string DfeParticipantId, string DelegateName, string Cohort, int? QueuedId, DeclarationProposal DeclarationProposal);
 
 // Works out each delegate's next declaration from Roundtable's own records: community sessions
 // attended, tutorials held and NPQH outcomes released. Only delegates with a DfE participant id
@@ -44,7 +44,7 @@ public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
             var mine = rows.Where(r => r.ParticipantId == p.Id).ToList();
             if (mine.FirstOrDefault(r => r.State == DeclarationState.Ready) is { } queued)
             {
-                ready.Add(new ReadyDeclaration(p.Id, p.Dfe, p.Name, p.Cohort, queued.Id, new Proposal(queued.Type, queued.DeclarationDate, queued.Evidence, queued.HasPassed)));
+                ready.Add(new ReadyDeclaration(p.Id, p.Dfe, p.Name, p.Cohort, queued.Id, new DeclarationProposal(queued.Type, queued.DeclarationDate, queued.Evidence, queued.HasPassed)));
                 continue;
             }
             if (mine.Any(r => r.State is DeclarationState.Submitting or DeclarationState.Failed))
@@ -57,7 +57,7 @@ public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
                 ready.Add(new ReadyDeclaration(p.Id, p.Dfe, p.Name, p.Cohort, null, proposal));
             }
         }
-        return ready.OrderBy(r => r.Proposal.Date).ThenBy(r => r.ParticipantId).ToList();
+        return ready.OrderBy(r => r.DeclarationProposal.Date).ThenBy(r => r.ParticipantId).ToList();
     }
 
     private async Task<Dictionary<int, DeclarationFacts>> FactsAsync(List<(int Id, string UserId, int CohortId, string ProgrammeCode)> people, DateTime now, CancellationToken ct)

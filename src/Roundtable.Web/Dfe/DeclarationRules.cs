@@ -82,7 +82,7 @@ public sealed record ProjectOutcome(int Project, bool Passed, DateTime ReleasedA
 public sealed record DeclarationFacts(IReadOnlyList<Attended> Attended, IReadOnlyList<ProjectOutcome> Outcomes, bool IsHeadship);
 
 // The declaration Roundtable proposes, with its evidence in words and the date it rests on.
-public sealed record Proposal(DeclarationType Type, DateTime Date, string Evidence, bool? HasPassed);
+public sealed record DeclarationProposal(DeclarationType Type, DateTime Date, string Evidence, bool? HasPassed);
 
 public static class DeclarationProposer
 {
@@ -90,7 +90,7 @@ public static class DeclarationProposer
 
     // The delegate's next milestone only (the first not yet declared, voided declarations aside),
     // and only once the evidence for it exists by now. Null when there is nothing to declare.
-    public static Proposal? Next(DeclarationFacts facts, DeclarationRuleSettings rules, IReadOnlySet<DeclarationType> declared, DateTime now)
+    public static DeclarationProposal? Next(DeclarationFacts facts, DeclarationRuleSettings rules, IReadOnlySet<DeclarationType> declared, DateTime now)
     {
         var next = DeclarationTypes.InOrder.Cast<DeclarationType?>().FirstOrDefault(t => !declared.Contains(t!.Value));
         if (next is not { } type)
@@ -100,7 +100,7 @@ public static class DeclarationProposer
         return type == DeclarationType.Completed ? Completed(facts, now) : Attendance(type, facts, rules.Threshold(type), now);
     }
 
-    private static Proposal? Attendance(DeclarationType type, DeclarationFacts facts, int threshold, DateTime now)
+    private static DeclarationProposal? Attendance(DeclarationType type, DeclarationFacts facts, int threshold, DateTime now)
     {
         var attended = facts.Attended.Where(a => a.At <= now).OrderBy(a => a.At).ToList();
         if (threshold < 1 || attended.Count < threshold)
@@ -122,12 +122,12 @@ public static class DeclarationProposer
         var rule = type == DeclarationType.Started && threshold == 1
             ? "the first session or tutorial attended"
             : $"{UkFormat.Plural(threshold, "session or tutorial", "sessions or tutorials")} attended";
-        return new Proposal(type, counted[^1].At, $"{string.Join("; ", parts)}. Rule: {rule}.", null);
+        return new DeclarationProposal(type, counted[^1].At, $"{string.Join("; ", parts)}. Rule: {rule}.", null);
     }
 
     // NPQH is complete when the latest version of each project has its outcome released; it is
     // passed when both passed.
-    private static Proposal? Completed(DeclarationFacts facts, DateTime now)
+    private static DeclarationProposal? Completed(DeclarationFacts facts, DateTime now)
     {
         var released = facts.Outcomes.Where(o => o.ReleasedAt <= now).ToList();
         if (!facts.IsHeadship || released.Select(o => o.Project).Distinct().Count() < NpqhProjects)
@@ -137,6 +137,6 @@ public static class DeclarationProposer
         var passed = released.All(o => o.Passed);
         var evidence = string.Join("; ", released.OrderBy(o => o.Project)
             .Select(o => $"Project {o.Project} {(o.Passed ? "passed" : "not passed")} (outcome released {UkFormat.Date(o.ReleasedAt)})"));
-        return new Proposal(DeclarationType.Completed, released.Max(o => o.ReleasedAt), $"{evidence}. NPQH {(passed ? "passed" : "not passed")}.", passed);
+        return new DeclarationProposal(DeclarationType.Completed, released.Max(o => o.ReleasedAt), $"{evidence}. NPQH {(passed ? "passed" : "not passed")}.", passed);
     }
 }

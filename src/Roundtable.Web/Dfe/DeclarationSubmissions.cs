@@ -37,7 +37,7 @@ public sealed class DeclarationSubmissions(AppDbContext db, DeclarationProposals
                 ids.Add(queued);
                 continue;
             }
-            var row = Declaration.Queue(r.ParticipantId, r.Proposal, userId, time.UtcNow());
+            var row = Declaration.Queue(r.ParticipantId, r.DeclarationProposal, userId, time.UtcNow());
             db.Declarations.Add(row);
             // Someone else queued this milestone a moment ago: theirs stands, and theirs is sent.
             if (await db.TrySaveUniqueAsync(ct))

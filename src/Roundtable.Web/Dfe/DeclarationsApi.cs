@@ -54,7 +54,7 @@ public static class DeclarationsApi
         if (wanted == DeclarationState.Ready)
         {
             var ready = (await proposals.ReadyAsync(null, ct)).ToPage(page, response);
-            return TypedResults.Ok(ready.Select(r => new ReadyResponse(r.ParticipantId, r.DfeParticipantId, r.Proposal.Type.DfeName(), DateText(r.Proposal.Date), r.Proposal.Evidence)).ToList());
+            return TypedResults.Ok(ready.Select(r => new ReadyResponse(r.ParticipantId, r.DfeParticipantId, r.DeclarationProposal.Type.DfeName(), DateText(r.DeclarationProposal.Date), r.DeclarationProposal.Evidence)).ToList());
         }
         var rows = await db.Declarations.AsNoTracking().Include(d => d.Participant).Where(d => d.State == wanted)
             .OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).ToPageAsync(page, response, ct);

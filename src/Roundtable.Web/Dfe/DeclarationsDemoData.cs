@@ -19,7 +19,7 @@ public static class DeclarationsDemoData
         }
         await db.SaveChangesAsync(ct);
 
-        var delegate1 = cohort.Participants.FirstOrDefault(p => p.User.NormalizedEmail == $"DELEGATE1@{DemoData.Domain}".ToUpperInvariant());
+        var delegate1 = cohort.Participants.FirstOrDefault(p => string.Equals(p.User.Email, $"delegate1@{DemoData.Domain}", StringComparison.OrdinalIgnoreCase));
         if (delegate1 is null)
         {
             return;
@@ -28,7 +28,7 @@ public static class DeclarationsDemoData
         if (ready is [var first, ..])
         {
             var now = time.UtcNow();
-            var row = Declaration.Queue(delegate1.Id, first.Proposal, null, now.AddDays(-3));
+            var row = Declaration.Queue(delegate1.Id, first.DeclarationProposal, null, now.AddDays(-3));
             row.Accepted("11111111-2222-4333-8444-555555555555", "eligible", null, now.AddDays(-3));
             row.Attempts = 1;
             db.Declarations.Add(row);

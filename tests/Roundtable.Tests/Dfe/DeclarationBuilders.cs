@@ -67,7 +67,7 @@ public static class DeclarationBuilders
         app.WithDbAsync(async db =>
         {
             var now = app.Clock.GetUtcNow().UtcDateTime;
-            var row = Declaration.Queue(participantId, new Proposal(type, now.AddDays(-10), "Test evidence.", null), null, now);
+            var row = Declaration.Queue(participantId, new DeclarationProposal(type, now.AddDays(-10), "Test evidence.", null), null, now);
             row.State = state;
             row.DfeId = dfeId;
             row.DfeState = dfeId is null ? null : "submitted";

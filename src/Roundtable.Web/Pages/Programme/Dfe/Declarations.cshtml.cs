@@ -57,7 +57,7 @@ public class DeclarationsModel(AppDbContext db, DeclarationProposals proposals, 
         return RedirectToPage();
     }
 
-    private static string Summary(IReadOnlyList<SubmitResult> results)
+    private static string Summary(List<SubmitResult> results)
     {
         var submitted = results.Count(r => r.Status == DeclarationState.Submitted);
         var refused = results.Count(r => r.Status == DeclarationState.Refused);
