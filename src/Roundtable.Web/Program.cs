@@ -36,6 +36,7 @@ builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
 builder.Services.AddDeclarations();
 builder.AddScheduling();
+builder.AddDfe();
 
 var app = builder.Build();
 RequiredSettings.Check(app.Configuration, app.Environment);

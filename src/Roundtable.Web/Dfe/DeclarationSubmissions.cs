@@ -207,9 +207,9 @@ public sealed class DeclarationSubmissions(AppDbContext db, DeclarationProposals
         var answer = await dfe.VoidDeclarationAsync(row.DfeId!, new DfeAbout(Declaration.AuditSubject, row.Id, row.Participant.UserId), ct);
         if (!answer.Succeeded)
         {
-            return Failure.Refused(answer.Outcome == DfeOutcome.Refused
-                ? $"DfE did not void the declaration: {answer.Error}"
-                : $"The declaration was not voided: {answer.Error}");
+            return answer.Outcome == DfeOutcome.Refused
+                ? Failure.Refused($"DfE did not void the declaration: {answer.Error}")
+                : new Failure(FailureKind.Unavailable, $"The declaration was not voided: {answer.Error}");
         }
         row.Voided(answer.Value.Attributes.State, userId, time.UtcNow());
         await db.SaveChangesAsync(ct);

@@ -36,7 +36,7 @@ public static class DeclarationsApi
             .Fails(FailureKind.Invalid);
         declarations.MapPost("/{id:int}/void", Void)
             .WithName("VoidDfeDeclaration").WithSummary("Void a declaration DfE accepted in error")
-            .Fails(FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused);
+            .Fails(FailureKind.NotFound, FailureKind.Conflict, FailureKind.Refused, FailureKind.Unavailable);
         return v1;
     }
 

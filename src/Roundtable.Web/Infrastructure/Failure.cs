@@ -18,6 +18,8 @@ public enum FailureKind
     Refused,
     // Too many requests or too much data for one person (429).
     TooMany,
+    // A service we depend on (DfE) did not answer or failed; trying again later may work (502).
+    Unavailable,
 }
 
 // One error tied to an input field. Field is the name of the input record's property

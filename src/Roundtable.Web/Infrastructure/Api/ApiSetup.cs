@@ -68,6 +68,7 @@ public static class ApiSetup
         v1.MapCalendarApi();
         v1.MapPrivacyApi();
         v1.MapAuditApi();
+        Dfe.DfeApi.MapDfeApi(v1);
         v1.MapDeclarationsApi();
         app.MapCalendarFeed();
         return app;
