@@ -99,7 +99,7 @@ public class DeclarationPagesTests(AppFactory app) : DfeTest(app)
         Assert.Equal(2, errors.Count);
         Assert.Null(before.QuerySelector("#ready"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("Retained 1, dated 23 November 2026", after.Text("#ready"), StringComparison.Ordinal);
+        Assert.Contains("Retained 1, dated 16 November 2026", after.Text("#ready"), StringComparison.Ordinal);
         var audit = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Subject == AuditedKinds.Settings && a.Action == "DfE declaration rules changed").ToListAsync());
         Assert.Contains("Retained1After", Assert.Single(audit).Changes, StringComparison.Ordinal);
     }
