@@ -34,6 +34,7 @@ builder.Services.AddProjects();
 builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
+builder.Services.AddDeclarations();
 builder.AddScheduling();
 builder.AddDfe();
 

@@ -69,6 +69,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Reminders.ReminderOptOut> ReminderOptOuts => Set<Reminders.ReminderOptOut>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<Privacy.RetentionSettings> RetentionSettings => Set<Privacy.RetentionSettings>();
+    public DbSet<Dfe.Declaration> Declarations => Set<Dfe.Declaration>();
+    public DbSet<Dfe.DeclarationRuleSettings> DeclarationRuleSettings => Set<Dfe.DeclarationRuleSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

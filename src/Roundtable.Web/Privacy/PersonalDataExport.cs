@@ -58,10 +58,13 @@ public sealed class PersonalDataExport(AppDbContext db)
         [typeof(BankHolidayFile)] = "actions.json",
         [typeof(PendingImport)] = "actions.json",
         [typeof(RetentionSettings)] = "actions.json",
+        [typeof(Dfe.Declaration)] = "dfe-declarations.json",
     };
 
     public static readonly IReadOnlyDictionary<Type, string> NotExported = new Dictionary<Type, string>
     {
+        [typeof(Dfe.DeclarationRuleSettings)] = "Holds only who last changed the declaration rules, a record of the team's own work.",
+
         [typeof(IdentityUserClaim<string>)] = "Sign-in internals (none are written today); deleted on erasure.",
         [typeof(IdentityUserLogin<string>)] = "External sign-in keys are secrets, never handed out; deleted on erasure.",
         [typeof(IdentityUserToken<string>)] = "Sign-in and reset tokens are secrets, never handed out; deleted on erasure.",
@@ -173,6 +176,12 @@ public sealed class PersonalDataExport(AppDbContext db)
                 Judgements = s.Judgements.Select(j => new { j.Criterion.Code, j.Met, j.Comment }).ToList(),
                 Documents = s.Documents.Select(d => d.File.FileName).ToList(),
             }).ToListAsync(ct));
+
+        // What was declared to DfE about them (the DfE ids are DfE's records, not people).
+        Add("dfe-declarations.json", await db.Declarations.AsNoTracking().Where(d => participantIds.Contains(d.ParticipantId))
+            .OrderBy(d => d.Id)
+            .Select(d => new { d.Type, d.DeclarationDate, d.Evidence, d.HasPassed, d.State, d.DfeId, d.DfeState, d.Error, d.CreatedAt, d.SubmittedAt, d.VoidedAt })
+            .ToListAsync(ct));
 
         var partnerIds = await db.PartnerProfiles.Where(p => p.UserId == userId).Select(p => p.Id).ToListAsync(ct);
         Add("partner-profile.json", await db.PartnerProfiles.AsNoTracking().Where(p => p.UserId == userId)

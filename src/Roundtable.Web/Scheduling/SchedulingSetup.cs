@@ -12,6 +12,7 @@ public sealed class SchedulingOptions
     public int RemindersIntervalMinutes { get; set; } = 10;
     public int RetentionIntervalHours { get; set; } = 24;
     public int DfeSyncIntervalMinutes { get; set; } = 60;
+    public int DeclarationsIntervalMinutes { get; set; } = 10;
     // Clustered servers check in this often; one silent for longer has its firings recovered.
     public int ClusterCheckinSeconds { get; set; } = 10;
 }
@@ -31,6 +32,7 @@ public static class SchedulingSetup
         new(RemindersJob.Key, "Queue reminders", "Works out which reminders are due and queues them in the outbox."),
         new(RetentionJob.Key, "Apply retention", "Once a day: erases or deletes the records whose retention period is over."),
         new(DfeSyncJob.Key, "Sync with DfE", "Brings new and changed applications and participants in from DfE's Lead Provider API."),
+        new(Dfe.DeclarationsJob.Key, "Send DfE declarations", "Sends queued declarations to DfE, and settles any left half-sent (read back from DfE before sending again)."),
     ];
 
     // PostgreSQL: Quartz's ADO job store, clustered, in the tables our migrations create; each firing
@@ -85,6 +87,9 @@ public static class SchedulingSetup
             q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity(RetentionJob.JobName + "-trigger").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(options.RetentionIntervalHours)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
+            q.AddJob<Dfe.DeclarationsJob>(j => j.WithIdentity(Dfe.DeclarationsJob.Key).StoreDurably().RequestRecovery());
+            q.AddTrigger(t => t.ForJob(Dfe.DeclarationsJob.Key).WithIdentity(Dfe.DeclarationsJob.JobName + "-trigger").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.DeclarationsIntervalMinutes)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
         });
         if (options.Enabled)
         {

@@ -4,6 +4,7 @@ using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
+using Roundtable.Web.Dfe;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
@@ -68,6 +69,7 @@ public static class ApiSetup
         v1.MapPrivacyApi();
         v1.MapAuditApi();
         Dfe.DfeApi.MapDfeApi(v1);
+        v1.MapDeclarationsApi();
         app.MapCalendarFeed();
         return app;
     }

@@ -115,6 +115,9 @@ public static class AuditedKinds
         [typeof(InvoicingSettings)] = new(Settings, "Invoicing settings",
             [new(nameof(Invoicing.InvoicingSettings.NoShowPayable))],
             e => ((InvoicingSettings)e).Id, NoPerson),
+        [typeof(Dfe.DeclarationRuleSettings)] = new(Settings, "DfE declaration rules",
+            [new(nameof(Dfe.DeclarationRuleSettings.StartedAfter)), new(nameof(Dfe.DeclarationRuleSettings.Retained1After)), new(nameof(Dfe.DeclarationRuleSettings.Retained2After))],
+            e => ((Dfe.DeclarationRuleSettings)e).Id, NoPerson),
     };
 
     public static bool TryGet(Type type, out Kind kind) => Kinds.TryGetValue(type, out kind!);

@@ -654,6 +654,143 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.ToTable("SessionTurns");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Dfe.Declaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("DeclarationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DfeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DfeState")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("HasPassed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatementId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DfeId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ParticipantId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Declarations_OnePerMilestone")
+                        .HasFilter("\"State\" <> 'Voided'");
+
+                    b.ToTable("Declarations");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Dfe.DeclarationRuleSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Retained1After")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Retained2After")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartedAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeclarationRuleSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_DeclarationRuleSettings_Retained1After", "\"Retained1After\" BETWEEN 1 AND 200");
+
+                            t.HasCheckConstraint("CK_DeclarationRuleSettings_Retained2After", "\"Retained2After\" BETWEEN 1 AND 200");
+
+                            t.HasCheckConstraint("CK_DeclarationRuleSettings_StartedAfter", "\"StartedAfter\" BETWEEN 1 AND 200");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Retained1After = 4,
+                            Retained2After = 8,
+                            StartedAfter = 1
+                        });
+                });
+
             modelBuilder.Entity("Roundtable.Web.Dfe.DfeApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -2950,6 +3087,17 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Navigation("Owner");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Dfe.Declaration", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Dfe.DfeApplication", b =>

@@ -619,6 +619,139 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.ToTable("SessionTurns");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Dfe.Declaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeclarationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DfeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DfeState")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DfeId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ParticipantId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Declarations_OnePerMilestone")
+                        .HasFilter("\"State\" <> 'Voided'");
+
+                    b.ToTable("Declarations");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Dfe.DeclarationRuleSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Retained1After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Retained2After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeclarationRuleSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_DeclarationRuleSettings_Retained1After", "\"Retained1After\" BETWEEN 1 AND 200");
+
+                            t.HasCheckConstraint("CK_DeclarationRuleSettings_Retained2After", "\"Retained2After\" BETWEEN 1 AND 200");
+
+                            t.HasCheckConstraint("CK_DeclarationRuleSettings_StartedAfter", "\"StartedAfter\" BETWEEN 1 AND 200");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Retained1After = 4,
+                            Retained2After = 8,
+                            StartedAfter = 1
+                        });
+                });
+
             modelBuilder.Entity("Roundtable.Web.Dfe.DfeApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -2847,6 +2980,17 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Dfe.Declaration", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Dfe.DfeApplication", b =>
