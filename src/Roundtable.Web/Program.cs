@@ -6,6 +6,7 @@ using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Email;
 using Roundtable.Web.Infrastructure.Files;
+using Roundtable.Web.Insight;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
@@ -33,6 +34,7 @@ builder.Services.AddProjects();
 builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
+builder.Services.AddInsight();
 builder.AddScheduling();
 
 var app = builder.Build();

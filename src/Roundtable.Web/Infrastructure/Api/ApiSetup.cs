@@ -4,6 +4,7 @@ using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
+using Roundtable.Web.Insight;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
@@ -67,6 +68,7 @@ public static class ApiSetup
         v1.MapCalendarApi();
         v1.MapPrivacyApi();
         v1.MapAuditApi();
+        v1.MapInsightApi();
         app.MapCalendarFeed();
         return app;
     }
