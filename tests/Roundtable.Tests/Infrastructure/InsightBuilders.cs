@@ -1,4 +1,5 @@
 using Roundtable.Web.Communities;
+using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.People;
 using Roundtable.Web.Tutorials;
