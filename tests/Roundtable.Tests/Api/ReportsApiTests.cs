@@ -56,7 +56,6 @@ public class ReportsApiTests(AppFactory app) : AppTest(app)
         await App.InvoiceAsync(partner, InvoiceStatus.Paid, vat: true, (d1Held.Id, 150_00), (d4Held.Id, 150_00));
         await App.InvoiceAsync(partner, InvoiceStatus.Rejected, vat: false, (d1Held.Id, 150_00));
         await App.InvoiceAsync(partner, InvoiceStatus.Submitted, vat: false, (d3NoShow.Id, 150_00));
-        await App.InvoiceAsync(partner, InvoiceStatus.Approved, vat: false, (d4Held.Id, 150_00));
 
         await Data.SubmissionAsync(d1, ProjectNumbers.Change, SubmissionStatus.Released);
         await Data.SubmissionAsync(d2, ProjectNumbers.Change, SubmissionStatus.Submitted);
