@@ -19,8 +19,13 @@ public static class InsightDemoData
             return;
         }
         var members = first.Members.Select(m => m.UserId).ToList();
-        var absent = await db.SessionAttendance.Where(a => a.SessionId == recorded.Id && !a.Present).Select(a => a.UserId).FirstOrDefaultAsync(ct)
-            ?? members[^1];
+        // The member already absent from the recorded session, or (in a small group where all came) the last.
+        var rows = await db.SessionAttendance.Where(a => a.SessionId == recorded.Id).ToListAsync(ct);
+        var absent = rows.FirstOrDefault(a => !a.Present)?.UserId ?? members[^1];
+        foreach (var row in rows.Where(a => a.UserId == absent))
+        {
+            row.Present = false;
+        }
         var startsAt = recorded.StartsAt.AddDays(-14);
         var earlier = new CommunitySession
         {
