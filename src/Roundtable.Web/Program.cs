@@ -7,6 +7,7 @@ using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Email;
 using Roundtable.Web.Infrastructure.Files;
+using Roundtable.Web.Insight;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
@@ -35,6 +36,7 @@ builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
 builder.Services.AddDeclarations();
+builder.Services.AddInsight();
 builder.AddScheduling();
 builder.AddDfe();
 

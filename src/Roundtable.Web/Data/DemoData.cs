@@ -114,6 +114,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
         await Invoicing.InvoicingDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Reminders.RemindersDemoData.SeedAsync(db, cohort.Id, time, Person, tutor1, ct);
         await Dfe.DeclarationsDemoData.SeedAsync(db, cohort.Id, time, ct);
+        await Insight.InsightDemoData.SeedAsync(db, cohort.Id, time, ct);
     }
 
     private static void Check(IdentityResult result)

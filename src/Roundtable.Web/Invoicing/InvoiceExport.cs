@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 
@@ -8,8 +7,7 @@ namespace Roundtable.Web.Invoicing;
 public sealed record ExportFilter(DateOnly? From, DateOnly? To, InvoiceStatus? Status);
 
 // Invoices and their lines for the finance system: one row per line, amounts in pounds with two
-// decimals, dates as dd/MM/yyyy. Invoice totals repeat on each of its lines. Text that a spreadsheet
-// would take for a formula is escaped.
+// decimals, dates as dd/MM/yyyy. Invoice totals repeat on each of its lines (CsvFile: BOM, escaping).
 public sealed class InvoiceExport(AppDbContext db)
 {
     private static readonly string[] Header =
@@ -35,35 +33,15 @@ public sealed class InvoiceExport(AppDbContext db)
         }
         var invoices = await query.Include(i => i.Lines).OrderBy(i => i.Sequence).ToListAsync(ct);
 
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape }))
-        {
-            foreach (var h in Header)
-            {
-                csv.WriteField(h);
-            }
-            await csv.NextRecordAsync();
-            foreach (var invoice in invoices)
-            {
-                foreach (var line in invoice.Lines.OrderBy(l => l.TutorialDate).ThenBy(l => l.BookingId))
-                {
-                    string[] fields =
-                    [
-                        invoice.Number, UkDate(invoice.IssuedOn), invoice.Status.ToString(), invoice.PartnerName, invoice.PartnerEmail, invoice.VatNumber ?? "",
-                        line.BookingId.ToString(CultureInfo.InvariantCulture), UkDate(line.TutorialDate), line.Project.ToString(CultureInfo.InvariantCulture),
-                        line.DelegateInitials, Money.Plain(line.FeePence), Money.Plain(invoice.SubtotalPence), Money.Plain(invoice.VatPence),
-                        Money.Plain(invoice.TotalPence), invoice.PaidOn is { } paid ? UkDate(paid) : "", invoice.PaymentReference ?? "",
-                    ];
-                    foreach (var field in fields)
-                    {
-                        csv.WriteField(field);
-                    }
-                    await csv.NextRecordAsync();
-                }
-            }
-        }
-        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        var rows = invoices.SelectMany(invoice => invoice.Lines.OrderBy(l => l.TutorialDate).ThenBy(l => l.BookingId).Select(line => (IReadOnlyList<string?>)
+        [
+            invoice.Number, UkDate(invoice.IssuedOn), invoice.Status.ToString(), invoice.PartnerName, invoice.PartnerEmail, invoice.VatNumber ?? "",
+            line.BookingId.ToString(CultureInfo.InvariantCulture), UkDate(line.TutorialDate), line.Project.ToString(CultureInfo.InvariantCulture),
+            line.DelegateInitials, Money.Plain(line.FeePence), Money.Plain(invoice.SubtotalPence), Money.Plain(invoice.VatPence),
+            Money.Plain(invoice.TotalPence), invoice.PaidOn is { } paid ? UkDate(paid) : "", invoice.PaymentReference ?? "",
+        ]));
+        return CsvFile.Write(Header, rows);
     }
 
-    public static string UkDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string UkDate(DateOnly date) => CsvFile.Date(date);
 }

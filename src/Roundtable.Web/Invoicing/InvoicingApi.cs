@@ -157,7 +157,7 @@ public static class InvoicingApi
             return errors.ToProblem();
         }
         var csv = await export.CsvAsync(new ExportFilter(first, last, s), ct);
-        return TypedResults.File(csv, "text/csv; charset=utf-8", "invoices.csv");
+        return TypedResults.File(csv, CsvFile.ContentType, "invoices.csv");
     }
 
     private const string StatusError = "Status must be one of Submitted, Approved, Rejected, Paid.";

@@ -13,11 +13,11 @@ public static class InvoicingBuilders
 {
     // A tutorial on the given UK date at 4pm, with feedback unless told otherwise.
     public static async Task<int> TutorialAsync(this TestData data, AppFactory app, AppUser partner, DateOnly date,
-        BookingStatus status = BookingStatus.Held, bool feedback = true, Cohort? cohort = null, string? delegateName = null, int project = 1)
+        BookingStatus status = BookingStatus.Held, bool feedback = true, Cohort? cohort = null, string? delegateName = null, int project = 1, AppUser? delegateUser = null)
     {
         var partnerId = (await app.PartnerProfileAsync(partner)).Id;
         cohort ??= await app.WithDbAsync(db => db.Cohorts.OrderBy(c => c.Id).FirstOrDefaultAsync()) ?? await data.CohortAsync();
-        var delegateUser = await data.DelegateAsync(cohort, name: delegateName);
+        delegateUser ??= await data.DelegateAsync(cohort, name: delegateName);
         var participantId = await data.ParticipantIdAsync(delegateUser);
         return await app.WithDbAsync(async db =>
         {

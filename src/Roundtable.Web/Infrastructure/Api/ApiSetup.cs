@@ -5,6 +5,7 @@ using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Dfe;
+using Roundtable.Web.Insight;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
 using Roundtable.Web.People;
@@ -70,6 +71,7 @@ public static class ApiSetup
         v1.MapAuditApi();
         Dfe.DfeApi.MapDfeApi(v1);
         v1.MapDeclarationsApi();
+        v1.MapInsightApi();
         app.MapCalendarFeed();
         return app;
     }

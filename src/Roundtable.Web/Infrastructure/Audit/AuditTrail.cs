@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 
@@ -87,24 +86,8 @@ public sealed class AuditTrail(AppDbContext db)
     public async Task<byte[]> CsvAsync(AuditFilter filter, CancellationToken ct = default)
     {
         var rows = await Project(Newest(filter).Take(MaxExportRows), ct);
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape }))
-        {
-            foreach (var h in (string[])["When", "By", "Action", "Record type", "Record id", "Changes"])
-            {
-                csv.WriteField(h);
-            }
-            await csv.NextRecordAsync();
-            foreach (var row in rows)
-            {
-                foreach (var field in (string[])[UkFormat.IsoLocal(row.At), row.By, row.Action, row.RecordType, row.RecordId.ToString(CultureInfo.InvariantCulture), string.Join("; ", row.ChangeLines())])
-                {
-                    csv.WriteField(field);
-                }
-                await csv.NextRecordAsync();
-            }
-        }
-        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        return CsvFile.Write(["When", "By", "Action", "Record type", "Record id", "Changes"],
+            rows.Select(row => (IReadOnlyList<string?>)[UkFormat.IsoLocal(row.At), row.By, row.Action, row.RecordType, row.RecordId.ToString(CultureInfo.InvariantCulture), string.Join("; ", row.ChangeLines())]));
     }
 
     private IQueryable<AuditEntry> Filtered(AuditFilter filter)

@@ -7,7 +7,7 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Tutor;
 
-public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tutorials, TutorialFeedbackService feedback) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tutorials, TutorialFeedbackService feedback, Insight.AtRiskFinder atRisk) : PageModel
 {
     public sealed record Row(int Id, string Name, string Email, string Cohort, string? School, string? Group, int? NextSessionId,
         bool Npqh, int SessionsAttended, int TutorialsHeld, int TutorialsBooked, int AccountsSubmitted);
@@ -15,6 +15,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tuto
     public List<Row> Delegates { get; private set; } = [];
     public List<ReferralRow> Referrals { get; private set; } = [];
     public List<ReferralRow> DealtWith { get; private set; } = [];
+    public List<Insight.AtRiskPerson> AtRisk { get; private set; } = [];
 
     public async Task<IActionResult> OnPostDealtWithAsync(int referralId, CancellationToken ct)
     {
@@ -32,6 +33,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, TutorialQueries tuto
         var referrals = await tutorials.TutorReferralsAsync(me, ct);
         Referrals = referrals.Where(r => r.DealtWithAt is null).ToList();
         DealtWith = referrals.Where(r => r.DealtWithAt is not null).ToList();
+        AtRisk = await atRisk.ListAsync(new Insight.AtRiskFilter(TutorId: me), ct);
         var now = time.UtcNow();
         // Tutors may follow their delegates' community sessions: the group's next one, else its latest.
         Delegates = await db.Participants.AsNoTracking().Where(p => p.TutorId == me)
