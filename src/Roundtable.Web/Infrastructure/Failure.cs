@@ -18,6 +18,8 @@ public enum FailureKind
     Refused,
     // Too many requests or too much data for one person (429).
     TooMany,
+    // A file or body of a type this endpoint does not read (415).
+    UnsupportedType,
 }
 
 // One error tied to an input field. Field is the name of the input record's property

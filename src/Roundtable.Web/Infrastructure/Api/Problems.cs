@@ -16,6 +16,7 @@ public static class Problems
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.Refused => StatusCodes.Status422UnprocessableEntity,
         FailureKind.TooMany => StatusCodes.Status429TooManyRequests,
+        FailureKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -59,6 +60,7 @@ public static class Problems
         FailureKind.Conflict => "Conflict",
         FailureKind.Refused => "Not possible",
         FailureKind.TooMany => "Too many requests",
+        FailureKind.UnsupportedType => "Unsupported file type",
         _ => "Invalid request",
     };
 }

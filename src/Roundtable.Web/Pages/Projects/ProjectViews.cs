@@ -2,7 +2,8 @@ using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Projects;
 
-public sealed record RequirementsPanelView(int Project, IReadOnlyList<RequirementResult> Results, string Heading, string? Note = null);
+// ShowFix: the delegate's own pages link each unmet requirement to where it is put right.
+public sealed record RequirementsPanelView(int Project, IReadOnlyList<RequirementResult> Results, string Heading, string? Note = null, bool ShowFix = true);
 
 // Formatting shared by every page that shows NPQH projects (delegate, team, tutor, assessor).
 public static class ProjectViews
