@@ -197,7 +197,7 @@ public static class AccountFiles
     {
         var builder = new PdfDocumentBuilder();
         var page = builder.AddPage(PdfPageSize.A4);
-        page.DrawRectangle(new PdfPoint(50, 50), 400, 600, 2, fill: true);
+        page.DrawRectangle(new PdfPoint(50, 50), 400, 600, 2, true);
         return builder.Build();
     }
 

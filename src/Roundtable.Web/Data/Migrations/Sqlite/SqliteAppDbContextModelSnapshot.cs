@@ -1643,6 +1643,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BoardFeedbackOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("BoardPresentedOn")
                         .HasColumnType("TEXT");
 
@@ -1660,6 +1663,10 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Rationale")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmartTarget")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
@@ -1846,6 +1853,17 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountExcluded")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountFileWords")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Annexes")
                         .IsRequired()
                         .HasMaxLength(60000)
@@ -1921,6 +1939,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountFileId");
 
                     b.HasIndex("AssessorId", "Status");
 
@@ -2823,6 +2843,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Roundtable.Web.Projects.Submission", b =>
                 {
+                    b.HasOne("Roundtable.Web.Infrastructure.Files.StoredFile", "AccountFile")
+                        .WithMany()
+                        .HasForeignKey("AccountFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Roundtable.Web.People.AppUser", "Assessor")
                         .WithMany()
                         .HasForeignKey("AssessorId")
@@ -2833,6 +2858,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AccountFile");
 
                     b.Navigation("Assessor");
 
