@@ -38,8 +38,8 @@ public static class ProjectsApi
         // JSON {"text": ...}, or a written account uploaded as multipart/form-data field "file" (.docx or .pdf).
         projects.MapPost("/text/word-count", CountWords)
             .WithName("CountWords").WithSummary("Count the words of a text, or of an uploaded .docx or .pdf account without its annexes")
-            .Accepts<WordCountRequest>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            // No Accepts metadata: it would make routing answer other types with a bare 415, and only one list counts.
+            .WithDescription("Send JSON {\"text\": \"...\"} for {\"words\"}, or multipart/form-data with field \"file\" (.docx or .pdf) for {\"words\", \"excluded\": [{\"heading\", \"words\"}]}.")
             .Produces<DocumentWordCountResponse>()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes))
             .Fails(FailureKind.Invalid, FailureKind.Refused, FailureKind.UnsupportedType);

@@ -297,6 +297,7 @@ public class ProjectsDelegateTests(AppFactory app) : AppTest(app)
         var (_, me) = await DelegateAsync();
         await Data.Project1Async(me);
         await Data.SubmissionAsync(me, 1, SubmissionStatus.Draft);
+        await Data.DocumentAsync(me, 1, (await Data.CriterionAsync(1, "1.1")).Id);
         var first = await SignedInAsync("me@test.example");
         var second = await SignedInAsync("me@test.example");
         var page1 = await first.GetDocumentAsync("/Projects/Submission/1");

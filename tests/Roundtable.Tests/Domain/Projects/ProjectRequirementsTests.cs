@@ -215,7 +215,7 @@ public class ProjectRequirementsTests
     [Fact]
     public void Project1_Board_DayBefore_IsMet()
     {
-        var result = Get(Project1(GoodProject1 with { BoardPresentedOn = D(2026, 9, 2) }), "board-before-implementation");
+        var result = Get(Project1(GoodProject1 with { BoardPresentedOn = D(2026, 9, 2), BoardFeedbackOn = D(2026, 9, 2) }), "board-before-implementation");
 
         Assert.True(result.Met);
         Assert.Contains("1 day before", result.Detail, StringComparison.Ordinal);
@@ -263,7 +263,7 @@ public class ProjectRequirementsTests
     {
         var results = Project2(GoodProject2);
 
-        Assert.Equal(["placement-days", "placement-board", "account-words"], results.Select(r => r.Key));
+        Assert.Equal(Project2Keys, results.Select(r => r.Key));
         Assert.All(results, r => Assert.True(r.Met, r.Detail));
         Assert.Equal("9 working days logged; 9 needed.", Get(results, "placement-days").Detail);
         Assert.Equal(
