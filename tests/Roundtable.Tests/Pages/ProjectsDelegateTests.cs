@@ -319,6 +319,20 @@ public class ProjectsDelegateTests(AppFactory app) : AppTest(app)
     {
         var (_, me) = await DelegateAsync();
         await Data.Project1Async(me);
+        // No draft yet, so no documents: the team has overridden the evidence requirements.
+        var participantId = await Data.ParticipantIdAsync(me);
+        await App.WithDbAsync(async db =>
+        {
+            foreach (var key in new[] { RequirementKeys.DocumentsMapped, RequirementKeys.CriteriaEvidenced })
+            {
+                db.RequirementOverrides.Add(new RequirementOverride
+                {
+                    ParticipantId = participantId, Project = 1, Key = key, Reason = "Evidence sent by post.",
+                    CreatedById = me.Id, CreatedByName = "Team", CreatedAt = App.Clock.GetUtcNow().UtcDateTime,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
         var first = await SignedInAsync("me@test.example");
         var second = await SignedInAsync("me@test.example");
         var page1 = await first.GetDocumentAsync("/Projects/Submission/1");
