@@ -266,10 +266,12 @@ public class ProjectsApiTests(AppFactory app) : AppTest(app)
         };
 
         var response = await client.PostAsync("/api/v1/text/word-count", FileForm(content, name));
-        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-        await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
-        Assert.Contains(expected, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(422, problem.GetProperty("status").GetInt32());
+        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
