@@ -1,5 +1,8 @@
 using System.Data.Common;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,22 +18,51 @@ using Roundtable.Web.Reminders;
 // operation is the reminders job's work: compute every kind, queue the due ones (keys + outbox rows).
 // The queued rows are deleted before each iteration, so every iteration queues the same 10,000.
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(InProcessConfig))]
 public class ReminderBenchmarks
 {
+    // In-process: one iteration is seconds of database work, so BenchmarkDotNet's separate build of a
+    // boilerplate project (which times out on a busy two-core machine) buys nothing here.
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default
+            .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithInvocationCount(1).WithUnrollFactor(1)
+            .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"roundtable-bench-{Guid.NewGuid():N}.db");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly QueryCounter _queries = new();
     private readonly IDataProtectionProvider _protection = new EphemeralDataProtectionProvider();
     private readonly IConfiguration _configuration = new ConfigurationBuilder().AddInMemoryCollection([new("App:BaseUrl", "https://roundtable.example")]).Build();
 
+    private readonly string _postgresDatabase = $"rt_bench_{Guid.NewGuid():N}";
+
     [Params(20_000)]
     public int Delegates { get; set; }
 
+    // PostgreSQL too when ROUNDTABLE_TEST_POSTGRES names a server (eval "$(scripts/postgres.sh start)").
+    [ParamsSource(nameof(Providers))]
+    public string Provider { get; set; } = "sqlite";
+
+    public static IEnumerable<string> Providers() =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ROUNDTABLE_TEST_POSTGRES")) ? ["sqlite"] : ["sqlite", "postgres"];
+
     public int LastQueries { get; private set; }
 
-    private SqliteAppDbContext Db(bool counted = false)
+    private AppDbContext Db(bool counted = false)
     {
+        if (Provider == "postgres")
+        {
+            var csb = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ROUNDTABLE_TEST_POSTGRES")) { Database = _postgresDatabase };
+            var pg = new DbContextOptionsBuilder<PostgresAppDbContext>();
+            pg.UseNpgsql(csb.ToString());
+            if (counted)
+            {
+                pg.AddInterceptors(_queries);
+            }
+            return new PostgresAppDbContext(pg.Options);
+        }
         var o = new DbContextOptionsBuilder<SqliteAppDbContext>();
         o.UseSqlite($"Data Source={_path}");
         if (counted)
@@ -91,9 +123,25 @@ public class ReminderBenchmarks
         return run.Queued;
     }
 
+    [Benchmark]
+    public int ComputeOnly()
+    {
+        using var db = Db(counted: true);
+        var service = new ReminderService(db, _time, new ProjectCalendar(db, _time), new ReminderLinks(_configuration), new UnsubscribeTokens(_protection));
+        var due = service.DueAsync().GetAwaiter().GetResult();
+        Console.WriteLine($"// reminders: {due.Count} due (not queued), {_queries.Count} database commands");
+        return due.Count;
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
+        if (Provider == "postgres")
+        {
+            using var db = Db();
+            db.Database.EnsureDeleted();
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -1,6 +1,7 @@
 using Roundtable.Web.Calendars;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
+using Roundtable.Web.Dfe;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
@@ -34,6 +35,7 @@ builder.Services.AddTutorials();
 builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
 builder.AddScheduling();
+builder.AddDfe();
 
 var app = builder.Build();
 RequiredSettings.Check(app.Configuration, app.Environment);

@@ -63,6 +63,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
+    public DbSet<Dfe.DfeSettings> DfeSettings => Set<Dfe.DfeSettings>();
+    public DbSet<Dfe.DfeApplication> DfeApplications => Set<Dfe.DfeApplication>();
+    public DbSet<Dfe.DfeStatusChange> DfeStatusChanges => Set<Dfe.DfeStatusChange>();
     public DbSet<Reminders.ReminderOptOut> ReminderOptOuts => Set<Reminders.ReminderOptOut>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<Privacy.RetentionSettings> RetentionSettings => Set<Privacy.RetentionSettings>();

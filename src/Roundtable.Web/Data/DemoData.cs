@@ -69,12 +69,13 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
         }
         await Person("assessor1", "Ruth Kingsley", Roles.Assessor);
 
-        var npqh = new Programme { Code = "NPQH", Name = "National Professional Qualification for Headship" };
+        var npqh = new Programme { Code = "NPQH", Name = "National Professional Qualification for Headship", DfeCourseIdentifier = "npq-headship" };
         db.Programmes.AddRange(npqh,
             new Programme { Code = "NPQSL", Name = "National Professional Qualification for Senior Leadership" },
             new Programme { Code = "NPQLT", Name = "National Professional Qualification for Leading Teaching" });
         var start = today.AddMonths(-4);
-        var cohort = new Cohort { Programme = npqh, Name = $"NPQH {start:MMMM yyyy}", CourseStart = start };
+        // DfE's cohort year is the academic year the course starts in (September to August).
+        var cohort = new Cohort { Programme = npqh, Name = $"NPQH {start:MMMM yyyy}", CourseStart = start, DfeCohortYear = start.Month >= 9 ? start.Year : start.Year - 1 };
         db.Cohorts.Add(cohort);
         var schools = Schools.Select(s => new School { Name = s.Name, Urn = s.Urn, Phase = s.Phase, SettingType = s.Setting, Region = s.Region, NumberOnRoll = s.Roll }).ToList();
         db.Schools.AddRange(schools);
@@ -91,6 +92,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
                 Tutor = i < DelegateCount / 2 ? tutor1 : tutor2,
                 // Most have a birthday (day and month only); a few do not, as in real cohorts.
                 Birthday = i % 7 == 6 ? null : new Birthday(1 + (i * 11 % 28), 1 + (i * 5 % 12)),
+                // A fixed, fictional DfE participant id per demo delegate (the DfE link).
+                DfeParticipantId = $"d0e5a000-0000-4000-8000-{i + 1:D12}",
             });
         }
         await db.SaveChangesAsync(ct);

@@ -20,6 +20,8 @@ public enum FailureKind
     TooMany,
     // A file or body of a type this endpoint does not read (415).
     UnsupportedType,
+    // A service we depend on (DfE) did not answer or failed; trying again later may work (502).
+    Unavailable,
 }
 
 // One error tied to an input field. Field is the name of the input record's property

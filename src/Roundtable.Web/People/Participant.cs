@@ -17,6 +17,12 @@ public class Participant
     public int? BirthdayDay { get; set; }
     public int? BirthdayMonth { get; set; }
 
+    // The DfE Lead Provider API's participant id (a UUID), kept when an application is accepted;
+    // unique, so that accepting again updates this place instead of adding another.
+    public const int DfeParticipantIdMaxLength = 36;
+    public string? DfeParticipantId { get; set; }
+    public TrainingStatus TrainingStatus { get; set; }
+
     public Birthday? Birthday
     {
         get => BirthdayDay is int d && BirthdayMonth is int m ? new Birthday(d, m) : null;
@@ -26,6 +32,9 @@ public class Participant
     public void Place(int? schoolId, string? tutorId, Birthday? birthday) =>
         (SchoolId, TutorId, Birthday) = (schoolId, tutorId, birthday);
 }
+
+// Whether the delegate is training, as recorded by the team and sent to DfE.
+public enum TrainingStatus { Active, Deferred, Withdrawn }
 
 public readonly record struct Birthday(int Day, int Month)
 {

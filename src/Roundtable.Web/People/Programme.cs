@@ -9,6 +9,9 @@ public class Programme
     public int Id { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
+    // DfE's course_identifier for this programme (NPQH is npq-headship); null until the team sets it.
+    public const int DfeCourseMaxLength = 60;
+    public string? DfeCourseIdentifier { get; set; }
     public List<Cohort> Cohorts { get; set; } = [];
 
     public bool IsHeadship => string.Equals(Code, "NPQH", StringComparison.OrdinalIgnoreCase);
@@ -24,6 +27,8 @@ public class Cohort
     public Programme Programme { get; set; } = null!;
     public string Name { get; set; } = "";
     public DateOnly CourseStart { get; set; }
+    // DfE's cohort year (2025 is the 2025/26 academic year); null until the team sets it.
+    public int? DfeCohortYear { get; set; }
     public List<Participant> Participants { get; set; } = [];
 
     // Tutors see only their own delegates' problem cards and turns unless the programme team

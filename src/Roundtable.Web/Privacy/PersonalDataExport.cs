@@ -65,6 +65,9 @@ public sealed class PersonalDataExport(AppDbContext db)
         [typeof(IdentityUserClaim<string>)] = "Sign-in internals (none are written today); deleted on erasure.",
         [typeof(IdentityUserLogin<string>)] = "External sign-in keys are secrets, never handed out; deleted on erasure.",
         [typeof(IdentityUserToken<string>)] = "Sign-in and reset tokens are secrets, never handed out; deleted on erasure.",
+        [typeof(Dfe.DfeSettings)] = "Holds only who last changed the DfE settings, a record of the team's own work.",
+        [typeof(Dfe.DfeApplication)] = "A copy of DfE's own application record, which DfE answers for; once accepted, the delegate's place (with its DfE participant id) is exported.",
+        [typeof(Dfe.DfeStatusChange)] = "The team's record of what was sent to DfE about a place; the place itself and its training status are exported.",
     };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -97,3 +97,13 @@ public sealed class RetentionJob(Privacy.Retention retention, AppDbContext db, T
 
     protected override async Task<string> RunAsync(CancellationToken ct) => (await retention.ApplyAsync(ct)).ToString();
 }
+
+public sealed class DfeSyncJob(Dfe.DfeSync sync, AppDbContext db, TimeProvider time, ILogger<DfeSyncJob> log) : RecordedJob(db, time, log)
+{
+    public const string JobName = "dfe-sync";
+    public static readonly JobKey Key = new(JobName);
+
+    public override string Name => JobName;
+
+    protected override async Task<string> RunAsync(CancellationToken ct) => (await sync.RunAsync(ct)).Outcome;
+}

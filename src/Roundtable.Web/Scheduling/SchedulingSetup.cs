@@ -11,6 +11,7 @@ public sealed class SchedulingOptions
     public int OutboxIntervalSeconds { get; set; } = 15;
     public int RemindersIntervalMinutes { get; set; } = 10;
     public int RetentionIntervalHours { get; set; } = 24;
+    public int DfeSyncIntervalMinutes { get; set; } = 60;
     // Clustered servers check in this often; one silent for longer has its firings recovered.
     public int ClusterCheckinSeconds { get; set; } = 10;
 }
@@ -29,6 +30,7 @@ public static class SchedulingSetup
         new(OutboxJob.Key, "Send e-mail", "Sends waiting e-mail from the outbox, retrying failures with back-off."),
         new(RemindersJob.Key, "Queue reminders", "Works out which reminders are due and queues them in the outbox."),
         new(RetentionJob.Key, "Apply retention", "Once a day: erases or deletes the records whose retention period is over."),
+        new(DfeSyncJob.Key, "Sync with DfE", "Brings new and changed applications and participants in from DfE's Lead Provider API."),
     ];
 
     // PostgreSQL: Quartz's ADO job store, clustered, in the tables our migrations create; each firing
@@ -77,6 +79,9 @@ public static class SchedulingSetup
             q.AddJob<RemindersJob>(j => j.WithIdentity(RemindersJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(t => t.ForJob(RemindersJob.Key).WithIdentity(RemindersJob.JobName + "-trigger").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.RemindersIntervalMinutes)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
+            q.AddJob<DfeSyncJob>(j => j.WithIdentity(DfeSyncJob.Key).StoreDurably().RequestRecovery());
+            q.AddTrigger(t => t.ForJob(DfeSyncJob.Key).WithIdentity(DfeSyncJob.JobName + "-trigger").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.DfeSyncIntervalMinutes)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
             q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity(RetentionJob.JobName + "-trigger").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(options.RetentionIntervalHours)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));

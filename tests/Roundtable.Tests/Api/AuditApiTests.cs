@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roundtable.Tests.Infrastructure;
 using Roundtable.Web.Communities;
+using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.People;
@@ -283,8 +284,8 @@ public class AuditApiTests(AppFactory app) : AppTest(app)
 
         var second = (await client.GetFromJsonAsync<JsonElement>("/api/v1/audit?recordType=Booking&page=2&pageSize=2")).EnumerateArray().Select(r => r.GetProperty("recordId").GetInt32()).ToList();
         Assert.Equal([3, 2], second);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/v1/audit?pageSize={AuditTrail.MaxPageSize + 1}")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/audit?page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.GetAsync($"/api/v1/audit?pageSize={PageRequest.MaxSize + 1}")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.GetAsync("/api/v1/audit?page=0")).StatusCode);
     }
 
     [Fact]

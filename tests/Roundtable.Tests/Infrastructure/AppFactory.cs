@@ -55,6 +55,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
         }
+        // DfE: small pages so that paging is exercised, quick back-off (a Retry-After from the fake DfE still waits).
+        builder.UseSetting("Dfe:PageSize", "3");
+        builder.UseSetting("Dfe:MaxRetries", "2");
+        builder.UseSetting("Dfe:RetryDelay", "00:00:00.020");
+        builder.UseSetting("Dfe:AttemptTimeout", "00:00:20");
         // Tests run the jobs' work themselves, with the fixed clock (SendOutboxAsync, ReminderService).
         builder.UseSetting("Scheduling:Enabled", SchedulingEnabled ? "true" : "false");
         builder.ConfigureServices(services =>

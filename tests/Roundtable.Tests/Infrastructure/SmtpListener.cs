@@ -15,6 +15,7 @@ public sealed class SmtpListener : IAsyncDisposable
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _loop;
+    private TaskCompletionSource? _holdData;
 
     public SmtpListener()
     {
@@ -32,6 +33,15 @@ public sealed class SmtpListener : IAsyncDisposable
 
     // Stops answering (connections refused) and starts again on the same port: "SMTP is down".
     public bool Down { get; set; }
+
+    // The next DATA command is never answered, so its sender is caught mid-message until its
+    // connection drops (nothing of that message is kept). Completes once it is held.
+    public Task HoldNextData()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holdData = held;
+        return held.Task;
+    }
 
     public void Clear()
     {
@@ -112,6 +122,18 @@ public sealed class SmtpListener : IAsyncDisposable
                 case "NOOP":
                     await writer.WriteLineAsync("250 OK");
                     break;
+                case "DATA" when Interlocked.Exchange(ref _holdData, null) is { } hold:
+                    hold.SetResult();
+                    try
+                    {
+                        while (await reader.ReadLineAsync() is not null)
+                        {
+                        }
+                    }
+                    catch (IOException)
+                    {
+                    }
+                    return;
                 case "DATA":
                     await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                     var data = new StringBuilder();

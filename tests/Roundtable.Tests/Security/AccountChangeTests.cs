@@ -40,7 +40,7 @@ public class AccountChangeTests(AppFactory app) : AppTest(app)
     private Task<string?> StampAsync(string id) => App.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
 
     [Fact]
-    public async Task RoleChange_RotatesTheStamp_AndCookiesAreCheckedEveryMinute()
+    public async Task RoleChange_RotatesTheStamp()
     {
         var team = await SignedInAsync((await Data.ProgrammeTeamAsync()).Email!);
         var tutor = await Data.TutorAsync();
@@ -49,10 +49,47 @@ public class AccountChangeTests(AppFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await SaveRolesAsync(team, tutor, tutor.Email!, Roles.Partner)).StatusCode);
 
         Assert.NotEqual(before, await StampAsync(tutor.Id));
-        // Identity's cookie handler and stamp validator keep real time (the cookie's issue time is
-        // stamped by it), so the minute is checked as the setting rather than by moving the clock.
-        var validator = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
-        Assert.Equal(TimeSpan.FromMinutes(1), validator.ValidationInterval);
+    }
+
+    [Fact]
+    public async Task RoleChange_RefusesTheOldCookieOnceAMinuteHasPassed_AndOtherCookiesStillWork()
+    {
+        var team = await SignedInAsync((await Data.ProgrammeTeamAsync()).Email!);
+        var cohort = await Data.CohortAsync();
+        var leaver = await Data.DelegateAsync(cohort, "leaver@test.example");
+        var stayer = await Data.DelegateAsync(cohort, "stayer@test.example");
+        var oldCookie = await SignedInAsync(leaver.Email!);
+        var otherCookie = await SignedInAsync(stayer.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await oldCookie.GetAsync("/Delegate")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveRolesAsync(team, leaver, leaver.Email!, Roles.Tutor)).StatusCode);
+
+        // Within the minute the cookie is not checked again: it still carries the old role.
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await oldCookie.GetAsync("/Delegate")).StatusCode);
+
+        App.Clock.Advance(TimeSpan.FromSeconds(31));
+        var refused = await oldCookie.GetAsync("/Delegate");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Account/SignIn", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await oldCookie.GetAsync("/api/v1/me")).StatusCode);
+        // Someone whose account did not change stays signed in across the same check.
+        Assert.Equal(HttpStatusCode.OK, (await otherCookie.GetAsync("/Delegate")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await otherCookie.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EmailChange_RefusesTheOldCookieOnceAMinuteHasPassed()
+    {
+        var team = await SignedInAsync((await Data.ProgrammeTeamAsync()).Email!);
+        var tutor = await Data.TutorAsync();
+        var oldCookie = await SignedInAsync(tutor.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await oldCookie.GetAsync("/api/v1/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveRolesAsync(team, tutor, "moved@test.example", Roles.Tutor)).StatusCode);
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await oldCookie.GetAsync("/api/v1/me")).StatusCode);
     }
 
     [Fact]

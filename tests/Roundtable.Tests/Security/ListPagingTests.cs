@@ -23,6 +23,8 @@ public class ListPagingTests(AppFactory app) : AppTest(app)
         { "/api/v1/partners?project=1", "m1@test.example" },
         { "/api/v1/groups/mine", "m1@test.example" },
         { "/api/v1/referrals/mine", "tutor@test.example" },
+        { "/api/v1/audit", "team@test.example" },
+        { "/api/v1/audit?recordType=Cohort", "team@test.example" },
     };
 
     // The lists that the scenario below fills with at least two rows for the caller.
@@ -32,6 +34,7 @@ public class ListPagingTests(AppFactory app) : AppTest(app)
         { "/api/v1/invoices/invoiceable", "partner@test.example" },
         { "/api/v1/bookings/mine", "partner@test.example" },
         { "/api/v1/partners/{partner}/slots", "team@test.example" },
+        { "/api/v1/audit?recordType=Cohort", "team@test.example" },
     };
 
     [Theory]

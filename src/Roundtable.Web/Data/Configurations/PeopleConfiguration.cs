@@ -22,6 +22,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         b.Property(p => p.Code).HasMaxLength(Programme.CodeMaxLength).IsRequired();
         b.Property(p => p.Name).HasMaxLength(Programme.NameMaxLength).IsRequired();
         b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.DfeCourseIdentifier).HasMaxLength(Programme.DfeCourseMaxLength);
     }
 }
 
@@ -53,6 +54,10 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
     {
         b.Ignore(p => p.Birthday);
         b.HasIndex(p => new { p.CohortId, p.UserId }).IsUnique();
+        // One place per DfE participant: accepting an application twice updates, never duplicates.
+        b.Property(p => p.DfeParticipantId).HasMaxLength(Participant.DfeParticipantIdMaxLength);
+        b.HasIndex(p => p.DfeParticipantId).IsUnique();
+        b.Property(p => p.TrainingStatus).HasConversion<string>().HasMaxLength(20);
         b.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(p => p.Tutor).WithMany().HasForeignKey(p => p.TutorId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(p => p.Cohort).WithMany(c => c.Participants).OnDelete(DeleteBehavior.Restrict);

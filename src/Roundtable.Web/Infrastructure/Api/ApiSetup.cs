@@ -67,6 +67,7 @@ public static class ApiSetup
         v1.MapCalendarApi();
         v1.MapPrivacyApi();
         v1.MapAuditApi();
+        Dfe.DfeApi.MapDfeApi(v1);
         app.MapCalendarFeed();
         return app;
     }

@@ -49,18 +49,30 @@ public sealed record AuditRow(long Id, DateTime At, string By, string Action, st
 // never stored in the trail), bounded by paging.
 public sealed class AuditTrail(AppDbContext db)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
     public const int MaxExportRows = 50_000;
     public const string SystemActor = "System";
 
     public async Task<(List<AuditRow> Rows, int Total)> PageAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
-        var query = Filtered(filter);
+        var query = Newest(filter);
         var total = await query.CountAsync(ct);
-        var rows = await Project(query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize), ct);
+        var rows = await Project(query.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize), ct);
         return (rows, total);
+    }
+
+    // The filtered trail, newest first to the last tie, for the API's shared paging.
+    public IQueryable<AuditEntry> Newest(AuditFilter filter) =>
+        Filtered(filter).OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
+
+    // Entries already read, with the names of who did it resolved now.
+    public async Task<List<AuditRow>> RowsAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var userIds = entries.Select(e => e.UserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        return entries.Select(e => new AuditRow(e.Id, e.At,
+                e.UserId is null ? SystemActor : names.GetValueOrDefault(e.UserId, "Former member"),
+                e.Action, e.Subject, e.SubjectId, e.PersonId, e.Changes, e.Detail))
+            .ToList();
     }
 
     // A record's own history, oldest first, as its page shows it.
@@ -74,7 +86,7 @@ public sealed class AuditTrail(AppDbContext db)
 
     public async Task<byte[]> CsvAsync(AuditFilter filter, CancellationToken ct = default)
     {
-        var rows = await Project(Filtered(filter).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(MaxExportRows), ct);
+        var rows = await Project(Newest(filter).Take(MaxExportRows), ct);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape }))
         {
@@ -125,14 +137,6 @@ public sealed class AuditTrail(AppDbContext db)
         return query;
     }
 
-    private async Task<List<AuditRow>> Project(IQueryable<AuditEntry> query, CancellationToken ct)
-    {
-        var entries = await query.ToListAsync(ct);
-        var userIds = entries.Select(e => e.UserId).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        return entries.Select(e => new AuditRow(e.Id, e.At,
-                e.UserId is null ? SystemActor : names.GetValueOrDefault(e.UserId, "Former member"),
-                e.Action, e.Subject, e.SubjectId, e.PersonId, e.Changes, e.Detail))
-            .ToList();
-    }
+    private async Task<List<AuditRow>> Project(IQueryable<AuditEntry> query, CancellationToken ct) =>
+        await RowsAsync(await query.ToListAsync(ct), ct);
 }

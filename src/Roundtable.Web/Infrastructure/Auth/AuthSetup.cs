@@ -53,7 +53,15 @@ public static class AuthSetup
         // Identity's own reset codes (the API's forgot-password) last as long as our reset links.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordLinks.ResetLifetime);
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = CookieRecheck);
+        // The cookie's issue time and the stamp check's "now" both come from the app's TimeProvider,
+        // so the minute is measured on one clock (and a test can move it).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) =>
+        {
+            o.ValidationInterval = CookieRecheck;
+            o.TimeProvider = time;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, time) => o.TimeProvider = time);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -66,8 +74,11 @@ public static class AuthSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
+            // These events replace Identity's, so its security stamp check is named again here:
+            // without it a cookie would keep its old roles for its whole 12 hours.
             o.Events = new CookieAuthenticationEvents
             {
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                 OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden),
             };

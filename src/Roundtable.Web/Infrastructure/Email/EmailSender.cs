@@ -6,7 +6,9 @@ using MimeKit;
 namespace Roundtable.Web.Infrastructure.Email;
 
 // Headers are extra message headers (a reminder's kind, List-Unsubscribe), written as given.
-public sealed record EmailMessage(string To, string ToName, string Subject, string TextBody, IReadOnlyDictionary<string, string>? Headers = null);
+// MessageId, when given, is the Message-ID every attempt at sending this message carries.
+public sealed record EmailMessage(string To, string ToName, string Subject, string TextBody, IReadOnlyDictionary<string, string>? Headers = null,
+    string? MessageId = null);
 
 // The one boundary tests replace by pointing SMTP at their own listener, never by mocking.
 public interface IEmailSender
@@ -42,6 +44,10 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
         mime.Subject = message.Subject;
         mime.Date = time.GetUtcNow();
         mime.Body = new TextPart("plain") { Text = message.TextBody };
+        if (message.MessageId is not null)
+        {
+            mime.MessageId = message.MessageId;
+        }
         foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
         {
             mime.Headers.Add(name, value);

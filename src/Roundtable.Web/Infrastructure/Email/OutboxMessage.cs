@@ -42,8 +42,12 @@ public class OutboxMessage
         NextAttemptAt = now,
     };
 
+    // The same on every attempt (after a crash, a retry), so a receiver can tell a message sent
+    // again from a new one.
+    public string MessageId => $"{Id}.{CreatedAt.Ticks}@outbox.roundtable";
+
     public EmailMessage ToMessage() => new(To, ToName, Subject, TextBody,
-        Headers is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(Headers));
+        Headers is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(Headers), MessageId);
 
     // After a failed attempt: wait 1, 2, 4, 8… minutes (at most an hour) and try again, until the
     // last attempt marks it failed for the programme team to send again.
