@@ -70,11 +70,12 @@ public class ProjectsJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtu
 
         // A supporting document, mapped to a criterion; the typed text survives the upload.
         await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "budget.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4 budget") });
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "2.1 Explains the contrast" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "2.2 Analyses the challenges" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload document" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Attached budget.pdf");
         await Assertions.Expect(page.Locator("#Sections_1_")).ToHaveValueAsync("Mixed-age classes fund a reading specialist.");
-        await Assertions.Expect(page.Locator("[data-document='budget.pdf'] input[type=checkbox]:checked")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-document='budget.pdf'] input[type=checkbox]:checked")).ToHaveCountAsync(2);
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for assessment" }).ClickAsync();

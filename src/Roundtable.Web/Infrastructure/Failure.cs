@@ -18,6 +18,8 @@ public enum FailureKind
     Refused,
     // Too many requests or too much data for one person (429).
     TooMany,
+    // A file or body of a type this endpoint does not read (415).
+    UnsupportedType,
     // A service we depend on (DfE) did not answer or failed; trying again later may work (502).
     Unavailable,
 }

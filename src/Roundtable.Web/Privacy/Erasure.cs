@@ -84,11 +84,12 @@ public sealed class Erasure(AppDbContext db, TimeProvider time)
         };
         // Documents of the kept submissions go; the outcome and the judgements stay.
         await db.SubmissionDocuments.Where(d => s.KeptSubmissions.Any(k => k.Id == d.SubmissionId)).ExecuteDeleteAsync(ct);
+        await s.KeptSubmissions.ExecuteUpdateAsync(u => u.SetProperty(x => x.AccountFileId, (Guid?)null).SetProperty(x => x.AccountExcluded, ""), ct);
         var filesDeleted = 0;
         foreach (var fileId in fileIds)
         {
             if (!await db.SubmissionDocuments.AnyAsync(d => d.FileId == fileId, ct) && !await db.Exemplars.AnyAsync(e => e.FileId == fileId, ct)
-                && !await db.ProblemCards.AnyAsync(c => c.ArtefactId == fileId, ct))
+                && !await db.Submissions.AnyAsync(x => x.AccountFileId == fileId, ct) && !await db.ProblemCards.AnyAsync(c => c.ArtefactId == fileId, ct))
             {
                 filesDeleted += await db.StoredFiles.Where(f => f.Id == fileId).ExecuteDeleteAsync(ct);
             }

@@ -12,7 +12,9 @@ public sealed record Project1Input(
     DateOnly? BoardPresentedOn,
     string? BoardFeedback,
     DateOnly? ImplementationStart,
-    string? Evaluation);
+    string? Evaluation,
+    string? SmartTarget = null,
+    DateOnly? BoardFeedbackOn = null);
 
 // Project 1: the delegate leads a change programme at whole-school level (DfE 2017).
 public class Project1
@@ -30,6 +32,8 @@ public class Project1
     public DateOnly? PlannedEnd { get; set; }
     public DateOnly? BoardPresentedOn { get; set; }
     public string? BoardFeedback { get; set; }
+    public DateOnly? BoardFeedbackOn { get; set; }
+    public string? SmartTarget { get; set; }
     public DateOnly? ImplementationStart { get; set; }
     public string? Evaluation { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -39,16 +43,20 @@ public class Project1
 
     public Failure? Update(Project1Input input, DateTime now) => Apply(input, this, now);
 
-    public Project1Facts Facts(int accountWords) =>
-        new(Start, PlannedEnd, BoardPresentedOn, !string.IsNullOrWhiteSpace(BoardFeedback), ImplementationStart, accountWords);
+    public Project1Facts Facts(int accountWords, EvidenceFacts? evidence = null) =>
+        new(Start, PlannedEnd, BoardPresentedOn, !string.IsNullOrWhiteSpace(BoardFeedback), ImplementationStart, accountWords,
+            BoardFeedbackOn, !string.IsNullOrWhiteSpace(Rationale), !string.IsNullOrWhiteSpace(BaselineEvidence),
+            !string.IsNullOrWhiteSpace(SmartTarget), !string.IsNullOrWhiteSpace(SuccessCriteria), !string.IsNullOrWhiteSpace(Team), evidence);
 
-    public static Project1Facts NoFacts(int accountWords) => new(null, null, null, false, null, accountWords);
+    public static Project1Facts NoFacts(int accountWords, EvidenceFacts? evidence = null) =>
+        new(null, null, null, false, null, accountWords, Evidence: evidence);
 
     private static Failure? Apply(Project1Input input, Project1? project, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
-        var rationale = errors.Text(input.Rationale, nameof(input.Rationale), "the rationale and SMART target", TextMaxLength);
+        var rationale = errors.Text(input.Rationale, nameof(input.Rationale), "the rationale and focus", TextMaxLength);
+        var target = errors.Text(input.SmartTarget, nameof(input.SmartTarget), "the SMART target", TextMaxLength);
         var baseline = errors.Text(input.BaselineEvidence, nameof(input.BaselineEvidence), "the baseline evidence", TextMaxLength);
         var success = errors.Text(input.SuccessCriteria, nameof(input.SuccessCriteria), "the success criteria", TextMaxLength);
         var team = errors.Text(input.Team, nameof(input.Team), "the team", TextMaxLength);
@@ -57,6 +65,10 @@ public class Project1
         if (input.Start is { } start && input.PlannedEnd is { } end && end <= start)
         {
             errors.Add(nameof(input.PlannedEnd), "The planned end date must be after the start date");
+        }
+        if (input.BoardFeedbackOn is { } gathered && input.BoardPresentedOn is { } presented && gathered < presented)
+        {
+            errors.Add(nameof(input.BoardFeedbackOn), "The date the feedback was gathered must be on or after the date the board saw the plan");
         }
         if (errors.Any || project is null)
         {
@@ -70,6 +82,8 @@ public class Project1
         project.PlannedEnd = input.PlannedEnd;
         project.BoardPresentedOn = input.BoardPresentedOn;
         project.BoardFeedback = feedback;
+        project.BoardFeedbackOn = input.BoardFeedbackOn;
+        project.SmartTarget = target;
         project.ImplementationStart = input.ImplementationStart;
         project.Evaluation = evaluation;
         project.UpdatedAt = now;

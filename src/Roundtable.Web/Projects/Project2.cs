@@ -165,11 +165,15 @@ public class Project2
         return line;
     }
 
-    public Project2Facts Facts(int accountWords) =>
+    // BudgetLines must be loaded, or pass their number.
+    public Project2Facts Facts(int accountWords, EvidenceFacts? evidence = null, int? budgetLines = null) =>
         new(PlacementDays.Select(d => d.Date).ToList(), ClosureDays.Select(d => d.Date).ToList(),
-            BoardPresentedOn, !string.IsNullOrWhiteSpace(BoardFeedback), accountWords);
+            BoardPresentedOn, !string.IsNullOrWhiteSpace(BoardFeedback), accountWords,
+            !string.IsNullOrWhiteSpace(PlacementSchoolName),
+            new[] { ContrastPerformance, ContrastPupilProfile, ContrastGeography, ContrastOther }.Any(c => !string.IsNullOrWhiteSpace(c)),
+            !string.IsNullOrWhiteSpace(Challenges), !string.IsNullOrWhiteSpace(ActionPlan), budgetLines ?? BudgetLines.Count, evidence);
 
-    public static Project2Facts NoFacts(int accountWords) => new([], [], null, false, accountWords);
+    public static Project2Facts NoFacts(int accountWords, EvidenceFacts? evidence = null) => new([], [], null, false, accountWords, Evidence: evidence);
 
     private static Failure? Apply(Project2Input input, Project2? project, DateTime now)
     {

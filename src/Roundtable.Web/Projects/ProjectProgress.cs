@@ -82,25 +82,42 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         var project1s = await db.Project1s.AsNoTracking().Where(p => ids.Contains(p.ParticipantId)).ToDictionaryAsync(p => p.ParticipantId, ct);
         var project2s = await db.Project2s.AsNoTracking().Include(p => p.PlacementDays).Include(p => p.ClosureDays).AsSplitQuery()
             .Where(p => ids.Contains(p.ParticipantId)).ToDictionaryAsync(p => p.ParticipantId, ct);
+        var budgetLines = await db.BudgetLines.Where(l => db.Project2s.Any(p => p.Id == l.Project2Id && ids.Contains(p.ParticipantId)))
+            .GroupBy(l => l.Project2Id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var overrides = await db.RequirementOverrides.AsNoTracking().Where(o => ids.Contains(o.ParticipantId) && o.WithdrawnAt == null).ToListAsync(ct);
         var submissions = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.ParticipantId))
             .Select(s => new { s.ParticipantId, Summary = new SubmissionSummary(s.Id, s.Project, s.Version, s.Status, s.Words, s.Outcome, s.Assessor!.FullName, s.SubmittedAt, s.ReleasedAt) })
             .ToListAsync(ct);
+        var criteria = await db.AssessmentCriteria.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Code).ToListAsync(ct);
 
         var result = new Dictionary<int, DelegateProjects>();
+        var latestIds = new List<int>();
+        var latest = new Dictionary<(int, int), SubmissionSummary?>();
         foreach (var id in ids)
         {
-            SubmissionSummary? Latest(int project) => submissions
-                .Where(s => s.ParticipantId == id && s.Summary.Project == project)
-                .MaxBy(s => s.Summary.Version)?.Summary;
-            var latest1 = Latest(ProjectNumbers.Change);
-            var latest2 = Latest(ProjectNumbers.Placement);
+            foreach (var project in ProjectNumbers.All)
+            {
+                var summary = submissions.Where(s => s.ParticipantId == id && s.Summary.Project == project).MaxBy(s => s.Summary.Version)?.Summary;
+                latest[(id, project)] = summary;
+                if (summary is not null)
+                {
+                    latestIds.Add(summary.Id);
+                }
+            }
+        }
+        var documents = await DocumentsAsync(latestIds, ct);
+        foreach (var id in ids)
+        {
+            var latest1 = latest[(id, ProjectNumbers.Change)];
+            var latest2 = latest[(id, ProjectNumbers.Placement)];
             var p1 = project1s.GetValueOrDefault(id);
             var p2 = project2s.GetValueOrDefault(id);
             var mine = overrides.Where(o => o.ParticipantId == id).ToList();
+            var evidence1 = Evidence(documents, latest1?.Id, criteria, ProjectNumbers.Change);
+            var evidence2 = Evidence(documents, latest2?.Id, criteria, ProjectNumbers.Placement);
             result[id] = new DelegateProjects(id, p1, p2,
-                Project1Requirements(p1, latest1?.Words ?? 0, terms, holidays, mine),
-                Project2Requirements(p2, latest2?.Words ?? 0, holidays, mine),
+                Project1Requirements(p1, latest1?.Words ?? 0, evidence1, terms, holidays, mine),
+                Project2Requirements(p2, latest2?.Words ?? 0, evidence2, p2 is null ? 0 : budgetLines.GetValueOrDefault(p2.Id), holidays, mine),
                 WorkingDays.CountPlacementDays(p2?.PlacementDays.Select(d => d.Date) ?? [], p2?.ClosureDays.Select(d => d.Date) ?? [], holidays),
                 latest1, latest2);
         }
@@ -113,14 +130,35 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         var holidays = await calendar.HolidaysAsync(ct);
         var overrides = await db.RequirementOverrides.AsNoTracking()
             .Where(o => o.ParticipantId == participantId && o.Project == project && o.WithdrawnAt == null).ToListAsync(ct);
+        var criteria = await db.AssessmentCriteria.AsNoTracking().Where(c => c.Project == project).OrderBy(c => c.Position).ThenBy(c => c.Code).ToListAsync(ct);
+        var latestId = await db.Submissions.Where(s => s.ParticipantId == participantId && s.Project == project)
+            .OrderByDescending(s => s.Version).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        var evidence = Evidence(await DocumentsAsync(latestId is { } l ? [l] : [], ct), latestId, criteria, project);
         if (project == ProjectNumbers.Change)
         {
             var p1 = await db.Project1s.AsNoTracking().FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
-            return Project1Requirements(p1, accountWords, await calendar.TermsAsync(ct), holidays, overrides);
+            return Project1Requirements(p1, accountWords, evidence, await calendar.TermsAsync(ct), holidays, overrides);
         }
-        var p2 = await db.Project2s.AsNoTracking().Include(p => p.PlacementDays).Include(p => p.ClosureDays).AsSplitQuery()
+        var p2 = await db.Project2s.AsNoTracking().Include(p => p.PlacementDays).Include(p => p.ClosureDays).Include(p => p.BudgetLines).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
-        return Project2Requirements(p2, accountWords, holidays, overrides);
+        return Project2Requirements(p2, accountWords, evidence, p2?.BudgetLines.Count ?? 0, holidays, overrides);
+    }
+
+    private sealed record DocumentCriteria(int SubmissionId, int DocumentId, List<int> CriterionIds);
+
+    private async Task<List<DocumentCriteria>> DocumentsAsync(List<int> submissionIds, CancellationToken ct) =>
+        submissionIds.Count == 0 ? [] : await db.SubmissionDocuments.AsNoTracking().Where(d => submissionIds.Contains(d.SubmissionId))
+            .Select(d => new DocumentCriteria(d.SubmissionId, d.Id, d.Criteria.Select(c => c.CriterionId).ToList()))
+            .ToListAsync(ct);
+
+    private static EvidenceFacts Evidence(List<DocumentCriteria> documents, int? submissionId, List<AssessmentCriterion> criteria, int project)
+    {
+        var ours = criteria.Where(c => c.Project == project).Select(c => c.Id).ToHashSet();
+        var rows = documents.Where(d => d.SubmissionId == submissionId).ToList();
+        var unmapped = rows.Count(r => !r.CriterionIds.Exists(ours.Contains));
+        var evidenced = rows.SelectMany(r => r.CriterionIds).Where(ours.Contains).ToHashSet();
+        var documentCount = rows.Count;
+        return new EvidenceFacts(documentCount, unmapped, [.. criteria.Where(c => c.Project == project && !evidenced.Contains(c.Id)).Select(c => c.Code)], ours.Count);
     }
 
     // The API's view of one project's panel, for the reader's own projects or a delegate's they may see.
@@ -148,12 +186,12 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
     }
 
     private static IReadOnlyList<RequirementResult> Project1Requirements(
-        Project1? project, int words, IReadOnlyList<TermPeriod> terms, BankHolidayCalendar holidays, List<RequirementOverride> overrides) =>
-        ProjectRequirements.ForProject1(project?.Facts(words) ?? Project1.NoFacts(words), terms, holidays, Reasons(overrides, ProjectNumbers.Change));
+        Project1? project, int words, EvidenceFacts evidence, IReadOnlyList<TermPeriod> terms, BankHolidayCalendar holidays, List<RequirementOverride> overrides) =>
+        ProjectRequirements.ForProject1(project?.Facts(words, evidence) ?? Project1.NoFacts(words, evidence), terms, holidays, Reasons(overrides, ProjectNumbers.Change));
 
     private static IReadOnlyList<RequirementResult> Project2Requirements(
-        Project2? project, int words, BankHolidayCalendar holidays, List<RequirementOverride> overrides) =>
-        ProjectRequirements.ForProject2(project?.Facts(words) ?? Project2.NoFacts(words), holidays, Reasons(overrides, ProjectNumbers.Placement));
+        Project2? project, int words, EvidenceFacts evidence, int budgetLines, BankHolidayCalendar holidays, List<RequirementOverride> overrides) =>
+        ProjectRequirements.ForProject2(project?.Facts(words, evidence, budgetLines) ?? Project2.NoFacts(words, evidence), holidays, Reasons(overrides, ProjectNumbers.Placement));
 
     private static Dictionary<string, string> Reasons(List<RequirementOverride> overrides, int project) =>
         overrides.Where(o => o.Project == project).ToDictionary(o => o.Key, o => o.Reason, StringComparer.Ordinal);

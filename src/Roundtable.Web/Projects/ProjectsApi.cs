@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Infrastructure.Files;
 using Roundtable.Web.People;
 
 namespace Roundtable.Web.Projects;
@@ -12,11 +15,17 @@ public static class ProjectsApi
     // Ten years is far more than any placement or project; it keeps one request's work bounded.
     public const int MaxRangeDays = 3700;
     public const int MaxTextLength = 1_000_000;
+    // The file (at most the upload limit) and the form around it.
+    public const long MaxUploadRequestBytes = StoredFile.MaxBytes + 64 * 1024;
 
     public sealed record ExcludedDayResponse(DateOnly Date, string Reason);
     public sealed record WorkingDaysResponse(int WorkingDays, IReadOnlyList<ExcludedDayResponse> Excluded);
     public sealed record WordCountRequest(string? Text);
     public sealed record WordCountResponse(int Words);
+    public sealed record ExcludedResponse(string Heading, int Words);
+    public sealed record DocumentWordCountResponse(int Words, IReadOnlyList<ExcludedResponse> Excluded);
+    // The shape is fixed by the contract: the requirement's name (stable; the README lists each with
+    // its key), whether it is met, and the detail (an override says so: "Overridden by the programme team: ...").
     public sealed record RequirementResponse(string Requirement, bool Met, string Detail);
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder v1)
@@ -26,9 +35,14 @@ public static class ProjectsApi
         projects.MapGet("/calendar/working-days", GetWorkingDays)
             .WithName("GetWorkingDays").WithSummary("Count the working days between two dates, both included")
             .Fails(FailureKind.Invalid);
+        // JSON {"text": ...}, or a written account uploaded as multipart/form-data field "file" (.docx or .pdf).
         projects.MapPost("/text/word-count", CountWords)
-            .WithName("CountWords").WithSummary("Count the words of a text as a word processor does")
-            .Fails(FailureKind.Invalid);
+            .WithName("CountWords").WithSummary("Count the words of a text, or of an uploaded .docx or .pdf account without its annexes")
+            // No Accepts metadata: it would make routing answer other types with a bare 415, and only one list counts.
+            .WithDescription("Send JSON {\"text\": \"...\"} for {\"words\"}, or multipart/form-data with field \"file\" (.docx or .pdf) for {\"words\", \"excluded\": [{\"heading\", \"words\"}]}.")
+            .Produces<DocumentWordCountResponse>()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes))
+            .Fails(FailureKind.Invalid, FailureKind.Refused, FailureKind.UnsupportedType);
         projects.MapGet("/projects/{project:int}/requirements", GetRequirements)
             .WithName("GetProjectRequirements").WithSummary("Check an NPQH delegate's requirements for one project")
             .RequireAuthorization(p => p.RequireRole(Roles.Delegate, Roles.Tutor, Roles.ProgrammeTeam))
@@ -64,9 +78,30 @@ public static class ProjectsApi
         return TypedResults.Ok(new WorkingDaysResponse(count.WorkingDays, count.Excluded.Select(e => new ExcludedDayResponse(e.Date, e.Reason)).ToList()));
     }
 
-    private static Results<Ok<WordCountResponse>, ProblemHttpResult> CountWords(WordCountRequest? request)
+    private static async Task<Results<Ok<WordCountResponse>, Ok<DocumentWordCountResponse>, ProblemHttpResult>> CountWords(
+        HttpRequest request, CancellationToken ct)
     {
-        if (request?.Text is not { } text)
+        if (request.HasFormContentType)
+        {
+            var counted = await CountUploadAsync(request, ct);
+            return counted.Succeeded
+                ? TypedResults.Ok(new DocumentWordCountResponse(counted.Value.Words, counted.Value.Excluded.Select(e => new ExcludedResponse(e.Heading, e.Words)).ToList()))
+                : counted.Failure.ToProblem();
+        }
+        if (!request.HasJsonContentType())
+        {
+            return new Failure(FailureKind.UnsupportedType, "Send JSON {\"text\": \"...\"} or a .docx or .pdf file as multipart/form-data field \"file\".").ToProblem();
+        }
+        WordCountRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<WordCountRequest>(ct);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        if (body?.Text is not { } text)
         {
             return Failure.Invalid(nameof(WordCountRequest.Text), "Send the text to count as {\"text\": \"...\"}.").ToProblem();
         }
@@ -75,6 +110,34 @@ public static class ProjectsApi
             return Failure.Invalid(nameof(WordCountRequest.Text), $"Send at most {MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)} characters.").ToProblem();
         }
         return TypedResults.Ok(new WordCountResponse(WordCount.Count(text)));
+    }
+
+    private static async Task<Result<DocumentCount>> CountUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        IFormFile? file;
+        try
+        {
+            file = (await request.ReadFormAsync(ct)).Files.GetFile(AccountDocuments.Field);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Failure.Invalid(AccountDocuments.Field, "The form could not be read: send the file as multipart/form-data field \"file\".");
+        }
+        if (file is null)
+        {
+            return Failure.Invalid(AccountDocuments.Field, "Send the account as multipart/form-data field \"file\" (.docx or .pdf).");
+        }
+        if (!AccountDocuments.IsAccountFile(file.FileName))
+        {
+            return AccountDocuments.Count(file.FileName, []);
+        }
+        if (FileRules.Check(file.FileName, file.Length) is { Ok: false, Error: var error })
+        {
+            return Failure.Refused(error + ".", AccountDocuments.Field);
+        }
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return AccountDocuments.Count(file.FileName, buffer.ToArray());
     }
 
     // A delegate reads their own; the programme team anyone's and a tutor their own delegates', by ?delegateId=

@@ -78,6 +78,8 @@ public static class ProjectsDemoData
         var criteria2 = Project2Criteria.Select((c, i) => new AssessmentCriterion { Project = 2, Code = c.Code, Text = c.Text, Position = i + 1 }).ToList();
         db.AssessmentCriteria.AddRange(criteria1);
         db.AssessmentCriteria.AddRange(criteria2);
+        // Their ids, for the supporting documents mapped to them below.
+        await db.SaveChangesAsync(ct);
 
         People.Participant Participant(int index) => participants[index];
 
@@ -93,20 +95,33 @@ public static class ProjectsDemoData
             ParticipantId = Participant(index).Id,
             Rationale = "Close the gap in reading progress between disadvantaged pupils and their peers: by the end of the summer term, halve the gap in the proportion reading at the expected standard.",
             BaselineEvidence = "Autumn assessments: 52% of disadvantaged pupils at the expected standard in reading against 78% of their peers.",
+            SmartTarget = "By July, at least 65% of disadvantaged pupils in Years 3 to 6 read at the expected standard (52% now).",
             SuccessCriteria = "The gap is halved; every teacher uses the shared reading approach; pupils say they enjoy reading more.",
             Team = "Deputy headteacher, English lead, two year-group leaders and the SENCo.",
             Start = projectStart,
             PlannedEnd = projectStart.AddMonths(8),
             BoardPresentedOn = projectStart.AddDays(7),
             BoardFeedback = "Governors supported the plan and asked for half-termly updates on the target group.",
+            BoardFeedbackOn = projectStart.AddDays(14),
             ImplementationStart = projectStart.AddDays(21),
             UpdatedAt = now,
         };
 
-        // delegate1: all Project 1 requirements met, with a draft account; a complete placement.
+        // delegate1: every Project 1 requirement met, with a draft account and evidence mapped to
+        // every criterion: ready to submit. A complete placement, but Project 2 has no budget or evidence yet.
         db.Project1s.Add(Change(0));
         db.Project2s.Add(Placement(Participant(0).Id, WorkingDaysBefore(today.AddDays(-14), 10, holidays), closures: [], now, board: today.AddDays(-7)));
-        db.Submissions.Add(Account(Participant(0).Id, 1, 1, SubmissionStatus.Draft, 1500, now));
+        var ready = Account(Participant(0).Id, 1, 1, SubmissionStatus.Draft, 1500, now);
+        var evidence = new StoredFile
+        {
+            Id = Guid.NewGuid(), FileName = "reading-data-and-board-minutes.txt", ContentType = "text/plain",
+            Content = Encoding.UTF8.GetBytes("Half-termly reading data for the target group, and the governing board's minutes (fictional)."),
+            UploadedById = Participant(0).UserId, UploadedAt = now,
+        };
+        evidence.Size = evidence.Content.Length;
+        db.StoredFiles.Add(evidence);
+        ready.Attach(evidence, criteria1.Select(c => c.Id), now);
+        db.Submissions.Add(ready);
 
         // delegate2: the board saw Project 1 after implementation began; nine days logged, one of them a bank holiday.
         var late = Change(1);

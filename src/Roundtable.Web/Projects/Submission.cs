@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Roundtable.Web.Infrastructure.Files;
 using Roundtable.Web.People;
 
@@ -62,6 +63,8 @@ public partial class Submission
     public const int SectionMaxLength = 60_000;
     public const int MaxDocuments = 20;
     public const int CommentMaxLength = 4000;
+    public const int ExcludedMaxLength = 8000;
+    public const int MaxExcludedParts = 40;
 
     public const string ChangedElsewhere =
         "This account was changed in another window at the same moment. What you typed is below: saving again will replace the other window's changes.";
@@ -79,6 +82,12 @@ public partial class Submission
     public string Section3 { get; set; } = "";
     public string Annexes { get; set; } = "";
     public int Words { get; set; }
+    // The account uploaded as a .docx or .pdf instead of typed: its file, its counted words and what
+    // the count left out (JSON, ExcludedPart's). While there is one, it is the account and its words count.
+    public Guid? AccountFileId { get; set; }
+    public StoredFile? AccountFile { get; set; }
+    public int AccountFileWords { get; set; }
+    public string AccountExcluded { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
@@ -98,6 +107,11 @@ public partial class Submission
     public IReadOnlyList<string> Sections => [Section1, Section2, Section3];
 
     public bool IsEditable => Status == SubmissionStatus.Draft;
+
+    public bool HasAccountFile => AccountFileId is not null;
+
+    public IReadOnlyList<ExcludedPart> ExcludedParts =>
+        string.IsNullOrEmpty(AccountExcluded) ? [] : JsonSerializer.Deserialize<List<ExcludedPart>>(AccountExcluded) ?? [];
 
     public bool CanResubmit => Status == SubmissionStatus.Released && Outcome == AssessmentOutcome.NotPassed;
 
@@ -177,8 +191,43 @@ public partial class Submission
         Section2 = sections.Count > 1 ? sections[1] ?? "" : "";
         Section3 = sections.Count > 2 ? sections[2] ?? "" : "";
         Annexes = annexes ?? "";
+        Words = HasAccountFile ? AccountFileWords : WordCount.CountSections(Sections);
+        Touch(now);
+    }
+
+    // The uploaded file becomes the account; returns the file it replaces, if any.
+    public Result<Guid?> UseAccountFile(StoredFile file, DocumentCount count, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(count);
+        if (!IsEditable)
+        {
+            return Failure.Conflict(AlreadySubmitted);
+        }
+        var replaced = AccountFileId;
+        AccountFileId = file.Id;
+        AccountFileWords = count.Words;
+        var excluded = JsonSerializer.Serialize(count.Excluded.Take(MaxExcludedParts)
+            .Select(e => e with { Heading = e.Heading.Length > 100 ? e.Heading[..100] + "…" : e.Heading }).ToList());
+        AccountExcluded = excluded.Length <= ExcludedMaxLength ? excluded : "[]";
+        Words = count.Words;
+        Touch(now);
+        return replaced;
+    }
+
+    // Back to the typed sections; returns the file that was the account.
+    public Result<Guid> RemoveAccountFile(DateTime now)
+    {
+        if (!IsEditable || AccountFileId is not { } fileId)
+        {
+            return Failure.NotFound("There is no uploaded account on your draft.");
+        }
+        AccountFileId = null;
+        AccountFileWords = 0;
+        AccountExcluded = "";
         Words = WordCount.CountSections(Sections);
         Touch(now);
+        return fileId;
     }
 
     public void Touch(DateTime now)
@@ -242,7 +291,8 @@ public partial class Submission
         return document;
     }
 
-    // Sent for assessment only when every section is written and every requirement is met (or overridden).
+    // Sent for assessment only when the account is uploaded or every section written, and every
+    // requirement is met (or overridden); each one missing is named.
     public Failure? Submit(IReadOnlyList<RequirementResult> requirements, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(requirements);
@@ -252,7 +302,7 @@ public partial class Submission
         }
         var errors = new FieldErrors();
         var titles = AccountSections.For(Project);
-        for (var i = 0; i < AccountSections.Count; i++)
+        for (var i = 0; i < AccountSections.Count && !HasAccountFile; i++)
         {
             if (string.IsNullOrWhiteSpace(Sections[i]))
             {
@@ -290,6 +340,9 @@ public partial class Submission
     public Submission Resubmission(DateTime now)
     {
         var next = Start(ParticipantId, Project, Version + 1, now);
+        next.AccountFileId = AccountFileId;
+        next.AccountFileWords = AccountFileWords;
+        next.AccountExcluded = AccountExcluded;
         next.SetText(Sections, Annexes, now);
         next.Documents = Documents.Select(d => new SubmissionDocument
         {

@@ -44,6 +44,75 @@ public sealed class WrittenAccounts(AppDbContext db, ProjectProgress progress, U
         return await SaveChangesAsync(participantId, project, input.Version, ct) is { } failure ? failure : file.FileName;
     }
 
+    // The account uploaded as a .docx or .pdf instead of typed: counted (refused with the reason if it
+    // cannot be), kept as the account, and the file it replaces deleted once nothing uses it.
+    public async Task<Result<DocumentCount>> UploadAccountAsync(
+        int participantId, int project, AccountInput input, IFormFile? upload, string userId, CancellationToken ct = default)
+    {
+        var draft = await EditAsync(participantId, project, input, ct);
+        if (!draft.Succeeded)
+        {
+            return draft.Failure;
+        }
+        var submission = draft.Value.Submission;
+        var refused = upload is null
+            ? Failure.Invalid(AccountUpload, "Select your account as a Word (.docx) or PDF file")
+            : !AccountDocuments.IsAccountFile(upload.FileName)
+                ? Failure.Invalid(AccountUpload, "The account must be a Word (.docx) or PDF file")
+                : FileRules.Check(upload.FileName, upload.Length) is { Ok: false, Error: var error } ? Failure.Invalid(AccountUpload, error ?? "") : null;
+        refused ??= await quota.CheckAsync(userId, upload!.Length, AccountUpload, submission.AccountFileId, ct);
+        if (refused is not null)
+        {
+            return await SaveChangesAsync(participantId, project, input.Version, ct) ?? refused;
+        }
+        var now = time.UtcNow();
+        var file = (await FileRules.ReadAsync(upload!, userId, now, ct))!;
+        var counted = AccountDocuments.Count(file.FileName, file.Content);
+        if (!counted.Succeeded)
+        {
+            return await SaveChangesAsync(participantId, project, input.Version, ct)
+                ?? Failure.Invalid(AccountUpload, counted.Failure.Message.TrimEnd('.'));
+        }
+        db.StoredFiles.Add(file);
+        var replaced = submission.UseAccountFile(file, counted.Value, now);
+        if (!replaced.Succeeded)
+        {
+            return replaced.Failure;
+        }
+        if (await SaveChangesAsync(participantId, project, input.Version, ct) is { } failure)
+        {
+            return failure;
+        }
+        if (replaced.Value is { } old)
+        {
+            await db.DeleteFileIfUnusedAsync(old, ct);
+        }
+        return counted.Value;
+    }
+
+    public const string AccountUpload = "AccountUpload";
+
+    // Back to the typed account; the file goes once nothing uses it.
+    public async Task<Failure?> RemoveAccountFileAsync(int participantId, int project, AccountInput input, CancellationToken ct = default)
+    {
+        var draft = await EditAsync(participantId, project, input, ct);
+        if (!draft.Succeeded)
+        {
+            return draft.Failure;
+        }
+        var removed = draft.Value.Submission.RemoveAccountFile(time.UtcNow());
+        if (!removed.Succeeded)
+        {
+            return removed.Failure;
+        }
+        if (await SaveChangesAsync(participantId, project, input.Version, ct) is { } failure)
+        {
+            return failure;
+        }
+        await db.DeleteFileIfUnusedAsync(removed.Value, ct);
+        return null;
+    }
+
     // Returns the removed file's name.
     public async Task<Result<string>> RemoveDocumentAsync(int participantId, int project, int documentId, CancellationToken ct = default)
     {

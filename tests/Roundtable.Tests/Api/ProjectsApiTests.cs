@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Roundtable.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Tests.Api;
 
@@ -118,16 +120,158 @@ public class ProjectsApiTests(AppFactory app) : AppTest(app)
         var project1 = await client.GetFromJsonAsync<JsonElement>("/api/v1/projects/1/requirements");
 
         var rows = project2.EnumerateArray().ToList();
-        Assert.Equal(3, rows.Count);
+        Assert.Equal(8, rows.Count);
         Assert.All(rows, r => Assert.Equal(["requirement", "met", "detail"], r.EnumerateObject().Select(p => p.Name)));
-        Assert.Equal("Placement of at least 9 working days", rows[0].GetProperty("requirement").GetString());
-        Assert.False(rows[0].GetProperty("met").GetBoolean());
-        Assert.Contains("8 working days logged; 9 needed", rows[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Monday 31 August 2026 (Summer bank holiday)", rows[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.True(rows[1].GetProperty("met").GetBoolean());
-        Assert.Equal(["Lasts at least two school terms", "Plan presented to the governing board, and feedback gathered, before implementation", "Written account within 4,000 words"],
-            project1.EnumerateArray().Select(r => r.GetProperty("requirement").GetString()));
+        var days = rows.Single(r => r.GetProperty("requirement").GetString() == "Placement of at least 9 working days");
+        Assert.False(days.GetProperty("met").GetBoolean());
+        Assert.Contains("8 working days logged; 9 needed", days.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Monday 31 August 2026 (Summer bank holiday)", days.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(rows.Single(r => r.GetProperty("requirement").GetString()!.StartsWith("Plan presented to the placement", StringComparison.Ordinal)).GetProperty("met").GetBoolean());
+        Assert.Equal(ProjectRequirements.Project1Requirements.Select(r => r.Name), project1.EnumerateArray().Select(r => r.GetProperty("requirement").GetString()));
         Assert.All(project1.EnumerateArray(), r => Assert.False(r.GetProperty("met").GetBoolean()));
+    }
+
+    // Every requirement from the database: all met for a complete project; each broken one named; an override met.
+    [Fact]
+    public async Task Requirements_CompleteProjects_AllMet_ThenBrokenAndOverridden()
+    {
+        var cohort = await Data.CohortAsync();
+        var me = await Data.DelegateAsync(cohort, "me@test.example");
+        await Data.Project1Async(me);
+        await Data.Project2Async(me);
+        var c1 = await Data.CriterionAsync(1, "1.1");
+        var c2 = await Data.CriterionAsync(2, "2.1");
+        await Data.DocumentAsync(me, 1, c1.Id);
+        await Data.DocumentAsync(me, 2, c2.Id);
+        await App.WithDbAsync(async db =>
+        {
+            foreach (var s in db.Submissions)
+            {
+                s.SetText(["Design.", "Implementation.", "Evaluation."], "", App.Clock.GetUtcNow().UtcDateTime);
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = await SignedInAsync("me@test.example");
+
+        async Task<Dictionary<string, (bool Met, string Detail)>> ReadAsync(int project) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/requirements")).EnumerateArray()
+                .ToDictionary(r => r.GetProperty("requirement").GetString()!, r => (r.GetProperty("met").GetBoolean(), r.GetProperty("detail").GetString()!));
+
+        var complete1 = await ReadAsync(1);
+        var complete2 = await ReadAsync(2);
+        Assert.All(complete1, r => Assert.True(r.Value.Met, r.Key + ": " + r.Value.Detail));
+        Assert.All(complete2, r => Assert.True(r.Value.Met, r.Key + ": " + r.Value.Detail));
+        Assert.Equal(10, complete1.Count);
+
+        await App.WithDbAsync(async db =>
+        {
+            await db.Project1s.ExecuteUpdateAsync(u => u.SetProperty(p => p.SmartTarget, (string?)null));
+            await db.BudgetLines.ExecuteDeleteAsync();
+            await db.Set<DocumentCriterion>().ExecuteDeleteAsync();
+        });
+        var broken1 = await ReadAsync(1);
+        var broken2 = await ReadAsync(2);
+        Assert.Equal(["SMART target recorded", "Supporting documents attached and mapped to the criteria", "Every assessment criterion evidenced"],
+            broken1.Where(r => !r.Value.Met).Select(r => r.Key));
+        Assert.Equal("No document evidences 1.1.", broken1["Every assessment criterion evidenced"].Detail);
+        Assert.Equal(["Action plan recorded, with a curriculum-led budget", "Supporting documents attached and mapped to the criteria", "Every assessment criterion evidenced"],
+            broken2.Where(r => !r.Value.Met).Select(r => r.Key));
+
+        var participantId = await Data.ParticipantIdAsync(me);
+        await App.WithDbAsync(async db =>
+        {
+            db.RequirementOverrides.Add(new RequirementOverride
+            {
+                ParticipantId = participantId, Project = 1, Key = RequirementKeys.SmartTarget, Reason = "Target agreed in the tutorial.",
+                CreatedById = me.Id, CreatedByName = "Team", CreatedAt = App.Clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        });
+        var overridden = (await ReadAsync(1))["SMART target recorded"];
+        Assert.Equal((true, "Overridden by the programme team: Target agreed in the tutorial."), overridden);
+    }
+
+    private static MultipartFormDataContent FileForm(byte[] content, string fileName)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
+    [Fact]
+    public async Task WordCount_DocxUpload_CountsWithoutAnnexes()
+    {
+        var client = await SomeoneAsync(Roles.Delegate);
+        var docx = AccountFiles.Docx().Heading("Design").Paragraph("Our reading plan raised attainment across the school.")
+            .Heading("Appendix 1: data").Paragraph("Raw scores.").Build();
+
+        var response = await client.PostAsync("/api/v1/text/word-count", FileForm(docx, "account.docx"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["words", "excluded"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(9, body.GetProperty("words").GetInt32());
+        var excluded = Assert.Single(body.GetProperty("excluded").EnumerateArray());
+        Assert.Equal("Appendix 1: data", excluded.GetProperty("heading").GetString());
+        Assert.Equal(5, excluded.GetProperty("words").GetInt32());
+    }
+
+    [Fact]
+    public async Task WordCount_PdfUpload_Counts()
+    {
+        var client = await SomeoneAsync(Roles.Delegate);
+
+        var response = await client.PostAsync("/api/v1/text/word-count", FileForm(AccountFiles.Pdf([["Design", "Our reading plan raised attainment."]]), "account.pdf"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(6, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("words").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("account.txt")]
+    [InlineData("account.doc")]
+    public async Task WordCount_OtherFileTypes_Are415(string name)
+    {
+        var client = await SomeoneAsync(Roles.Delegate);
+
+        await AssertProblemAsync(await client.PostAsync("/api/v1/text/word-count", FileForm("Some words"u8.ToArray(), name)), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task WordCount_TextBody_Is415()
+    {
+        var client = await SomeoneAsync(Roles.Delegate);
+
+        await AssertProblemAsync(await client.PostAsync("/api/v1/text/word-count", new StringContent("words", Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData("bomb")]
+    [InlineData("renamed")]
+    [InlineData("encrypted")]
+    [InlineData("broken")]
+    [InlineData("scanned")]
+    public async Task WordCount_BadFiles_Are422WithTheReason(string kind)
+    {
+        var client = await SomeoneAsync(Roles.Delegate);
+        var (content, name, expected) = kind switch
+        {
+            "bomb" => (AccountFiles.ZipBomb(), "account.docx", "zip bomb"),
+            "renamed" => (AccountFiles.Pdf([["Words here"]]), "account.docx", "PDF renamed to .docx"),
+            "encrypted" => (AccountFiles.EncryptedDocx(), "account.docx", "password"),
+            "broken" => (AccountFiles.Docx("Words")[..200], "account.docx", "damaged"),
+            _ => (AccountFiles.ScannedPdf(), "scan.pdf", "This PDF has no text we can count: upload the Word file or type your account."),
+        };
+
+        var response = await client.PostAsync("/api/v1/text/word-count", FileForm(content, name));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(422, problem.GetProperty("status").GetInt32());
+        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +296,8 @@ public class ProjectsApiTests(AppFactory app) : AppTest(app)
 
         var rows = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/1/requirements?delegateId={someone.Id}");
 
-        Assert.Equal([true, true, false], rows.EnumerateArray().Select(r => r.GetProperty("met").GetBoolean()));
+        // Everything recorded is met; there is no account, no document and no criterion yet.
+        Assert.Equal([true, true, true, true, true, true, true, false, false, false], rows.EnumerateArray().Select(r => r.GetProperty("met").GetBoolean()));
         await AssertProblemAsync(await client.GetAsync("/api/v1/projects/1/requirements"), HttpStatusCode.BadRequest);
         await AssertProblemAsync(await client.GetAsync("/api/v1/projects/1/requirements?delegateId=nobody"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await client.GetAsync($"/api/v1/projects/3/requirements?delegateId={someone.Id}"), HttpStatusCode.NotFound);

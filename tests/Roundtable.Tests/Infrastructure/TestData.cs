@@ -83,7 +83,10 @@ public sealed class TestData(AppFactory app)
             var project = new Project1
             {
                 ParticipantId = participantId, Rationale = "Raise reading attainment", Start = new(2026, 9, 7), PlannedEnd = new(2027, 4, 30),
+                BaselineEvidence = "Reading ages in Year 6", SmartTarget = "80% at the expected standard by July 2027",
+                SuccessCriteria = "Reading ages rise a year", Team = "Phase leaders",
                 BoardPresentedOn = boardBeforeImplementation ? new(2026, 9, 10) : new(2026, 9, 28), BoardFeedback = "Supportive",
+                BoardFeedbackOn = boardBeforeImplementation ? new(2026, 9, 14) : new(2026, 9, 30),
                 ImplementationStart = new(2026, 9, 21), UpdatedAt = app.Clock.GetUtcNow().UtcDateTime,
             };
             db.Project1s.Add(project);
@@ -100,12 +103,41 @@ public sealed class TestData(AppFactory app)
             var project = new Project2
             {
                 ParticipantId = participantId, PlacementSchoolName = "Contrast Primary", BoardPresentedOn = board ? new(2026, 11, 2) : null,
+                ContrastPupilProfile = "Twice our pupil premium", Challenges = "Staffing gaps in maths", ActionPlan = "Train two maths leads",
+                BudgetLines = [new BudgetLine { Category = BudgetCategory.ProfessionalDevelopment, Year = 2026, Description = "Maths lead training", AmountPence = 250_000 }],
                 BoardFeedback = board ? "Approved" : null, UpdatedAt = app.Clock.GetUtcNow().UtcDateTime,
                 PlacementDays = (days ?? NinePlacementDays).Select(d => new PlacementDay { Date = d, Activity = "Worked with the head" }).ToList(),
             };
             db.Project2s.Add(project);
             await db.SaveChangesAsync();
             return project.Id;
+        });
+    }
+
+    // A supporting document on the delegate's latest account (a draft is started if there is none),
+    // mapped to the given criteria.
+    public async Task<int> DocumentAsync(AppUser user, int project, params int[] criterionIds)
+    {
+        var participantId = await ParticipantIdAsync(user);
+        return await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var submission = await db.Submissions.Include(s => s.Documents).Where(s => s.ParticipantId == participantId && s.Project == project)
+                .OrderByDescending(s => s.Version).FirstOrDefaultAsync();
+            if (submission is null)
+            {
+                submission = Submission.Start(participantId, project, 1, now);
+                db.Submissions.Add(submission);
+            }
+            var file = new Roundtable.Web.Infrastructure.Files.StoredFile
+            {
+                Id = Guid.NewGuid(), FileName = $"evidence-{submission.Documents.Count + 1}.pdf", ContentType = "application/pdf",
+                Content = "%PDF-1.4"u8.ToArray(), Size = 8, UploadedById = user.Id, UploadedAt = now,
+            };
+            db.StoredFiles.Add(file);
+            var document = submission.Attach(file, criterionIds, now);
+            await db.SaveChangesAsync();
+            return document.Id;
         });
     }
 

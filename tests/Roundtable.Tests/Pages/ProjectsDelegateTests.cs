@@ -213,6 +213,7 @@ public class ProjectsDelegateTests(AppFactory app) : AppTest(app)
     {
         var (client, me) = await DelegateAsync();
         await Data.Project1Async(me);
+        await Data.DocumentAsync(me, 1, (await Data.CriterionAsync(1, "1.1")).Id);
         var page = await client.GetDocumentAsync("/Projects/Submission/1");
 
         var response = await client.SendFormAsync(page, "#account-form", new Dictionary<string, string>
@@ -232,11 +233,71 @@ public class ProjectsDelegateTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task UploadAccount_Docx_IsCountedWithoutItsAnnex_ReplacedAndSubmitted()
+    {
+        var (client, me) = await DelegateAsync();
+        await Data.Project1Async(me);
+        await Data.DocumentAsync(me, 1, (await Data.CriterionAsync(1, "1.1")).Id);
+        var page = await client.GetDocumentAsync("/Projects/Submission/1");
+        var docx = AccountFiles.Docx().Heading("Design").Paragraph("Our reading plan raised attainment across the school.")
+            .Heading("Annex A").Paragraph("Raw scores for every class.").Build();
+
+        var uploaded = await client.SendFormAsync(page, "#account-form", new Dictionary<string, string>(), page.ButtonAction("Upload and count the account"),
+            new UploadFile("AccountUpload", "account.docx", docx));
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var after = await client.GetDocumentAsync("/Projects/Submission/1");
+        Assert.Contains("Your account has been uploaded: 9 words counted of 4,000. Not counted: Annex A (7 words).", after.Text(), StringComparison.Ordinal);
+        Assert.Equal("9 words", after.QuerySelector("#account-file-words")!.TextContent);
+        Assert.Equal("Annex A: 7 words", after.QuerySelector("#account-file-excluded li")!.TextContent.Trim());
+        Assert.Equal("9", after.QuerySelector("#word-count-total")!.TextContent);
+        var firstFile = await App.WithDbAsync(db => db.Submissions.Select(s => s.AccountFileId).SingleAsync());
+
+        // Replacing the file deletes the old one; a scanned PDF is refused with the reason.
+        var scanned = await client.SendFormAsync(after, "#account-form", new Dictionary<string, string>(), after.ButtonAction("Upload and count the account"),
+            new UploadFile("AccountUpload", "scan.pdf", AccountFiles.ScannedPdf()));
+        Assert.Equal(["This PDF has no text we can count: upload the Word file or type your account"], Html.Errors(await Html.ParseAsync(scanned)));
+        after = await client.GetDocumentAsync("/Projects/Submission/1");
+        await client.SendFormAsync(after, "#account-form", new Dictionary<string, string>(), after.ButtonAction("Upload and count the account"),
+            new UploadFile("AccountUpload", "account-v2.pdf", AccountFiles.Pdf([["Design", "A shorter account."]])));
+        Assert.False(await App.WithDbAsync(db => db.StoredFiles.AnyAsync(f => f.Id == firstFile)));
+        Assert.Equal(4, await App.WithDbAsync(db => db.Submissions.Select(s => s.Words).SingleAsync()));
+
+        // The uploaded account stands in for the sections.
+        after = await client.GetDocumentAsync("/Projects/Submission/1");
+        var submitted = await client.SendFormAsync(after, "#account-form", new Dictionary<string, string>(), after.ButtonAction("Submit for assessment"));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(SubmissionStatus.Submitted, await App.WithDbAsync(db => db.Submissions.Select(s => s.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Submit_MissingRequirements_NamesEachOne()
+    {
+        var (client, me) = await DelegateAsync();
+        var page = await client.GetDocumentAsync("/Projects/Submission/2");
+
+        var response = await client.SendFormAsync(page, "#account-form", new Dictionary<string, string>
+        {
+            ["Sections[0]"] = "Placement.", ["Sections[1]"] = "Plan.", ["Sections[2]"] = "Board.",
+        }, page.ButtonAction("Submit for assessment"));
+
+        var errors = Html.Errors(await Html.ParseAsync(response));
+        foreach (var requirement in ProjectRequirements.Project2Requirements.Where(r => r.Key != RequirementKeys.AccountWords))
+        {
+            Assert.Contains(errors, e => e.StartsWith($"Not met: {requirement.Name}.", StringComparison.Ordinal));
+        }
+        var panel = (await client.GetDocumentAsync("/Projects/Submission/2")).QuerySelectorAll("#requirements-2 [data-fix]").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/Projects/Project2#Input_ActionPlan", panel);
+        Assert.Contains("/Projects/Placement", panel);
+    }
+
+    [Fact]
     public async Task Submit_TwiceAtOnce_OneSucceedsAndTheOtherIsRefused()
     {
         var (_, me) = await DelegateAsync();
         await Data.Project1Async(me);
         await Data.SubmissionAsync(me, 1, SubmissionStatus.Draft);
+        await Data.DocumentAsync(me, 1, (await Data.CriterionAsync(1, "1.1")).Id);
         var first = await SignedInAsync("me@test.example");
         var second = await SignedInAsync("me@test.example");
         var page1 = await first.GetDocumentAsync("/Projects/Submission/1");
@@ -258,6 +319,20 @@ public class ProjectsDelegateTests(AppFactory app) : AppTest(app)
     {
         var (_, me) = await DelegateAsync();
         await Data.Project1Async(me);
+        // No draft yet, so no documents: the team has overridden the evidence requirements.
+        var participantId = await Data.ParticipantIdAsync(me);
+        await App.WithDbAsync(async db =>
+        {
+            foreach (var key in new[] { RequirementKeys.DocumentsMapped, RequirementKeys.CriteriaEvidenced })
+            {
+                db.RequirementOverrides.Add(new RequirementOverride
+                {
+                    ParticipantId = participantId, Project = 1, Key = key, Reason = "Evidence sent by post.",
+                    CreatedById = me.Id, CreatedByName = "Team", CreatedAt = App.Clock.GetUtcNow().UtcDateTime,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
         var first = await SignedInAsync("me@test.example");
         var second = await SignedInAsync("me@test.example");
         var page1 = await first.GetDocumentAsync("/Projects/Submission/1");

@@ -16,7 +16,7 @@ internal sealed class Project1Configuration : IEntityTypeConfiguration<Project1>
     public void Configure(EntityTypeBuilder<Project1> b)
     {
         foreach (var text in new[] { nameof(Project1.Rationale), nameof(Project1.BaselineEvidence), nameof(Project1.SuccessCriteria),
-                     nameof(Project1.Team), nameof(Project1.BoardFeedback), nameof(Project1.Evaluation) })
+                     nameof(Project1.Team), nameof(Project1.BoardFeedback), nameof(Project1.Evaluation), nameof(Project1.SmartTarget) })
         {
             b.Property<string?>(text).HasMaxLength(Project1.TextMaxLength);
         }
@@ -140,6 +140,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.Property(s => s.Annexes).HasMaxLength(Submission.SectionMaxLength).IsRequired();
         b.Property(s => s.OutcomeComment).HasMaxLength(Submission.CommentMaxLength);
         b.Property(s => s.ReleasedById).HasMaxLength(450);
+        b.Property(s => s.AccountExcluded).HasMaxLength(Submission.ExcludedMaxLength).IsRequired();
+        b.Ignore(s => s.ExcludedParts);
+        b.HasOne(s => s.AccountFile).WithMany().HasForeignKey(s => s.AccountFileId).OnDelete(DeleteBehavior.Restrict);
         b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         // One row per version: two "submit" or "resubmit" clicks at once cannot both create one.
         b.HasIndex(s => new { s.ParticipantId, s.Project, s.Version }).IsUnique();

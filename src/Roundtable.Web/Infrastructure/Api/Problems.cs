@@ -16,6 +16,7 @@ public static class Problems
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.Refused => StatusCodes.Status422UnprocessableEntity,
         FailureKind.TooMany => StatusCodes.Status429TooManyRequests,
+        FailureKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         FailureKind.Unavailable => StatusCodes.Status502BadGateway,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
@@ -60,6 +61,7 @@ public static class Problems
         FailureKind.Conflict => "Conflict",
         FailureKind.Refused => "Not possible",
         FailureKind.TooMany => "Too many requests",
+        FailureKind.UnsupportedType => "Unsupported file type",
         FailureKind.Unavailable => "Service unavailable",
         _ => "Invalid request",
     };

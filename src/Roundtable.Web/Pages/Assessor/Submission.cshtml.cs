@@ -63,6 +63,14 @@ public class SubmissionModel(AppDbContext db, Assessments assessments) : PageMod
         return Page();
     }
 
+    // The account itself, when the delegate uploaded it as a file.
+    public async Task<IActionResult> OnGetAccountFileAsync(CancellationToken ct)
+    {
+        var me = User.UserId();
+        var file = await db.Submissions.AsNoTracking().Where(s => s.Id == Id && s.AssessorId == me).Select(s => s.AccountFile).FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
     public async Task<IActionResult> OnGetDownloadAsync(int documentId, CancellationToken ct)
     {
         var me = User.UserId();

@@ -27,6 +27,8 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, ProjectRec
         public DateParts PlannedEnd { get; set; } = new();
         public DateParts BoardPresentedOn { get; set; } = new();
         public string? BoardFeedback { get; set; }
+        public DateParts BoardFeedbackOn { get; set; } = new();
+        public string? SmartTarget { get; set; }
         public DateParts ImplementationStart { get; set; } = new();
         public string? Evaluation { get; set; }
 
@@ -35,6 +37,7 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, ProjectRec
             Rationale = p.Rationale, BaselineEvidence = p.BaselineEvidence, SuccessCriteria = p.SuccessCriteria, Team = p.Team,
             Start = Forms.Parts(p.Start), PlannedEnd = Forms.Parts(p.PlannedEnd), BoardPresentedOn = Forms.Parts(p.BoardPresentedOn),
             BoardFeedback = p.BoardFeedback, ImplementationStart = Forms.Parts(p.ImplementationStart), Evaluation = p.Evaluation,
+            SmartTarget = p.SmartTarget, BoardFeedbackOn = Forms.Parts(p.BoardFeedbackOn),
         };
 
         // A date that cannot be read is explained beside its boxes and read as not given.
@@ -45,7 +48,9 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, ProjectRec
             state.OptionalDate(BoardPresentedOn, $"{nameof(Input)}.{nameof(BoardPresentedOn)}", "the date the plan was presented to the governing board"),
             BoardFeedback,
             state.OptionalDate(ImplementationStart, $"{nameof(Input)}.{nameof(ImplementationStart)}", "the date implementation began"),
-            Evaluation);
+            Evaluation,
+            SmartTarget,
+            state.OptionalDate(BoardFeedbackOn, $"{nameof(Input)}.{nameof(BoardFeedbackOn)}", "the date the board's feedback was gathered"));
     }
 
     public async Task OnGetAsync(CancellationToken ct)

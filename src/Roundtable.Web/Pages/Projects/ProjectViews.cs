@@ -2,7 +2,8 @@ using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Projects;
 
-public sealed record RequirementsPanelView(int Project, IReadOnlyList<RequirementResult> Results, string Heading, string? Note = null);
+// ShowFix: the delegate's own pages link each unmet requirement to where it is put right.
+public sealed record RequirementsPanelView(int Project, IReadOnlyList<RequirementResult> Results, string Heading, string? Note = null, bool ShowFix = true);
 
 // Formatting shared by every page that shows NPQH projects (delegate, team, tutor, assessor).
 public static class ProjectViews
@@ -48,11 +49,15 @@ public static class ProjectViews
     public static AccountView Account(Submission s, IReadOnlyList<AccountDocument> documents, string downloadUrl)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.Project, s.Sections, s.Annexes, s.Words, documents, downloadUrl);
+        return new(s.Project, s.Sections, s.Annexes, s.Words, documents, downloadUrl, s.HasAccountFile);
     }
 }
 
 public sealed record TextFieldView(string Key, string Label, string? Hint, string? Value, int Rows = 5, bool Input = false, string? Width = null);
 
 // A submitted account as staff read it; DownloadUrl is followed by the document id.
-public sealed record AccountView(int Project, IReadOnlyList<string> Sections, string Annexes, int Words, IReadOnlyList<AccountDocument> Documents, string DownloadUrl);
+// When the account was uploaded as a file, the page's AccountFile handler serves it.
+public sealed record AccountView(int Project, IReadOnlyList<string> Sections, string Annexes, int Words, IReadOnlyList<AccountDocument> Documents, string DownloadUrl, bool HasAccountFile = false)
+{
+    public string AccountFileUrl => DownloadUrl[..DownloadUrl.IndexOf("?handler=", StringComparison.Ordinal)] + "?handler=AccountFile";
+}

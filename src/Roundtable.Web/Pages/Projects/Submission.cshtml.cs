@@ -33,6 +33,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, Assessme
     [BindProperty] public Guid? Stamp { get; set; }
     [BindProperty] public List<DocumentInput> Documents { get; set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public IFormFile? AccountUpload { get; set; }
     [BindProperty] public List<int> UploadCriterionIds { get; set; } = [];
 
     public bool IsNpqh { get; private set; }
@@ -46,7 +47,8 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, Assessme
     public DocumentRow? ConfirmRemove { get; private set; }
 
     public int WordLimit => ProjectNumbers.WordLimit(Project);
-    public int Words => WordCount.CountSections(Sections);
+    public int Words => Current?.HasAccountFile == true ? Current.AccountFileWords : WordCount.CountSections(Sections);
+    public string? AccountFileName { get; private set; }
     public bool Editing => Current is null || Current.IsEditable;
     public IReadOnlyList<AccountSection> SectionDefinitions => AccountSections.For(Project);
 
@@ -112,6 +114,43 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, Assessme
         return attached.Succeeded
             ? Done($"Attached {attached.Value}. Your draft has been saved.")
             : await RedisplayAsync(place, attached.Failure, ct);
+    }
+
+    public async Task<IActionResult> OnPostUploadAccountAsync(CancellationToken ct)
+    {
+        var place = await BeginPostAsync(ct);
+        if (place is null)
+        {
+            return NotFound();
+        }
+        var counted = await accounts.UploadAccountAsync(place.Id, Project, Input, AccountUpload, User.UserId(), ct);
+        if (!counted.Succeeded)
+        {
+            return await RedisplayAsync(place, counted.Failure, ct);
+        }
+        var excluded = counted.Value.Excluded.Count == 0 ? "" : " Not counted: " + UkFormat.List([.. counted.Value.Excluded.Select(e => $"{e.Heading} ({UkFormat.Plural(e.Words, "word", "words")})")]) + ".";
+        return Done($"Your account has been uploaded: {UkFormat.Plural(counted.Value.Words, "word", "words")} counted of {UkFormat.Number(WordLimit)}.{excluded}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAccountAsync(CancellationToken ct)
+    {
+        var place = await BeginPostAsync(ct);
+        if (place is null)
+        {
+            return NotFound();
+        }
+        return await accounts.RemoveAccountFileAsync(place.Id, Project, Input, ct) is { } failure
+            ? await RedisplayAsync(place, failure, ct)
+            : Done("The uploaded account has been removed. Your account is the sections below again.");
+    }
+
+    public async Task<IActionResult> OnGetAccountFileAsync(CancellationToken ct)
+    {
+        var place = await progress.NpqhPlaceAsync(User.UserId(), ct);
+        var file = place is null ? null : await db.Submissions.AsNoTracking()
+            .Where(s => s.ParticipantId == place.Id && s.Project == Project && s.AccountFileId != null)
+            .OrderByDescending(s => s.Version).Select(s => s.AccountFile).FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
     // What was typed is saved before the question is asked.
@@ -216,6 +255,10 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, Assessme
             DocumentRows = Current.Documents.OrderBy(d => d.AddedAt).ThenBy(d => d.Id)
                 .Select(d => names.Single(n => n.Id == d.Id) is var n ? new DocumentRow(d.Id, n.FileName, n.Size, d.Criteria.Select(c => c.CriterionId).ToList()) : null!)
                 .ToList();
+        }
+        if (Current?.AccountFileId is { } accountFileId)
+        {
+            AccountFileName = await db.StoredFiles.Where(f => f.Id == accountFileId).Select(f => f.FileName).FirstOrDefaultAsync(ct);
         }
         Released = versions.FirstOrDefault(v => v.Status == SubmissionStatus.Released);
         if (Released is not null)

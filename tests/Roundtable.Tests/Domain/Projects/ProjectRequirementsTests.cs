@@ -12,7 +12,14 @@ public class ProjectRequirementsTests
         BoardPresentedOn: D(2026, 7, 9),
         BoardFeedbackRecorded: true,
         ImplementationStart: D(2026, 9, 3),
-        AccountWords: 3999);
+        AccountWords: 3999,
+        BoardFeedbackOn: D(2026, 7, 16),
+        HasRationale: true,
+        HasBaselineEvidence: true,
+        HasSmartTarget: true,
+        HasSuccessCriteria: true,
+        HasTeam: true,
+        Evidence: new EvidenceFacts(2, 0, [], 3));
 
     // Nine working days in the summer term of 2026.
     private static readonly DateOnly[] NinePlacementDays =
@@ -26,7 +33,13 @@ public class ProjectRequirementsTests
         ClosureDays: [],
         BoardPresentedOn: D(2026, 6, 10),
         BoardFeedbackRecorded: true,
-        AccountWords: 2500);
+        AccountWords: 2500,
+        HasPlacementSchool: true,
+        HasContrast: true,
+        HasResearch: true,
+        HasActionPlan: true,
+        BudgetLines: 4,
+        Evidence: new EvidenceFacts(3, 0, [], 2));
 
     private static IReadOnlyList<RequirementResult> Project1(Project1Facts facts, IReadOnlyDictionary<string, string>? overrides = null) =>
         ProjectRequirements.ForProject1(facts, SchoolTerms.EnglishDefaults, Holidays, overrides);
@@ -34,13 +47,105 @@ public class ProjectRequirementsTests
     private static IReadOnlyList<RequirementResult> Project2(Project2Facts facts, IReadOnlyDictionary<string, string>? overrides = null) =>
         ProjectRequirements.ForProject2(facts, Holidays, overrides);
 
+    private static readonly string[] Project1Keys =
+    [
+        "rationale", "baseline-evidence", "smart-target", "success-criteria", "team", "board-before-implementation", "two-terms",
+        "account-words", "documents-mapped", "criteria-evidenced",
+    ];
+
+    private static readonly string[] Project2Keys =
+    [
+        "placement-contrast", "placement-days", "research", "action-plan-budget", "placement-board",
+        "account-words", "documents-mapped", "criteria-evidenced",
+    ];
+
+    // Each requirement with facts that break it (and only it).
+    public static TheoryData<int, string, string> Broken => new()
+    {
+        { 1, "rationale", nameof(Project1Facts.HasRationale) },
+        { 1, "baseline-evidence", nameof(Project1Facts.HasBaselineEvidence) },
+        { 1, "smart-target", nameof(Project1Facts.HasSmartTarget) },
+        { 1, "success-criteria", nameof(Project1Facts.HasSuccessCriteria) },
+        { 1, "team", nameof(Project1Facts.HasTeam) },
+        { 1, "board-before-implementation", "feedback gathered after implementation began" },
+        { 1, "board-before-implementation", "no feedback date" },
+        { 1, "two-terms", "one term" },
+        { 1, "account-words", "4,001 words" },
+        { 1, "documents-mapped", "a document mapped to nothing" },
+        { 1, "documents-mapped", "no documents" },
+        { 1, "criteria-evidenced", "a criterion without evidence" },
+        { 2, "placement-contrast", "no contrast" },
+        { 2, "placement-contrast", "no school" },
+        { 2, "placement-days", "eight days" },
+        { 2, "research", nameof(Project2Facts.HasResearch) },
+        { 2, "action-plan-budget", "no budget" },
+        { 2, "action-plan-budget", nameof(Project2Facts.HasActionPlan) },
+        { 2, "placement-board", "no feedback" },
+        { 2, "account-words", "2,501 words" },
+        { 2, "documents-mapped", "a document mapped to nothing" },
+        { 2, "criteria-evidenced", "a criterion without evidence" },
+    };
+
+    private static IReadOnlyList<RequirementResult> Break(int project, string how, IReadOnlyDictionary<string, string>? overrides = null) => project == 1
+        ? Project1(how switch
+        {
+            nameof(Project1Facts.HasRationale) => GoodProject1 with { HasRationale = false },
+            nameof(Project1Facts.HasBaselineEvidence) => GoodProject1 with { HasBaselineEvidence = false },
+            nameof(Project1Facts.HasSmartTarget) => GoodProject1 with { HasSmartTarget = false },
+            nameof(Project1Facts.HasSuccessCriteria) => GoodProject1 with { HasSuccessCriteria = false },
+            nameof(Project1Facts.HasTeam) => GoodProject1 with { HasTeam = false },
+            "feedback gathered after implementation began" => GoodProject1 with { BoardFeedbackOn = D(2026, 9, 3) },
+            "no feedback date" => GoodProject1 with { BoardFeedbackOn = null },
+            "one term" => GoodProject1 with { PlannedEnd = D(2026, 12, 18) },
+            "4,001 words" => GoodProject1 with { AccountWords = 4001 },
+            "a document mapped to nothing" => GoodProject1 with { Evidence = new EvidenceFacts(2, 1, [], 3) },
+            "no documents" => GoodProject1 with { Evidence = new EvidenceFacts(0, 0, [], 3) },
+            "a criterion without evidence" => GoodProject1 with { Evidence = new EvidenceFacts(2, 0, ["A3"], 3) },
+            _ => throw new ArgumentOutOfRangeException(nameof(how), how, null),
+        }, overrides)
+        : Project2(how switch
+        {
+            "no contrast" => GoodProject2 with { HasContrast = false },
+            "no school" => GoodProject2 with { HasPlacementSchool = false },
+            "eight days" => GoodProject2 with { PlacementDays = NinePlacementDays[..8] },
+            nameof(Project2Facts.HasResearch) => GoodProject2 with { HasResearch = false },
+            "no budget" => GoodProject2 with { BudgetLines = 0 },
+            nameof(Project2Facts.HasActionPlan) => GoodProject2 with { HasActionPlan = false },
+            "no feedback" => GoodProject2 with { BoardFeedbackRecorded = false },
+            "2,501 words" => GoodProject2 with { AccountWords = 2501 },
+            "a document mapped to nothing" => GoodProject2 with { Evidence = new EvidenceFacts(3, 1, [], 2) },
+            "a criterion without evidence" => GoodProject2 with { Evidence = new EvidenceFacts(3, 0, ["B2"], 2) },
+            _ => throw new ArgumentOutOfRangeException(nameof(how), how, null),
+        }, overrides);
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void EachRequirement_MetNotMetOrOverridden(int project, string key, string how)
+    {
+        var good = project == 1 ? Project1(GoodProject1) : Project2(GoodProject2);
+        var broken = Break(project, how);
+        var overridden = Break(project, how, new Dictionary<string, string> { [key] = "Agreed with the assessor." });
+
+        Assert.True(Get(good, key).Met, Get(good, key).Detail);
+        Assert.False(Get(broken, key).Met);
+        Assert.False(Get(broken, key).Overridden);
+        Assert.NotEmpty(Get(broken, key).Fix);
+        // Only this requirement breaks: the others stay met.
+        Assert.Equal([key], broken.Where(r => !r.Met).Select(r => r.Key));
+        Assert.True(Get(overridden, key).Met);
+        Assert.True(Get(overridden, key).Overridden);
+        Assert.Equal("Overridden by the programme team: Agreed with the assessor.", Get(overridden, key).Detail);
+        Assert.All(overridden, r => Assert.True(r.Met, r.Detail));
+    }
+
     private static RequirementResult Get(IReadOnlyList<RequirementResult> results, string key) => results.Single(r => r.Key == key);
 
     [Fact]
     public void Keys_AreStableAndUniquePerProject()
     {
-        Assert.Equal(["two-terms", "board-before-implementation", "account-words"], ProjectRequirements.Project1Requirements.Select(r => r.Key));
-        Assert.Equal(["placement-days", "placement-board", "account-words"], ProjectRequirements.Project2Requirements.Select(r => r.Key));
+        Assert.Equal(Project1Keys, ProjectRequirements.Project1Requirements.Select(r => r.Key));
+        Assert.Equal(Project2Keys, ProjectRequirements.Project2Requirements.Select(r => r.Key));
+        Assert.All(ProjectRequirements.Project1Requirements.Concat(ProjectRequirements.Project2Requirements), r => Assert.StartsWith("/Projects/", r.Fix, StringComparison.Ordinal));
         Assert.All(ProjectRequirements.Project1Requirements.Concat(ProjectRequirements.Project2Requirements), r => Assert.False(string.IsNullOrWhiteSpace(r.Name)));
     }
 
@@ -49,11 +154,11 @@ public class ProjectRequirementsTests
     {
         var results = Project1(GoodProject1);
 
-        Assert.Equal(["two-terms", "board-before-implementation", "account-words"], results.Select(r => r.Key));
+        Assert.Equal(Project1Keys, results.Select(r => r.Key));
         Assert.All(results, r => Assert.True(r.Met, r.Detail));
         Assert.All(results, r => Assert.False(r.Overridden));
         Assert.Equal(
-            "Presented to the governing board on 9 July 2026, 56 days before implementation began on 3 September 2026; feedback recorded.",
+            "Presented to the governing board on 9 July 2026, 56 days before implementation began on 3 September 2026; feedback gathered on 16 July 2026.",
             Get(results, "board-before-implementation").Detail);
         Assert.Equal(
             "3,999 words of 4,000 (1 to spare). Annexes and supporting documents are not counted.",
@@ -110,7 +215,7 @@ public class ProjectRequirementsTests
     [Fact]
     public void Project1_Board_DayBefore_IsMet()
     {
-        var result = Get(Project1(GoodProject1 with { BoardPresentedOn = D(2026, 9, 2) }), "board-before-implementation");
+        var result = Get(Project1(GoodProject1 with { BoardPresentedOn = D(2026, 9, 2), BoardFeedbackOn = D(2026, 9, 2) }), "board-before-implementation");
 
         Assert.True(result.Met);
         Assert.Contains("1 day before", result.Detail, StringComparison.Ordinal);
@@ -158,7 +263,7 @@ public class ProjectRequirementsTests
     {
         var results = Project2(GoodProject2);
 
-        Assert.Equal(["placement-days", "placement-board", "account-words"], results.Select(r => r.Key));
+        Assert.Equal(Project2Keys, results.Select(r => r.Key));
         Assert.All(results, r => Assert.True(r.Met, r.Detail));
         Assert.Equal("9 working days logged; 9 needed.", Get(results, "placement-days").Detail);
         Assert.Equal(
@@ -258,7 +363,7 @@ public class ProjectRequirementsTests
 
         var results = Project2(GoodProject2 with { PlacementDays = [] }, overrides);
 
-        Assert.Equal(3, results.Count);
+        Assert.Equal(Project2Keys.Length, results.Count);
         Assert.Equal("Overridden by the programme team: no reason recorded", Get(results, "placement-days").Detail);
         Assert.True(Get(results, "placement-days").Met);
     }

@@ -2099,6 +2099,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<DateOnly?>("BoardFeedbackOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("BoardPresentedOn")
                         .HasColumnType("date");
 
@@ -2116,6 +2119,10 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Rationale")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("SmartTarget")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
@@ -2310,6 +2317,17 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountExcluded")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid?>("AccountFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AccountFileWords")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Annexes")
                         .IsRequired()
                         .HasMaxLength(60000)
@@ -2385,6 +2403,8 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountFileId");
 
                     b.HasIndex("AssessorId", "Status");
 
@@ -3333,6 +3353,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Roundtable.Web.Projects.Submission", b =>
                 {
+                    b.HasOne("Roundtable.Web.Infrastructure.Files.StoredFile", "AccountFile")
+                        .WithMany()
+                        .HasForeignKey("AccountFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Roundtable.Web.People.AppUser", "Assessor")
                         .WithMany()
                         .HasForeignKey("AssessorId")
@@ -3343,6 +3368,8 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AccountFile");
 
                     b.Navigation("Assessor");
 

@@ -2018,6 +2018,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BoardFeedbackOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("BoardPresentedOn")
                         .HasColumnType("TEXT");
 
@@ -2035,6 +2038,10 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Rationale")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmartTarget")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
@@ -2221,6 +2228,17 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountExcluded")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountFileWords")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Annexes")
                         .IsRequired()
                         .HasMaxLength(60000)
@@ -2296,6 +2314,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountFileId");
 
                     b.HasIndex("AssessorId", "Status");
 
@@ -3226,6 +3246,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Roundtable.Web.Projects.Submission", b =>
                 {
+                    b.HasOne("Roundtable.Web.Infrastructure.Files.StoredFile", "AccountFile")
+                        .WithMany()
+                        .HasForeignKey("AccountFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Roundtable.Web.People.AppUser", "Assessor")
                         .WithMany()
                         .HasForeignKey("AssessorId")
@@ -3236,6 +3261,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AccountFile");
 
                     b.Navigation("Assessor");
 

@@ -40,6 +40,13 @@ public class SubmissionModel(AppDbContext db, Assessments assessments, AuditTrai
         return Page();
     }
 
+    // The account itself, when the delegate uploaded it as a file.
+    public async Task<IActionResult> OnGetAccountFileAsync(CancellationToken ct)
+    {
+        var file = await db.Submissions.AsNoTracking().Where(s => s.Id == Id).Select(s => s.AccountFile).FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
     public async Task<IActionResult> OnGetDownloadAsync(int documentId, CancellationToken ct)
     {
         var file = await db.SubmissionDocuments.AsNoTracking().Where(d => d.Id == documentId && d.SubmissionId == Id).Select(d => d.File).FirstOrDefaultAsync(ct);
