@@ -91,6 +91,8 @@ public class ProjectsAssessmentTests(AppFactory app) : AppTest(app)
         var resubmit = await delegateClient.SubmitAsync(outcome, [], "form[action*='Resubmit']");
         Assert.Equal(HttpStatusCode.Redirect, resubmit.StatusCode);
 
+        // The resubmission's evidence, mapped to both criteria (a requirement of submitting).
+        await Data.DocumentAsync(author, 1, c1.Id, c2.Id);
         var draft = await delegateClient.GetDocumentAsync("/Projects/Submission/1");
         Assert.Contains("This is your resubmission (version 2).", draft.Text(), StringComparison.Ordinal);
         Assert.Equal("Design of the change.", draft.QuerySelector("#Sections_0_")!.TextContent);
@@ -100,6 +102,7 @@ public class ProjectsAssessmentTests(AppFactory app) : AppTest(app)
         {
             ["Sections[0]"] = "Design, with the governors' feedback and what changed because of it.",
         }, draft.ButtonAction("Submit for assessment"));
+        Assert.Empty(submitted.StatusCode == HttpStatusCode.OK ? Html.Errors(await Html.ParseAsync(submitted)) : []);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var versions = await App.WithDbAsync(db => db.Submissions.OrderBy(s => s.Version).Select(s => new { s.Version, s.Status }).ToListAsync());
         Assert.Equal([(1, SubmissionStatus.Released), (2, SubmissionStatus.Submitted)], versions.Select(v => (v.Version, v.Status)));

@@ -33,7 +33,7 @@ public class ProjectRecordRulesTests
         Assert.Null(project.Rationale);
         Assert.Null(project.Update(Project1(D(2026, 9, 7), D(2027, 4, 30), "  Reading for all  "), Now));
         Assert.Equal(("Reading for all", D(2027, 4, 30), Now), (project.Rationale, project.PlannedEnd!.Value, project.UpdatedAt));
-        Assert.Equal("The rationale and SMART target must be 5,000 characters or fewer",
+        Assert.Equal("The rationale and focus must be 5,000 characters or fewer",
             Web.Projects.Project1.Check(Project1(rationale: new string('a', 5001)))?.Message);
     }
 
