@@ -83,7 +83,9 @@ public class LiveChairKeyboardTests(BrowserAppFixture fixture) : BrowserTest(fix
         await Assertions.Expect(member.Locator("#live-takeover")).ToBeHiddenAsync();
         await AssertAccessibleAsync(chair);
 
-        // The record link is a link styled as a button: Space follows it, as Enter does.
+        // The record link is a link styled as a button: Space follows it, as Enter does. (Focus it again:
+        // the axe run above may leave focus elsewhere on a slow machine.)
+        await record.FocusAsync();
         await chair.Keyboard.PressAsync(" ");
         await chair.WaitForURLAsync($"**/Communities/Record/{sessionId}");
         await AssertAccessibleAsync(chair);
