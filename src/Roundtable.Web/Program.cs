@@ -64,6 +64,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 app.MapApi();
+app.MapDevelopmentFakeDfe();
 
 await app.RunAsync();
 return 0;
