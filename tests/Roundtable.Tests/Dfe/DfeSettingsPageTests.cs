@@ -95,8 +95,8 @@ public class DfeSettingsPageTests(AppFactory app) : DfeTest(app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            ["Enter DfE's address starting with https://, for example https://sandbox.npq.education.gov.uk/", "Choose one of DfE's courses",
-             $"Enter the cohort year as four digits, from {SettingsModel.MinYear} to {SettingsModel.MaxYear}"],
+            ["Enter DfE's address starting with https://, for example https://sandbox.npq.education.gov.uk/",
+             $"Enter the cohort year as four digits, from {SettingsModel.MinYear} to {SettingsModel.MaxYear}", "Choose one of DfE's courses"],
             Html.Errors(shown));
         Assert.DoesNotContain(NewToken, shown.DocumentElement.OuterHtml, StringComparison.Ordinal);
         var after = await App.WithDbAsync(db => db.DfeSettings.AsNoTracking().SingleAsync());
