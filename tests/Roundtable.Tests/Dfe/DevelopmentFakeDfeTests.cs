@@ -15,7 +15,7 @@ public class DevelopmentFakeDfeTests
     private static readonly Dictionary<string, string?> UseFake = new() { ["Dfe:UseFake"] = "true" };
 
     [Fact]
-    public async Task UseFake_InDevelopment_SyncBringsInTheFakesApplications_AndAnAcceptGoesThrough()
+    public async Task UseFake_InDevelopment_SyncBringsInTheFakesApplications_AnAcceptAndADeclarationGoThrough()
     {
         var app = await ConfiguredApp.StartAsync("Development", UseFake);
         try
@@ -54,6 +54,21 @@ public class DevelopmentFakeDfeTests
             Assert.Equal(190003, place.School!.Urn);
             var fake = app.Services.GetRequiredService<DevelopmentFakeDfe>();
             Assert.DoesNotContain("dfe0a001-0000-4000-8000-000000000001", fake.PendingIds());
+            // A demo delegate (the fake knows their DfE participant id) with a session behind them: their
+            // started declaration is taken.
+            var demoDelegate = await data.DelegateAsync(cohort, "delegate1@test.example", name: "Amara Okafor");
+            await app.WithDbAsync(async db =>
+            {
+                var p = await db.Participants.SingleAsync(x => x.UserId == demoDelegate.Id);
+                p.DfeParticipantId = "d0e5a000-0000-4000-8000-000000000001";
+                await db.SaveChangesAsync();
+            });
+            await app.AttendAsync(cohort, demoDelegate, 1, "Demo group");
+            var submit = await team.PostAsJsonAsync("/api/v1/dfe/declarations/submit", new { });
+            Assert.True(submit.StatusCode == HttpStatusCode.OK, await submit.Content.ReadAsStringAsync());
+            var sent = Assert.Single((await submit.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+            Assert.Equal(("started", "submitted"), (sent.GetProperty("declarationType").GetString(), sent.GetProperty("status").GetString()));
+
             // Nothing left the process: every call went to the app's own address with the demo token.
             var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DfeOptions>>().Value;
             Assert.Equal("http://localhost/", options.BaseUrl);
