@@ -60,7 +60,7 @@ case "${1:-}" in
         Email__Host=127.0.0.1 Email__Port="${CLUSTER_SMTP_PORT:-2525}" Email__UseTls=false \
         ForwardedHeaders__KnownProxies__0=127.0.0.1 \
         Metrics__ScrapeToken="${CLUSTER_SCRAPE_TOKEN:-cluster-scrape-token}" \
-        setsid dotnet "$app/Roundtable.Web.dll" >"$dir/server$i.log" 2>&1 & echo $! > "$dir/server$i.pid")
+        dotnet "$app/Roundtable.Web.dll" >"$dir/server$i.log" 2>&1 & echo $! > "$dir/server$i.pid")
       wait_ready "http://127.0.0.1:$port/health/ready" 120 || { log "server $i did not become ready: see $dir/server$i.log"; exit 1; }
     done
 
