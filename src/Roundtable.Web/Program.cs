@@ -69,6 +69,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapRazorPages();
 app.MapApi();
+app.MapDevelopmentFakeDfe();
 
 await app.RunAsync();
 return 0;

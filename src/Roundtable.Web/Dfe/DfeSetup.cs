@@ -35,6 +35,8 @@ public static class DfeSetup
             });
         // Added after the resilience handler, so it sits inside it and sees every attempt.
         client.AddHttpMessageHandler<DfeAttemptCounter>();
+        // Dfe:UseFake=true in Development: the app answers the calls itself (DevelopmentFakeDfe).
+        builder.AddDevelopmentFakeDfe(client);
         return builder;
     }
 

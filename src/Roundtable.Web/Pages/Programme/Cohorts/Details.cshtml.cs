@@ -15,7 +15,8 @@ public class DetailsModel(AppDbContext db, Invitations invitations, AppLinks lin
 
     public sealed record CohortView(int Id, string Name, string Programme, DateOnly CourseStart, bool TutorsSeeWholeGroups);
     public sealed record SightChange(DateTime At, string Action, string? By);
-    public sealed record DelegateRow(string UserId, string Name, string Email, string? School, SchoolPhase? Phase, Region? Region, string? Tutor, bool Invited, bool Active);
+    public sealed record DelegateRow(string UserId, string Name, string Email, string? School, SchoolPhase? Phase, Region? Region, string? Tutor, bool Invited, bool Active,
+        int PlaceId = 0, bool KnownToDfe = false, TrainingStatus TrainingStatus = TrainingStatus.Active);
 
     public CohortView Cohort { get; private set; } = null!;
     public List<DelegateRow> Delegates { get; private set; } = [];
@@ -46,7 +47,7 @@ public class DetailsModel(AppDbContext db, Invitations invitations, AppLinks lin
             .OrderBy(p => p.User.FullName).ThenBy(p => p.User.Email)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(p => new DelegateRow(p.UserId, p.User.FullName, p.User.Email!, p.School!.Name, p.School.Phase, p.School.Region,
-                p.Tutor!.FullName, p.User.InvitedAt != null, p.User.PasswordHash != null))
+                p.Tutor!.FullName, p.User.InvitedAt != null, p.User.PasswordHash != null, p.Id, p.DfeParticipantId != null, p.TrainingStatus))
             .ToListAsync(ct);
         return Page();
     }
