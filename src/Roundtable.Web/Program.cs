@@ -41,6 +41,7 @@ builder.Services.AddInvoicing();
 builder.Services.AddCalendars();
 builder.Services.AddDeclarations();
 builder.Services.AddInsight();
+builder.Services.AddScoped<Roundtable.Web.Infrastructure.Lists.ListExport>();
 builder.AddScheduling();
 builder.AddDfe();
 

@@ -112,6 +112,6 @@ public partial class ReflowSweepTests(BrowserAppFixture fixture, ITestOutputHelp
     private static partial Regex Ids();
 
     // Downloads, feeds, the API and signing out are not pages to sweep.
-    [GeneratedRegex(@"^/(api/|lib/|js/|css/|Account/SignOut)|\.(csv|ics|pdf|json)(\?|$)|[?&/](export|download|handler=(Export|Download|Csv|Calendar))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/(api/|lib/|js/|css/|Account/SignOut)|\.(csv|ics|pdf|json)(\?|$)|[?&/](export|download|format=csv|handler=(Export|Download|Csv|Calendar))", RegexOptions.IgnoreCase)]
     private static partial Regex Skipped();
 }
