@@ -23,9 +23,22 @@ public sealed class QueryLog : DbCommandInterceptor
         Interlocked.Increment(ref _count);
         if (KeepText)
         {
-            Commands.Enqueue((duration, command.CommandText));
+            // Parameters written as a psql script's \set lines, so the command can be EXPLAINed as sent.
+            var parameters = string.Concat(command.Parameters.Cast<DbParameter>()
+                .Select(p => $"-- {p.ParameterName} = {FormatValue(p.Value)}\n"));
+            Commands.Enqueue((duration, parameters + command.CommandText));
         }
     }
+
+    private static string FormatValue(object? value) => value switch
+    {
+        null or DBNull => "NULL",
+        DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable e and not string => "{" + string.Join(",", e.Cast<object?>().Select(FormatValue)) + "}",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {

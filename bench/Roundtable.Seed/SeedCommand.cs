@@ -6,31 +6,39 @@ using Roundtable.Web.Infrastructure;
 // dotnet run -c Release --project bench/Roundtable.Seed -- --provider postgres --connection "Host=...;Database=roundtable_bench;..." --delegates 20000
 // Options: --provider sqlite|postgres (sqlite), --connection (sqlite: Data Source=seed.db), --delegates (20000),
 // --cohorts (10), --seed (42), --today yyyy-MM-dd (today, UK). The database must have no people in it yet.
-var options = Args.Parse(args);
-if (options is null)
+// A class rather than top-level statements: a generated "Program" would clash with the web app's
+// Program (WebApplicationFactory<Program>) in the projects that reference both.
+internal static class SeedCommand
 {
-    await Console.Error.WriteLineAsync("Usage: --provider sqlite|postgres --connection \"...\" [--delegates 20000] [--cohorts 10] [--seed 42] [--today yyyy-MM-dd]");
-    return 2;
-}
-var (provider, connection, seed) = options.Value;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Seeding {seed.Delegates:N0} delegates in {seed.Cohorts} cohorts on {provider} (seed {seed.Seed}, today {seed.Today:yyyy-MM-dd})..."));
-try
-{
-    var result = await SeedDatabase.SeedAsync(provider, connection, seed, Console.Out);
-    Console.WriteLine();
-    foreach (var (what, rows) in result.Counts)
+    public static async Task<int> Main(string[] args)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-34} {rows,9:N0}"));
+        var options = Args.Parse(args);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync("Usage: --provider sqlite|postgres --connection \"...\" [--delegates 20000] [--cohorts 10] [--seed 42] [--today yyyy-MM-dd]");
+            return 2;
+        }
+        var (provider, connection, seed) = options.Value;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Seeding {seed.Delegates:N0} delegates in {seed.Cohorts} cohorts on {provider} (seed {seed.Seed}, today {seed.Today:yyyy-MM-dd})..."));
+        try
+        {
+            var result = await SeedDatabase.SeedAsync(provider, connection, seed, Console.Out);
+            Console.WriteLine();
+            foreach (var (what, rows) in result.Counts)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-34} {rows,9:N0}"));
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Done in {result.Elapsed.TotalSeconds:F1} s. Cohort ids {string.Join(", ", result.CohortIds)}. Sign in as {result.TeamEmail} (or tutor001@, partner001@, delegate00001@{SeedOptions.Domain}) with password {result.Password}."));
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Done in {result.Elapsed.TotalSeconds:F1} s. Cohort ids {string.Join(", ", result.CohortIds)}. Sign in as {result.TeamEmail} (or tutor001@, partner001@, delegate00001@{SeedOptions.Domain}) with password {result.Password}."));
-    return 0;
-}
-catch (InvalidOperationException e)
-{
-    await Console.Error.WriteLineAsync(e.Message);
-    return 1;
 }
 
 internal static class Args
