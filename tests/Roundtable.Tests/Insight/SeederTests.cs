@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Seed;
 using Roundtable.Tests.Infrastructure;
+using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.Tutorials;
 
