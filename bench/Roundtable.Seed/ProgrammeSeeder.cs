@@ -166,7 +166,12 @@ public sealed class ProgrammeSeeder(AppDbContext db, SeedOptions o, TextWriter l
         await InvoicesAsync(held, partnerUsers, team, cohorts, ct);
         await ProjectsAsync(cohorts, participants, assessors, team, ct);
 
-        await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, _lastInvoice), ct);
+        // The migrations seed the counter's row; a database emptied by hand (the tests' reset) may not have it.
+        if (await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, _lastInvoice), ct) == 0)
+        {
+            db.InvoiceCounters.Add(new InvoiceCounter { Last = _lastInvoice });
+            await db.SaveChangesAsync(ct);
+        }
         await MoveSequencesPastAsync(ct);
         return new SeedResult(_counts, clock.Elapsed, cohorts.Select(c => c.Id).ToList(), SeedOptions.TeamEmail, o.Password);
     }
