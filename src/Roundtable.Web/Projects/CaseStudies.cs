@@ -39,8 +39,8 @@ public sealed class CaseStudies(AppDbContext db, UploadQuota quota, TimeProvider
         foreach (var place in places.Where(p => p.Regime == AssessmentRegime.Projects
                      && string.Equals(p.Code, ProjectNumbers.HeadshipCode, StringComparison.OrdinalIgnoreCase)))
         {
-            var latest = await db.Submissions.AsNoTracking().Where(s => s.ParticipantId == place.Id && s.Project != ProjectNumbers.CaseStudy)
-                .GroupBy(s => s.Project).Select(g => g.OrderByDescending(s => s.Version).First()).ToListAsync(ct);
+            var versions = await db.Submissions.AsNoTracking().Where(s => s.ParticipantId == place.Id && s.Project != ProjectNumbers.CaseStudy).ToListAsync(ct);
+            var latest = versions.GroupBy(s => s.Project).Select(g => g.MaxBy(s => s.Version)!).ToList();
             rows.AddRange(ProjectNumbers.All.Select(project => new MyAssessment($"project-{project}", AssessmentRegimes.Key(AssessmentRegime.Projects),
                 null, null, ProjectNumbers.WordLimit(project), true, StatusKey(latest.FirstOrDefault(s => s.Project == project), closed: false))));
         }
@@ -165,11 +165,17 @@ public sealed class CaseStudies(AppDbContext db, UploadQuota quota, TimeProvider
         return rows;
     }
 
-    public Task<Failure?> OverrideEligibilityAsync(int caseStudyId, int participantId, AdjustmentInput input, string byId, CancellationToken ct = default) =>
-        AdjustAsync(caseStudyId, participantId, byId, (a, _, now) => CaseStudyAdjustment.Override(a, input.Eligible, input.Reason, byId, now), ct);
+    public Task<Failure?> OverrideEligibilityAsync(int caseStudyId, int participantId, AdjustmentInput input, string byId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return AdjustAsync(caseStudyId, participantId, byId, (a, _, now) => CaseStudyAdjustment.SetEligibility(a, input.Eligible, input.Reason, byId, now), ct);
+    }
 
-    public Task<Failure?> ExtendAsync(int caseStudyId, int participantId, AdjustmentInput input, string byId, CancellationToken ct = default) =>
-        AdjustAsync(caseStudyId, participantId, byId, (a, c, now) => CaseStudyAdjustment.Extend(a, c, input, byId, now), ct);
+    public Task<Failure?> ExtendAsync(int caseStudyId, int participantId, AdjustmentInput input, string byId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return AdjustAsync(caseStudyId, participantId, byId, (a, c, now) => CaseStudyAdjustment.Extend(a, c, input, byId, now), ct);
+    }
 
     private async Task<Failure?> AdjustAsync(int caseStudyId, int participantId, string byId,
         Func<CaseStudyAdjustment, CaseStudy, DateTime, Failure?> change, CancellationToken ct)

@@ -219,11 +219,11 @@ public class CaseStudyAdjustment
     public DateTime ChangedAt { get; set; }
     public string ChangedById { get; set; } = "";
 
-    public static Failure? Override(CaseStudyAdjustment adjustment, string? eligible, string? reason, string byId, DateTime now)
+    public static Failure? SetEligibility(CaseStudyAdjustment adjustment, string? eligible, string? reason, string byId, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(adjustment);
         var errors = new FieldErrors();
-        bool? value = eligible switch { "true" => true, "false" => false, "attendance" => null, _ => null };
+        bool? value = eligible switch { "true" => true, "false" => false, _ => null };
         if (eligible is not ("true" or "false" or "attendance"))
         {
             errors.Add(nameof(AdjustmentInput.Eligible), "Choose eligible, not eligible, or as attendance says");

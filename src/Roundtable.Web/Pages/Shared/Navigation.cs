@@ -39,7 +39,7 @@ public static class Navigation
             items.Add(new("My programme", "/Delegate"));
             items.Add(new("My community", "/Communities"));
             items.Add(new("My projects", "/Projects"));
-            items.Add(new("My case studies", "/Assessments"));
+            items.Add(new("My case studies", "/CaseStudies"));
             items.Add(new("My tutorials", "/Tutorials"));
         }
         if (user.IsInRole(Roles.Partner))

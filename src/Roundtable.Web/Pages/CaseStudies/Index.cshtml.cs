@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Projects;
 
-namespace Roundtable.Web.Pages.Assessments;
+namespace Roundtable.Web.Pages.CaseStudies;
 
 // The signed-in delegate's case studies: only those of their cohort whose window has opened.
 public class IndexModel(Roundtable.Web.Projects.CaseStudies caseStudies, TimeProvider time) : PageModel

@@ -5,7 +5,7 @@ using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Projects;
 
-namespace Roundtable.Web.Pages.Assessments;
+namespace Roundtable.Web.Pages.CaseStudies;
 
 // A delegate's case study: the document and question, and their one response, typed (with the live
 // word count) or uploaded as .docx/.pdf (counted like accounts), saved as a draft and submitted
@@ -58,7 +58,7 @@ public class CaseStudyModel(AppDbContext db, Roundtable.Web.Projects.CaseStudies
     public async Task<IActionResult> OnGetResponseFileAsync(CancellationToken ct)
     {
         var mine = await caseStudies.ForDelegateAsync(Id, User.UserId(), ct);
-        if (mine?.Answer?.AccountFileId is not { } fileId)
+        if (mine?.Response?.AccountFileId is not { } fileId)
         {
             return NotFound();
         }
