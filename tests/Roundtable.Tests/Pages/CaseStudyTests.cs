@@ -231,9 +231,9 @@ public class CaseStudyTests(AppFactory app) : AppTest(app)
         var team = await SignedInAsync("team@test.example");
         var meId = await Data.ParticipantIdAsync(me);
         var page = await team.GetDocumentAsync($"/Programme/CaseStudies/CaseStudy/{id}?delegate={meId}");
-        var tooEarly = await team.SendFormAsync(page, "#extension-form", new Dictionary<string, string> { ["Input.ClosesOn"] = "2026-10-27", ["Input.Reason"] = "Illness." });
+        var tooEarly = await team.SendFormAsync(page, "#extension-form", new Dictionary<string, string> { ["Input.ClosesOn"] = "2026-10-27", ["Input.ExtensionReason"] = "Illness." });
         Assert.Equal(["An extension must close after the window does (27 October 2026, 5:00pm)"], Html.Errors(await Html.ParseAsync(tooEarly)));
-        var extended = await team.SendFormAsync(page, "#extension-form", new Dictionary<string, string> { ["Input.ClosesOn"] = "2026-10-30", ["Input.Reason"] = "Illness." });
+        var extended = await team.SendFormAsync(page, "#extension-form", new Dictionary<string, string> { ["Input.ClosesOn"] = "2026-10-30", ["Input.ExtensionReason"] = "Illness." });
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
 
         var open = await meClient.GetDocumentAsync($"/CaseStudies/CaseStudy/{id}");

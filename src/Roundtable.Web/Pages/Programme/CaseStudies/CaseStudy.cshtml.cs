@@ -20,6 +20,7 @@ public class CaseStudyModel(AppDbContext db, Roundtable.Web.Projects.CaseStudies
         public string? ClosesOn { get; set; }
         public string? ClosesAtTime { get; set; }
         public string? Reason { get; set; }
+        public string? ExtensionReason { get; set; }
     }
 
     [FromRoute] public int Id { get; set; }
@@ -52,12 +53,13 @@ public class CaseStudyModel(AppDbContext db, Roundtable.Web.Projects.CaseStudies
     }
 
     public Task<IActionResult> OnPostEligibilityAsync(CancellationToken ct) =>
-        AdjustAsync(caseStudies.OverrideEligibilityAsync(Id, DelegateId ?? 0, Input.ToInput(), User.UserId(), ct), "Eligibility saved", ct);
+        AdjustAsync(caseStudies.OverrideEligibilityAsync(Id, DelegateId ?? 0, Input.ToInput(), User.UserId(), ct), "Eligibility saved", extending: false, ct);
 
     public Task<IActionResult> OnPostExtendAsync(CancellationToken ct) =>
-        AdjustAsync(caseStudies.ExtendAsync(Id, DelegateId ?? 0, Input.ToInput(), User.UserId(), ct), "Extension granted", ct);
+        AdjustAsync(caseStudies.ExtendAsync(Id, DelegateId ?? 0, Input.ToExtension(), User.UserId(), ct), "Extension granted", extending: true, ct);
 
-    private async Task<IActionResult> AdjustAsync(Task<Failure?> change, string done, CancellationToken ct)
+    // The two forms each have a reason field: an extension's errors about the reason go to its own.
+    private async Task<IActionResult> AdjustAsync(Task<Failure?> change, string done, bool extending, CancellationToken ct)
     {
         if (await change is { } failure)
         {
@@ -65,7 +67,7 @@ public class CaseStudyModel(AppDbContext db, Roundtable.Web.Projects.CaseStudies
             {
                 return NotFound();
             }
-            ModelState.AddFailure(failure);
+            ModelState.AddFailure(failure, field => extending && field == nameof(AdjustmentInput.Reason) ? "Input." + nameof(Form.ExtensionReason) : "Input." + field);
             return Page();
         }
         TempData["Flash"] = done + ".";
@@ -92,4 +94,6 @@ public class CaseStudyModel(AppDbContext db, Roundtable.Web.Projects.CaseStudies
 internal static class CaseStudyForms
 {
     public static AdjustmentInput ToInput(this CaseStudyModel.Form form) => new(form.Eligible, form.ClosesOn, form.ClosesAtTime, form.Reason);
+
+    public static AdjustmentInput ToExtension(this CaseStudyModel.Form form) => new(null, form.ClosesOn, form.ClosesAtTime, form.ExtensionReason);
 }
