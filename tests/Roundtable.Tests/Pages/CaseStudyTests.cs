@@ -23,6 +23,8 @@ public class CaseStudyTests(AppFactory app) : AppTest(app)
     private static readonly DateTime OpensUtc = new(2026, 10, 20, 8, 0, 0, DateTimeKind.Utc);   // 09:00 BST
     private static readonly DateTime ClosesUtc = new(2026, 10, 27, 17, 0, 0, DateTimeKind.Utc); // 17:00 GMT
 
+    private static readonly string[] WindowFields = ["OpensOn", "OpensAtTime", "ClosesOn", "ClosesAtTime", "WordLimit", "AttendanceThreshold"];
+
     private async Task<(Cohort Cohort, AppUser Me)> CaseStudyCohortAsync()
     {
         var cohort = await Data.CohortAsync("NPQSL Test", "NPQSL");
@@ -104,8 +106,7 @@ public class CaseStudyTests(AppFactory app) : AppTest(app)
         var form = await team.GetDocumentAsync("/Programme/CaseStudies");
         // Defaults: opens at 09:00 tomorrow, closes at 17:00 on the window's eighth day, 1,500 words, 90 %.
         Assert.Equal(["2026-10-02", "09:00", "2026-10-09", "17:00", "1500", "90"],
-            new[] { "OpensOn", "OpensAtTime", "ClosesOn", "ClosesAtTime", "WordLimit", "AttendanceThreshold" }
-                .Select(f => form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#Input_{f}")!.Value));
+            WindowFields.Select(f => form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#Input_{f}")!.Value));
         var values = new Dictionary<string, string>
         {
             ["Input.Title"] = "Brookside Academy", ["Input.Question"] = "How would you lead the change?", ["Input.CohortId"] = $"{cohort.Id}",
