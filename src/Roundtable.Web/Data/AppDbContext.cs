@@ -46,6 +46,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DocumentCriterion> DocumentCriteria => Set<DocumentCriterion>();
     public DbSet<CriterionJudgement> CriterionJudgements => Set<CriterionJudgement>();
     public DbSet<Exemplar> Exemplars => Set<Exemplar>();
+    public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
+    public DbSet<CaseStudyAdjustment> CaseStudyAdjustments => Set<CaseStudyAdjustment>();
     public DbSet<Tutorials.PartnerProfile> PartnerProfiles => Set<Tutorials.PartnerProfile>();
     public DbSet<Tutorials.TutorialSlot> TutorialSlots => Set<Tutorials.TutorialSlot>();
     public DbSet<Tutorials.Booking> Bookings => Set<Tutorials.Booking>();

@@ -115,6 +115,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
         await Reminders.RemindersDemoData.SeedAsync(db, cohort.Id, time, Person, tutor1, ct);
         await Dfe.DeclarationsDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Insight.InsightDemoData.SeedAsync(db, cohort.Id, time, ct);
+        await Projects.CaseStudyDemoData.SeedAsync(db, time, team.Id, Person, ct);
     }
 
     private static void Check(IdentityResult result)

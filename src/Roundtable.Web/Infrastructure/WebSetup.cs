@@ -31,6 +31,7 @@ public static class WebSetup
             o.Conventions.AuthorizePage("/Communities/Problem", Roles.Delegate);
             o.Conventions.AuthorizePage("/Communities/Buddy", Roles.Delegate);
             o.Conventions.AuthorizeFolder("/Projects", Roles.Delegate);
+            o.Conventions.AuthorizeFolder("/CaseStudies", Roles.Delegate);
             o.Conventions.AuthorizeFolder("/Tutorials", Roles.Delegate);
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AddPageApplicationModelConvention("/Account/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));

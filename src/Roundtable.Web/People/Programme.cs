@@ -13,6 +13,8 @@ public class Programme
     public const int DfeCourseMaxLength = 60;
     public string? DfeCourseIdentifier { get; set; }
     public List<Cohort> Cohorts { get; set; } = [];
+    // How its delegates are assessed (audited): the 2017 projects by default, or case studies.
+    public Projects.AssessmentRegime Regime { get; set; }
 
     public bool IsHeadship => string.Equals(Code, "NPQH", StringComparison.OrdinalIgnoreCase);
 }

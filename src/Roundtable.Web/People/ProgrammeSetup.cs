@@ -13,6 +13,13 @@ public sealed partial class ProgrammeInput
     public string? Name { get; set; }
     // One framework area to a line.
     public string? FrameworkAreas { get; set; }
+    // An AssessmentRegime's name; empty means the 2017 projects.
+    public string? Regime { get; set; }
+
+    public Result<Projects.AssessmentRegime> CheckRegime() =>
+        string.IsNullOrEmpty(Regime) ? Projects.AssessmentRegime.Projects
+        : Enum.TryParse<Projects.AssessmentRegime>(Regime, out var regime) && Enum.IsDefined(regime) && !int.TryParse(Regime, out _) ? regime
+        : Failure.Invalid(nameof(Regime), "Choose how delegates are assessed");
 
     public Result<ProgrammeDetails> Check(int areaMaxLength)
     {

@@ -35,7 +35,7 @@ public class AssessmentCriterion
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
         var project = fixedProject ?? 0;
-        if (fixedProject is null && !(int.TryParse(input.Project, NumberStyles.None, CultureInfo.InvariantCulture, out project) && ProjectNumbers.IsValid(project)))
+        if (fixedProject is null && !(int.TryParse(input.Project, NumberStyles.None, CultureInfo.InvariantCulture, out project) && ProjectNumbers.IsAssessed(project)))
         {
             errors.Add(nameof(input.Project), "Choose the project");
         }
@@ -94,7 +94,7 @@ public class Exemplar
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
-        if (!int.TryParse(input.Project, NumberStyles.None, CultureInfo.InvariantCulture, out var project) || !ProjectNumbers.IsValid(project))
+        if (!int.TryParse(input.Project, NumberStyles.None, CultureInfo.InvariantCulture, out var project) || !ProjectNumbers.IsAssessed(project))
         {
             errors.Add(nameof(input.Project), "Choose the project");
         }

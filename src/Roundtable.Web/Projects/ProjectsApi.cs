@@ -27,6 +27,8 @@ public static class ProjectsApi
     // The shape is fixed by the contract: the requirement's name (stable; the README lists each with
     // its key), whether it is met, and the detail (an override says so: "Overridden by the programme team: ...").
     public sealed record RequirementResponse(string Requirement, bool Met, string Detail);
+    // Fixed by the contract. Projects: opensAt and closesAt null (no window), wordLimit the project's.
+    public sealed record AssessmentResponse(string Id, string Regime, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int WordLimit, bool Eligible, string Status);
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder v1)
     {
@@ -47,7 +49,19 @@ public static class ProjectsApi
             .WithName("GetProjectRequirements").WithSummary("Check an NPQH delegate's requirements for one project")
             .RequireAuthorization(p => p.RequireRole(Roles.Delegate, Roles.Tutor, Roles.ProgrammeTeam))
             .Fails(FailureKind.Invalid, FailureKind.Forbidden, FailureKind.NotFound);
+        projects.MapGet("/assessments/mine", GetMyAssessments)
+            .WithName("GetMyAssessments").WithSummary("The signed-in delegate's assessments: NPQH projects and case studies whose window has opened")
+            .RequireAuthorization(Roles.Delegate);
         return v1;
+    }
+
+    private static async Task<Ok<List<AssessmentResponse>>> GetMyAssessments(ClaimsPrincipal user, CaseStudies caseStudies, CancellationToken ct)
+    {
+        var rows = await caseStudies.MineAsync(user.UserId(), ct);
+        return TypedResults.Ok(rows.Select(r => new AssessmentResponse(r.Id, r.Regime,
+            r.OpensAt is { } opens ? LondonTime.WithOffset(opens) : null,
+            r.ClosesAt is { } closes ? LondonTime.WithOffset(closes) : null,
+            r.WordLimit, r.Eligible, r.Status)).ToList());
     }
 
     private static async Task<Results<Ok<WorkingDaysResponse>, ProblemHttpResult>> GetWorkingDays(

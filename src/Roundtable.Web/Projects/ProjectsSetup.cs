@@ -12,6 +12,7 @@ public static class ProjectsSetup
         services.AddScoped<ProjectCriteria>();
         services.AddScoped<ProjectExemplars>();
         services.AddScoped<ProjectOverrides>();
+        services.AddScoped<CaseStudies>();
         return services;
     }
 }

@@ -41,7 +41,17 @@ public static class AccountSections
         new("Governing board and evaluation", "Presenting the plan to the placement school's governing board, their feedback, and what you learned."),
     ];
 
-    public static IReadOnlyList<AccountSection> For(int project) => project == ProjectNumbers.Change ? Project1 : Project2;
+    private static readonly AccountSection[] CaseStudy =
+    [
+        new("Response", "Your answer to the case study's question."),
+    ];
+
+    public static IReadOnlyList<AccountSection> For(int project) => project switch
+    {
+        ProjectNumbers.Change => Project1,
+        ProjectNumbers.CaseStudy => CaseStudy,
+        _ => Project2,
+    };
 }
 
 // What the delegate's form posts: the version (and its stamp) it was read from, the sections, the
@@ -75,6 +85,9 @@ public partial class Submission
     public int ParticipantId { get; set; }
     public Participant Participant { get; set; } = null!;
     public int Project { get; set; }
+    // A case-study response: the case study (and window) it answers; one per delegate per case study.
+    public int? CaseStudyId { get; set; }
+    public CaseStudy? CaseStudy { get; set; }
     public int Version { get; set; }
     public SubmissionStatus Status { get; set; }
     public string Section1 { get; set; } = "";
@@ -317,6 +330,28 @@ public partial class Submission
         if (errors.Any)
         {
             return errors.Add(FieldError.General, NotSubmitted).ToFailure();
+        }
+        Status = SubmissionStatus.Submitted;
+        SubmittedAt = now;
+        Touch(now);
+        return null;
+    }
+
+    // A case-study response goes in when written (or uploaded) and within the window's word limit.
+    public Failure? SubmitResponse(int wordLimit, DateTime now)
+    {
+        if (!IsEditable)
+        {
+            return Failure.Conflict(AlreadySubmitted);
+        }
+        if (!HasAccountFile && string.IsNullOrWhiteSpace(Section1))
+        {
+            return Failure.Invalid(AccountInput.SectionField(0), "Write your response, or upload it, before you submit");
+        }
+        if (Words > wordLimit)
+        {
+            return Failure.Invalid(AccountInput.SectionField(0),
+                $"Your response is {UkFormat.Number(Words)} words: the limit is {UkFormat.Number(wordLimit)}. Shorten it before you submit");
         }
         Status = SubmissionStatus.Submitted;
         SubmittedAt = now;

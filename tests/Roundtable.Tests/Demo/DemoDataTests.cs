@@ -79,4 +79,22 @@ public class DemoDataTests(AppFactory app) : AppTest(app)
         var preview = await team.GetDocumentAsync(row.QuerySelector("a")!.GetAttribute("href")!);
         Assert.Contains("rhys.tanner-at-example", preview.Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Demo_CaseStudy_OpenNow_OneIneligible_OneExtended()
+    {
+        await SeedAsync();
+
+        var rows = new Dictionary<string, JsonElement>();
+        foreach (var who in new[] { "npqsl1", "npqsl3", "npqsl4" })
+        {
+            rows[who] = Assert.Single((await (await DemoAsync(who)).GetFromJsonAsync<JsonElement>("/api/v1/assessments/mine")).EnumerateArray());
+        }
+
+        Assert.Equal(("case-study", true, "draft"), (rows["npqsl1"].GetProperty("regime").GetString(), rows["npqsl1"].GetProperty("eligible").GetBoolean(), rows["npqsl1"].GetProperty("status").GetString()));
+        Assert.False(rows["npqsl3"].GetProperty("eligible").GetBoolean());
+        Assert.True(rows["npqsl4"].GetProperty("eligible").GetBoolean());
+        Assert.True(rows["npqsl4"].GetProperty("closesAt").GetDateTimeOffset() > rows["npqsl1"].GetProperty("closesAt").GetDateTimeOffset());
+        Assert.True(rows["npqsl1"].GetProperty("opensAt").GetDateTimeOffset() <= App.Clock.GetUtcNow());
+    }
 }

@@ -56,6 +56,8 @@ public class AccessTests(AppFactory app) : AppTest(app)
         { "/Programme/Projects/BankHolidays", Roles.ProgrammeTeam },
         { "/Programme/Projects/Exemplars", Roles.ProgrammeTeam },
         { "/Programme/Projects/Submissions", Roles.ProgrammeTeam },
+        { "/Programme/CaseStudies", Roles.ProgrammeTeam },
+        { "/CaseStudies", Roles.Delegate },
         { "/Tutor/Projects", Roles.Tutor },
         { "/Tutorials", Roles.Delegate },
         { "/Tutorials/Partners?project=1", Roles.Delegate },

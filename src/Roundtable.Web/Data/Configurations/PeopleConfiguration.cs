@@ -23,6 +23,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         b.Property(p => p.Name).HasMaxLength(Programme.NameMaxLength).IsRequired();
         b.HasIndex(p => p.Code).IsUnique();
         b.Property(p => p.DfeCourseIdentifier).HasMaxLength(Programme.DfeCourseMaxLength);
+        b.Property(p => p.Regime).HasConversion<string>().HasMaxLength(20);
     }
 }
 

@@ -9,6 +9,8 @@ namespace Roundtable.Web.Data.Configurations;
 internal static class ProjectColumn
 {
     public const string ProjectCheck = "\"Project\" IN (1, 2)";
+    // Assessed work: the projects and case-study responses (ProjectNumbers.CaseStudy).
+    public const string AssessedCheck = "\"Project\" IN (1, 2, 3)";
 }
 
 internal sealed class Project1Configuration : IEntityTypeConfiguration<Project1>
@@ -124,7 +126,7 @@ internal sealed class AssessmentCriterionConfiguration : IEntityTypeConfiguratio
         b.Property(c => c.Code).HasMaxLength(AssessmentCriterion.CodeMaxLength).IsRequired();
         b.Property(c => c.Text).HasMaxLength(AssessmentCriterion.TextMaxLength).IsRequired();
         b.HasIndex(c => new { c.Project, c.Code }).IsUnique();
-        b.ToTable(t => t.HasCheckConstraint("CK_AssessmentCriterion_Project", ProjectColumn.ProjectCheck));
+        b.ToTable(t => t.HasCheckConstraint("CK_AssessmentCriterion_Project", ProjectColumn.AssessedCheck));
     }
 }
 
@@ -147,13 +149,18 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         // One row per version: two "submit" or "resubmit" clicks at once cannot both create one.
         b.HasIndex(s => new { s.ParticipantId, s.Project, s.Version }).IsUnique();
         b.HasIndex(s => new { s.AssessorId, s.Status });
+        // One response per delegate per case study: two first saves or submits at once cannot both add one.
+        b.HasIndex(s => new { s.CaseStudyId, s.ParticipantId }).IsUnique();
+        b.HasOne(s => s.CaseStudy).WithMany().HasForeignKey(s => s.CaseStudyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Participant).WithMany().OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.Assessor).WithMany().HasForeignKey(s => s.AssessorId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(s => s.Documents).WithOne().HasForeignKey(d => d.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Judgements).WithOne().HasForeignKey(j => j.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t =>
         {
-            t.HasCheckConstraint("CK_Submission_Project", ProjectColumn.ProjectCheck);
+            t.HasCheckConstraint("CK_Submission_Project", ProjectColumn.AssessedCheck);
+            // A case-study response names its case study; a project's account does not.
+            t.HasCheckConstraint("CK_Submission_CaseStudy", "(\"Project\" = 3) = (\"CaseStudyId\" IS NOT NULL)");
             t.HasCheckConstraint("CK_Submission_Version", "\"Version\" >= 1");
         });
     }
@@ -199,5 +206,37 @@ internal sealed class ExemplarConfiguration : IEntityTypeConfiguration<Exemplar>
         b.HasIndex(e => new { e.Project, e.Title }).IsUnique();
         b.HasOne(e => e.File).WithMany().HasForeignKey(e => e.FileId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("CK_Exemplar_Project", ProjectColumn.ProjectCheck));
+    }
+}
+
+internal sealed class CaseStudyConfiguration : IEntityTypeConfiguration<CaseStudy>
+{
+    public void Configure(EntityTypeBuilder<CaseStudy> b)
+    {
+        b.Property(c => c.Title).HasMaxLength(CaseStudy.TitleMaxLength).IsRequired();
+        b.Property(c => c.Question).HasMaxLength(CaseStudy.QuestionMaxLength).IsRequired();
+        b.Property(c => c.PublishedById).HasMaxLength(450).IsRequired();
+        b.HasOne(c => c.Cohort).WithMany().HasForeignKey(c => c.CohortId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.File).WithMany().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.CohortId, c.OpensAt });
+        b.HasMany(c => c.Adjustments).WithOne().HasForeignKey(a => a.CaseStudyId).OnDelete(DeleteBehavior.Cascade);
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_CaseStudy_Window", "\"ClosesAt\" > \"OpensAt\"");
+            t.HasCheckConstraint("CK_CaseStudy_WordLimit", $"\"WordLimit\" BETWEEN {CaseStudy.MinWordLimit} AND {CaseStudy.MaxWordLimit}");
+            t.HasCheckConstraint("CK_CaseStudy_Threshold", "\"AttendanceThreshold\" BETWEEN 0 AND 100");
+        });
+    }
+}
+
+internal sealed class CaseStudyAdjustmentConfiguration : IEntityTypeConfiguration<CaseStudyAdjustment>
+{
+    public void Configure(EntityTypeBuilder<CaseStudyAdjustment> b)
+    {
+        b.Property(a => a.EligibilityReason).HasMaxLength(CaseStudyAdjustment.ReasonMaxLength);
+        b.Property(a => a.ExtensionReason).HasMaxLength(CaseStudyAdjustment.ReasonMaxLength);
+        b.Property(a => a.ChangedById).HasMaxLength(450).IsRequired();
+        b.HasIndex(a => new { a.CaseStudyId, a.ParticipantId }).IsUnique();
+        b.HasOne(a => a.Participant).WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -27,6 +27,7 @@ public static class AuditedKinds
     public const string FrameworkArea = "Framework area";
     public const string AssessmentCriterion = "Assessment criterion";
     public const string Settings = "Settings";
+    public const string CaseStudy = "Case study";
     public const string Import = "Import";
     public const string Email = "E-mail";
 
@@ -98,7 +99,7 @@ public static class AuditedKinds
             [new(nameof(ProtocolStepSetting.GroupSize)), new(nameof(ProtocolStepSetting.Position)), new(nameof(ProtocolStepSetting.Minutes))],
             e => ((ProtocolStepSetting)e).Id, NoPerson),
         [typeof(Programme)] = new(Programme, "Programme",
-            [new(nameof(People.Programme.Code)), new(nameof(People.Programme.Name))],
+            [new(nameof(People.Programme.Code)), new(nameof(People.Programme.Name)), new(nameof(People.Programme.Regime))],
             e => ((Programme)e).Id, NoPerson),
         [typeof(Cohort)] = new(Cohort, "Cohort",
             [new(nameof(People.Cohort.ProgrammeId)), new(nameof(People.Cohort.Name)), new(nameof(People.Cohort.CourseStart))],
@@ -109,6 +110,14 @@ public static class AuditedKinds
         [typeof(AssessmentCriterion)] = new(AssessmentCriterion, "Assessment criterion",
             [new(nameof(Projects.AssessmentCriterion.Project)), new(nameof(Projects.AssessmentCriterion.Code)), new(nameof(Projects.AssessmentCriterion.Text))],
             e => ((AssessmentCriterion)e).Id, NoPerson),
+        [typeof(CaseStudy)] = new(CaseStudy, "Case study",
+            [new(nameof(Projects.CaseStudy.CohortId)), new(nameof(Projects.CaseStudy.Title)), new(nameof(Projects.CaseStudy.OpensAt)),
+             new(nameof(Projects.CaseStudy.ClosesAt)), new(nameof(Projects.CaseStudy.WordLimit)), new(nameof(Projects.CaseStudy.AttendanceThreshold))],
+            e => ((CaseStudy)e).Id, NoPerson),
+        [typeof(CaseStudyAdjustment)] = new(CaseStudy, "Case-study eligibility or extension",
+            [new(nameof(CaseStudyAdjustment.EligibleOverride)), new(nameof(CaseStudyAdjustment.EligibilityReason)),
+             new(nameof(CaseStudyAdjustment.ExtendedUntil)), new(nameof(CaseStudyAdjustment.ExtensionReason))],
+            e => ((CaseStudyAdjustment)e).CaseStudyId, (db, e, ct) => ParticipantUserAsync(db, ((CaseStudyAdjustment)e).ParticipantId, ct)),
         [typeof(TutorialSettings)] = new(Settings, "Tutorial settings",
             [new(nameof(Tutorials.TutorialSettings.NoticeHours))],
             e => ((TutorialSettings)e).Id, NoPerson),

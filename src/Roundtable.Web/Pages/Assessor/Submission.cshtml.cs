@@ -125,14 +125,14 @@ public class SubmissionModel(AppDbContext db, Assessments assessments) : PageMod
     {
         var me = User.UserId();
         var row = await db.Submissions.AsNoTracking().Where(s => s.Id == Id && s.AssessorId == me)
-            .Select(s => new { Submission = s, s.Participant.User.FullName }).FirstOrDefaultAsync(ct);
+            .Select(s => new { Submission = s, s.Participant.User.FullName, Limit = s.CaseStudy != null ? s.CaseStudy.WordLimit : (int?)null }).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return false;
         }
         Submission = row.Submission;
         Delegate = row.FullName;
-        Account = ProjectViews.Account(Submission, await assessments.DocumentsAsync(Id, ct), $"/Assessor/Submission/{Id}?handler=Download&documentId=");
+        Account = ProjectViews.Account(Submission, await assessments.DocumentsAsync(Id, ct), $"/Assessor/Submission/{Id}?handler=Download&documentId=", row.Limit);
         Criteria = await assessments.CriteriaAsync(Submission.Project, ct);
         return true;
     }

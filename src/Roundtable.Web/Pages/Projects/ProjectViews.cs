@@ -46,10 +46,11 @@ public static class ProjectViews
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     // A submitted version as staff read it, with its documents' download links.
-    public static AccountView Account(Submission s, IReadOnlyList<AccountDocument> documents, string downloadUrl)
+    // caseStudyLimit: a case-study response's limit is its case study's.
+    public static AccountView Account(Submission s, IReadOnlyList<AccountDocument> documents, string downloadUrl, int? caseStudyLimit = null)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.Project, s.Sections, s.Annexes, s.Words, documents, downloadUrl, s.HasAccountFile);
+        return new(s.Project, s.Sections, s.Annexes, s.Words, documents, downloadUrl, s.HasAccountFile, caseStudyLimit);
     }
 }
 
@@ -57,7 +58,9 @@ public sealed record TextFieldView(string Key, string Label, string? Hint, strin
 
 // A submitted account as staff read it; DownloadUrl is followed by the document id.
 // When the account was uploaded as a file, the page's AccountFile handler serves it.
-public sealed record AccountView(int Project, IReadOnlyList<string> Sections, string Annexes, int Words, IReadOnlyList<AccountDocument> Documents, string DownloadUrl, bool HasAccountFile = false)
+public sealed record AccountView(int Project, IReadOnlyList<string> Sections, string Annexes, int Words, IReadOnlyList<AccountDocument> Documents, string DownloadUrl, bool HasAccountFile = false, int? CaseStudyLimit = null)
 {
+    public int WordLimit => CaseStudyLimit ?? ProjectNumbers.WordLimit(Project);
+
     public string AccountFileUrl => DownloadUrl[..DownloadUrl.IndexOf("?handler=", StringComparison.Ordinal)] + "?handler=AccountFile";
 }

@@ -22,6 +22,7 @@ public static class Navigation
             items.Add(new("Cohorts", "/Programme/Cohorts"));
             items.Add(new("Communities", "/Programme/Communities"));
             items.Add(new("Projects", "/Programme/Projects"));
+            items.Add(new("Case studies", "/Programme/CaseStudies"));
             items.Add(new("Tutorials", "/Programme/Tutorials"));
             items.Add(new("Invoices", "/Programme/Invoices"));
             items.Add(new("People", "/Programme/People"));
@@ -38,6 +39,7 @@ public static class Navigation
             items.Add(new("My programme", "/Delegate"));
             items.Add(new("My community", "/Communities"));
             items.Add(new("My projects", "/Projects"));
+            items.Add(new("My case studies", "/CaseStudies"));
             items.Add(new("My tutorials", "/Tutorials"));
         }
         if (user.IsInRole(Roles.Partner))

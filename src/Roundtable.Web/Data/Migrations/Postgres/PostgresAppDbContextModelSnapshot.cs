@@ -1715,6 +1715,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1847,7 +1852,7 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     b.ToTable("AssessmentCriteria", t =>
                         {
-                            t.HasCheckConstraint("CK_AssessmentCriterion_Project", "\"Project\" IN (1, 2)");
+                            t.HasCheckConstraint("CK_AssessmentCriterion_Project", "\"Project\" IN (1, 2, 3)");
                         });
                 });
 
@@ -1932,6 +1937,112 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_BudgetLine_Amount", "\"AmountPence\" BETWEEN -10000000000 AND 10000000000");
                         });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttendanceThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("WordLimit")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("CohortId", "OpensAt");
+
+                    b.ToTable("CaseStudies", t =>
+                        {
+                            t.HasCheckConstraint("CK_CaseStudy_Threshold", "\"AttendanceThreshold\" BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("CK_CaseStudy_Window", "\"ClosesAt\" > \"OpensAt\"");
+
+                            t.HasCheckConstraint("CK_CaseStudy_WordLimit", "\"WordLimit\" BETWEEN 1500 AND 2500");
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudyAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseStudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EligibilityReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool?>("EligibleOverride")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ExtendedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("CaseStudyId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("CaseStudyAdjustments");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.ClosureDay", b =>
@@ -2342,6 +2453,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CaseStudyId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -2408,12 +2522,17 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AssessorId", "Status");
 
+                    b.HasIndex("CaseStudyId", "ParticipantId")
+                        .IsUnique();
+
                     b.HasIndex("ParticipantId", "Project", "Version")
                         .IsUnique();
 
                     b.ToTable("Submissions", t =>
                         {
-                            t.HasCheckConstraint("CK_Submission_Project", "\"Project\" IN (1, 2)");
+                            t.HasCheckConstraint("CK_Submission_CaseStudy", "(\"Project\" = 3) = (\"CaseStudyId\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_Submission_Project", "\"Project\" IN (1, 2, 3)");
 
                             t.HasCheckConstraint("CK_Submission_Version", "\"Version\" >= 1");
                         });
@@ -3257,6 +3376,42 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudy", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.Infrastructure.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudyAdjustment", b =>
+                {
+                    b.HasOne("Roundtable.Web.Projects.CaseStudy", null)
+                        .WithMany("Adjustments")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.People.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Projects.ClosureDay", b =>
                 {
                     b.HasOne("Roundtable.Web.Projects.Project2", null)
@@ -3363,6 +3518,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasForeignKey("AssessorId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Roundtable.Web.Projects.CaseStudy", "CaseStudy")
+                        .WithMany()
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Roundtable.Web.People.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
@@ -3372,6 +3532,8 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Navigation("AccountFile");
 
                     b.Navigation("Assessor");
+
+                    b.Navigation("CaseStudy");
 
                     b.Navigation("Participant");
                 });
@@ -3522,6 +3684,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Roundtable.Web.People.Programme", b =>
                 {
                     b.Navigation("Cohorts");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudy", b =>
+                {
+                    b.Navigation("Adjustments");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.Project2", b =>

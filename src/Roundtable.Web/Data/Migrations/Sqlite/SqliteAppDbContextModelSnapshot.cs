@@ -1654,6 +1654,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1780,7 +1785,7 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
 
                     b.ToTable("AssessmentCriteria", t =>
                         {
-                            t.HasCheckConstraint("CK_AssessmentCriterion_Project", "\"Project\" IN (1, 2)");
+                            t.HasCheckConstraint("CK_AssessmentCriterion_Project", "\"Project\" IN (1, 2, 3)");
                         });
                 });
 
@@ -1861,6 +1866,108 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_BudgetLine_Amount", "\"AmountPence\" BETWEEN -10000000000 AND 10000000000");
                         });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendanceThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("CohortId", "OpensAt");
+
+                    b.ToTable("CaseStudies", t =>
+                        {
+                            t.HasCheckConstraint("CK_CaseStudy_Threshold", "\"AttendanceThreshold\" BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("CK_CaseStudy_Window", "\"ClosesAt\" > \"OpensAt\"");
+
+                            t.HasCheckConstraint("CK_CaseStudy_WordLimit", "\"WordLimit\" BETWEEN 1500 AND 2500");
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudyAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseStudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("EligibleOverride")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExtendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("CaseStudyId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("CaseStudyAdjustments");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.ClosureDay", b =>
@@ -2253,6 +2360,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CaseStudyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -2319,12 +2429,17 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AssessorId", "Status");
 
+                    b.HasIndex("CaseStudyId", "ParticipantId")
+                        .IsUnique();
+
                     b.HasIndex("ParticipantId", "Project", "Version")
                         .IsUnique();
 
                     b.ToTable("Submissions", t =>
                         {
-                            t.HasCheckConstraint("CK_Submission_Project", "\"Project\" IN (1, 2)");
+                            t.HasCheckConstraint("CK_Submission_CaseStudy", "(\"Project\" = 3) = (\"CaseStudyId\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_Submission_Project", "\"Project\" IN (1, 2, 3)");
 
                             t.HasCheckConstraint("CK_Submission_Version", "\"Version\" >= 1");
                         });
@@ -3150,6 +3265,42 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudy", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.Infrastructure.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudyAdjustment", b =>
+                {
+                    b.HasOne("Roundtable.Web.Projects.CaseStudy", null)
+                        .WithMany("Adjustments")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.People.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Projects.ClosureDay", b =>
                 {
                     b.HasOne("Roundtable.Web.Projects.Project2", null)
@@ -3256,6 +3407,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AssessorId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Roundtable.Web.Projects.CaseStudy", "CaseStudy")
+                        .WithMany()
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Roundtable.Web.People.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
@@ -3265,6 +3421,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("AccountFile");
 
                     b.Navigation("Assessor");
+
+                    b.Navigation("CaseStudy");
 
                     b.Navigation("Participant");
                 });
@@ -3415,6 +3573,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Roundtable.Web.People.Programme", b =>
                 {
                     b.Navigation("Cohorts");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Projects.CaseStudy", b =>
+                {
+                    b.Navigation("Adjustments");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.Project2", b =>

@@ -25,16 +25,21 @@ public class EditModel(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        Input = new ProgrammeInput { Code = p.Code, Name = p.Name, FrameworkAreas = string.Join("\n", await FrameworkArea.ForProgrammeAsync(db, p.Id, ct)) };
+        Input = new ProgrammeInput { Code = p.Code, Name = p.Name, Regime = p.Regime.ToString(), FrameworkAreas = string.Join("\n", await FrameworkArea.ForProgrammeAsync(db, p.Id, ct)) };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Check(FrameworkArea.NameMaxLength);
-        if (!details.Succeeded)
+        var regime = Input.CheckRegime();
+        if (!details.Succeeded || !regime.Succeeded)
         {
-            ModelState.AddFailure(details.Failure);
+            ModelState.AddFailure(details.Failure ?? regime.Failure!);
+            if (details.Failure is not null && regime.Failure is not null)
+            {
+                ModelState.AddFailure(regime.Failure);
+            }
             return Page();
         }
         var (code, name, areas) = details.Value;
@@ -51,6 +56,7 @@ public class EditModel(AppDbContext db) : PageModel
         }
         programme.Code = code;
         programme.Name = name;
+        programme.Regime = regime.Value;
         if (Id is null)
         {
             db.Programmes.Add(programme);

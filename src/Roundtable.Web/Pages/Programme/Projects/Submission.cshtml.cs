@@ -88,7 +88,7 @@ public class SubmissionModel(AppDbContext db, Assessments assessments, AuditTrai
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var row = await db.Submissions.AsNoTracking().Where(s => s.Id == Id && s.Status != SubmissionStatus.Draft)
-            .Select(s => new { Submission = s, s.Participant.User.FullName }).FirstOrDefaultAsync(ct);
+            .Select(s => new { Submission = s, s.Participant.User.FullName, Limit = s.CaseStudy != null ? s.CaseStudy.WordLimit : (int?)null }).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return false;
@@ -96,7 +96,7 @@ public class SubmissionModel(AppDbContext db, Assessments assessments, AuditTrai
         Submission = row.Submission;
         Delegate = row.FullName;
         ParticipantId = row.Submission.ParticipantId;
-        Account = ProjectViews.Account(Submission, await assessments.DocumentsAsync(Id, ct), $"/Programme/Projects/Submission/{Id}?handler=Download&documentId=");
+        Account = ProjectViews.Account(Submission, await assessments.DocumentsAsync(Id, ct), $"/Programme/Projects/Submission/{Id}?handler=Download&documentId=", row.Limit);
         Assessors = await assessments.AssessorsAsync(ct);
         Judgements = await db.CriterionJudgements.AsNoTracking().Where(j => j.SubmissionId == Id)
             .OrderBy(j => j.Criterion.Position).ThenBy(j => j.Criterion.Code)
