@@ -9,7 +9,7 @@ namespace Roundtable.Web.Pages.Programme.Invoices;
 
 public class IndexModel(AppDbContext db, InvoiceExport export) : PageModel
 {
-    public sealed record Row(int Id, string Number, string Partner, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status);
+    public sealed record Row(int Id, string Number, string Partner, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status, bool SelfBilled);
 
     public sealed class ExportInput
     {
@@ -59,7 +59,7 @@ public class IndexModel(AppDbContext db, InvoiceExport export) : PageModel
             query = query.Where(i => i.Status == s);
         }
         Rows = await query.OrderByDescending(i => i.Sequence)
-            .Select(i => new Row(i.Id, i.Number, i.PartnerName, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status))
+            .Select(i => new Row(i.Id, i.Number, i.PartnerName, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status, i.SelfBillingAgreementId != null))
             .ToListAsync(ct);
         Counts = await db.Invoices.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
