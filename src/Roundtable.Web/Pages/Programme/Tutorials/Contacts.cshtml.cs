@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Audit;
 using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Programme.Tutorials;
