@@ -254,8 +254,8 @@ public class ProjectsTeamTests(AppFactory app) : AppTest(app)
         var rows = page.QuerySelectorAll("#progress tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
         Assert.Equal(
         [
-            "Ned New | NPQH Test | 0 of 10 met | Not started | 0 days logged; 9 needed | 0 of 8 met | Not started",
-            "Rae Ready | NPQH Test | 8 of 10 met | Submitted | 5 days logged; 9 needed | 4 of 8 met | Not started",
+            "Ned New | NPQH Test | 0 of 12 met | Not started | 0 days logged; 9 needed | 0 of 11 met | Not started",
+            "Rae Ready | NPQH Test | 10 of 12 met | Submitted | 5 days logged; 9 needed | 7 of 11 met | Not started",
         ], rows);
         Assert.Contains("1|submission waiting for an assessor",
             page.QuerySelectorAll(".rt-stat").Select(s => $"{s.QuerySelector(".rt-stat__value")!.TextContent}|{s.QuerySelector(".rt-stat__label")!.TextContent}"));
