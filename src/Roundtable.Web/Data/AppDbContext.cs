@@ -62,6 +62,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Invoicing.FeeRate> FeeRates => Set<Invoicing.FeeRate>();
     public DbSet<Invoicing.PartnerBilling> PartnerBillings => Set<Invoicing.PartnerBilling>();
     public DbSet<Invoicing.InvoicingSettings> InvoicingSettings => Set<Invoicing.InvoicingSettings>();
+    public DbSet<Invoicing.SelfBillingAgreement> SelfBillingAgreements => Set<Invoicing.SelfBillingAgreement>();
+    public DbSet<Tutorials.ProgrammeContacts> ProgrammeContacts => Set<Tutorials.ProgrammeContacts>();
     public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();

@@ -2,7 +2,9 @@ using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Invoicing;
 
-public enum InvoiceStatus { Submitted, Approved, Rejected, Paid, Withdrawn }
+// A self-billed invoice is issued by the programme team already approved; the partner may dispute it
+// (Disputed), and the team then withdraws it and raises it again.
+public enum InvoiceStatus { Submitted, Approved, Rejected, Paid, Withdrawn, Disputed }
 
 // A partner's invoice for one or more tutorials. Amounts are integer pence. The partner's
 // details are copied on at submission so that a later change of bank or VAT status never
@@ -40,7 +42,15 @@ public class Invoice
     public string? PaymentReference { get; set; }
     public DateTime? PaidRecordedAt { get; set; }
     public string? PaidRecordedById { get; set; }
+    // Raised by the programme team for the partner under a self-billing agreement (HMRC: marked
+    // "Self-billed invoice"); SubmittedById is then the team member who raised it.
+    public int? SelfBillingAgreementId { get; set; }
+    public SelfBillingAgreement? SelfBillingAgreement { get; set; }
+    public string? DisputeReason { get; set; }
+    public DateTime? DisputedAt { get; set; }
     public List<InvoiceLine> Lines { get; set; } = [];
+
+    public bool SelfBilled => SelfBillingAgreementId is not null;
 
     public static string FormatNumber(long sequence) => "RT-" + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -84,6 +94,44 @@ public class Invoice
         }
         Status = InvoiceStatus.Withdrawn;
         DecidedAt = now;
+        foreach (var line in Lines)
+        {
+            line.ActiveBookingId = null;
+        }
+        return null;
+    }
+
+    // The partner disputes a self-billed invoice that is not yet paid; the team then withdraws it.
+    public Failure? Dispute(string reason, DateTime now)
+    {
+        if (!SelfBilled)
+        {
+            return Failure.Conflict("Only a self-billed invoice can be disputed: withdraw your own invoice instead, or ask the programme team.");
+        }
+        if (Move(InvoiceStatus.Approved, InvoiceStatus.Disputed, "disputed") is { } refused)
+        {
+            return refused;
+        }
+        DisputeReason = reason.Trim();
+        DisputedAt = now;
+        return null;
+    }
+
+    // The programme team takes back a self-billed invoice it issued (disputed or not yet paid),
+    // freeing its consultations (lines must be loaded) to be raised again.
+    public Failure? WithdrawSelfBilled(string userId, DateTime now)
+    {
+        if (!SelfBilled)
+        {
+            return Failure.Conflict("Only a self-billed invoice can be withdrawn by the programme team: reject a partner's own invoice instead.");
+        }
+        if (Status is not (InvoiceStatus.Approved or InvoiceStatus.Disputed))
+        {
+            return Failure.Conflict($"This invoice is {Status.ToString().ToLowerInvariant()}: only an unpaid or disputed self-billed invoice can be withdrawn.");
+        }
+        Status = InvoiceStatus.Withdrawn;
+        DecidedAt = now;
+        DecidedById = userId;
         foreach (var line in Lines)
         {
             line.ActiveBookingId = null;

@@ -19,7 +19,13 @@ public static class InvoicingApi
     public sealed record LineResponse(int BookingId, string Date, int Project, string DelegateInitials, decimal Fee);
     public sealed record CreatedResponse(int Id, string Number, IReadOnlyList<LineResponse> Lines, decimal Subtotal, decimal Vat, decimal Total, string Status);
     public sealed record InvoiceResponse(int Id, string Number, string Date, string Status, string Partner, string? VatNumber, IReadOnlyList<LineResponse> Lines,
-        decimal Subtotal, decimal Vat, decimal Total, string? RejectReason, string? PaidOn, string? PaymentReference);
+        decimal Subtotal, decimal Vat, decimal Total, string? RejectReason, string? PaidOn, string? PaymentReference, bool SelfBilled, string? DisputeReason);
+    public sealed record SelfBilledRequest(int? PartnerId, IReadOnlyList<int>? BookingIds);
+    public sealed record DisputeRequest(string? Reason);
+    public sealed record AgreementRequest(string? StartsOn, string? EndsOn, bool? AcceptTerms, string? Name);
+    public sealed record EndAgreementRequest(string? Reason);
+    public sealed record AgreementResponse(int Id, int PartnerId, string StartsOn, string EndsOn, string Status, string AcceptedName, string AcceptedAt, string Terms,
+        string? EndedAt, string? EndReason);
     public sealed record RejectRequest(string? Reason);
     public sealed record PaidRequest(string? PaidOn, string? Reference);
 
@@ -50,8 +56,106 @@ public static class InvoicingApi
         invoices.MapPost("/{id:int}/paid", Paid).RequireAuthorization(Roles.ProgrammeTeam)
             .WithName("MarkInvoicePaid").WithSummary("Record the payment of an approved invoice")
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
+        invoices.MapPost("/self-billed", PostSelfBilled).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("RaiseSelfBilledInvoice").WithSummary("Raise a self-billed invoice for a partner with an agreement in force (all their invoiceable tutorials when bookingIds is empty)")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Refused);
+        invoices.MapPost("/{id:int}/dispute", Dispute).RequireAuthorization(Roles.Partner)
+            .WithName("DisputeInvoice").WithSummary("The partner disputes one of their self-billed invoices, with a reason")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
+        invoices.MapPost("/{id:int}/withdraw", WithdrawSelfBilled).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("WithdrawSelfBilledInvoice").WithSummary("Withdraw a self-billed invoice (usually disputed) so that its tutorials can be invoiced again")
+            .Fails(FailureKind.NotFound, FailureKind.Conflict);
+
+        var agreements = v1.MapArea("Invoicing", "/self-billing/agreements");
+        agreements.MapGet("", GetAgreements)
+            .WithName("ListSelfBillingAgreements").WithSummary("The partner's own self-billing agreements, or every one for the programme team")
+            .Fails(FailureKind.Forbidden);
+        agreements.MapPost("", PostAgreement).RequireAuthorization(Roles.Partner)
+            .WithName("AcceptSelfBillingAgreement").WithSummary("The signed-in partner accepts a self-billing agreement (terms accepted, name typed, at most 12 months)")
+            .Fails(FailureKind.Invalid, FailureKind.Conflict);
+        agreements.MapPost("/{id:int}/end", EndAgreement).RequireAuthorization(Roles.ProgrammeTeam)
+            .WithName("EndSelfBillingAgreement").WithSummary("End a self-billing agreement early, with a reason")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Conflict);
         return v1;
     }
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> PostSelfBilled(
+        SelfBilledRequest? body, ClaimsPrincipal user, AppDbContext db, PartnerInvoices invoices, InvoiceQueries queries, CancellationToken ct)
+    {
+        if (body?.PartnerId is not { } partnerId)
+        {
+            return new FieldErrors().Add(nameof(SelfBilledRequest.PartnerId), "Give the partner's id as partnerId.").ToProblem();
+        }
+        var partnerUserId = await db.PartnerProfiles.AsNoTracking().Where(p => p.Id == partnerId).Select(p => p.UserId).FirstOrDefaultAsync(ct);
+        if (partnerUserId is null)
+        {
+            return Failure.NotFound("There is no partner with that id.").ToProblem();
+        }
+        var ids = body.BookingIds is { Count: > 0 } given ? given.ToList() : (await queries.InvoiceableAsync(partnerUserId, ct)).Select(i => i.BookingId).ToList();
+        if (ids.Count == 0)
+        {
+            return Failure.Refused("This partner has no tutorials ready to invoice: they must be held, with feedback recorded, and on no live invoice.").ToProblem();
+        }
+        var raised = await invoices.RaiseSelfBilledAsync(partnerUserId, ids, user.UserId(), ct);
+        if (!raised.Succeeded)
+        {
+            return raised.Failure.ToProblem();
+        }
+        var i = raised.Value;
+        return TypedResults.Created($"/api/v1/invoices/{i.Id}",
+            new CreatedResponse(i.Id, i.Number, Lines(i), Money.Pounds(i.SubtotalPence), Money.Pounds(i.VatPence), Money.Pounds(i.TotalPence), i.Status.ToString()));
+    }
+
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> Dispute(
+        int id, DisputeRequest? body, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct) =>
+        Respond(await invoices.DisputeAsync(id, user.UserId(), body?.Reason, ct));
+
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> WithdrawSelfBilled(int id, ClaimsPrincipal user, PartnerInvoices invoices, CancellationToken ct) =>
+        Respond(await invoices.WithdrawSelfBilledAsync(id, user.UserId(), ct));
+
+    private static async Task<Results<Ok<List<AgreementResponse>>, ProblemHttpResult>> GetAgreements(
+        ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var team = user.IsInRole(Roles.ProgrammeTeam);
+        if (!team && !user.IsInRole(Roles.Partner))
+        {
+            return Failure.Forbidden("Self-billing agreements are for professional partners and the programme team.").ToProblem();
+        }
+        var me = user.UserId();
+        var today = LondonTime.Today(time);
+        var rows = await db.SelfBillingAgreements.AsNoTracking().Where(a => team || a.Partner.UserId == me)
+            .OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(a => ToResponse(a, today)).ToList());
+    }
+
+    private static async Task<Results<Created<AgreementResponse>, ProblemHttpResult>> PostAgreement(
+        AgreementRequest? body, ClaimsPrincipal user, SelfBillingAgreements agreements, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var startsOn = errors.OptionalDate(body?.StartsOn, nameof(AgreementRequest.StartsOn));
+        var endsOn = errors.OptionalDate(body?.EndsOn, nameof(AgreementRequest.EndsOn));
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var accepted = await agreements.AcceptAsync(user.UserId(), new AcceptAgreementInput(startsOn, endsOn, body?.AcceptTerms == true, body?.Name), ct);
+        if (!accepted.Succeeded)
+        {
+            return accepted.Failure.ToProblem();
+        }
+        return TypedResults.Created($"/api/v1/self-billing/agreements/{accepted.Value.Id}", ToResponse(accepted.Value, LondonTime.Today(time)));
+    }
+
+    private static async Task<Results<Ok<AgreementResponse>, ProblemHttpResult>> EndAgreement(
+        int id, EndAgreementRequest? body, ClaimsPrincipal user, SelfBillingAgreements agreements, TimeProvider time, CancellationToken ct)
+    {
+        var ended = await agreements.EndAsync(id, user.UserId(), body?.Reason, ct);
+        return ended.Succeeded ? TypedResults.Ok(ToResponse(ended.Value, LondonTime.Today(time))) : ended.Failure.ToProblem();
+    }
+
+    private static AgreementResponse ToResponse(SelfBillingAgreement a, DateOnly today) =>
+        new(a.Id, a.PartnerId, UkFormat.Iso(a.StartsOn), UkFormat.Iso(a.EndsOn), a.StatusOn(today), a.AcceptedName, UkFormat.IsoLocal(a.AcceptedAt), a.TermsText,
+            a.EndedAt is { } e ? UkFormat.IsoLocal(e) : null, a.EndReason);
 
     private static async Task<Results<Ok<List<InvoiceableResponse>>, ProblemHttpResult>> GetInvoiceable(
         [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
@@ -160,7 +264,7 @@ public static class InvoicingApi
         return TypedResults.File(csv, CsvFile.ContentType, "invoices.csv");
     }
 
-    private const string StatusError = "Status must be one of Submitted, Approved, Rejected, Paid.";
+    private const string StatusError = "Status must be one of Submitted, Approved, Rejected, Paid, Withdrawn, Disputed.";
 
     private static Results<Ok<InvoiceResponse>, ProblemHttpResult> Respond(Result<Invoice> decided) =>
         decided.Succeeded ? TypedResults.Ok(ToResponse(decided.Value)) : decided.Failure.ToProblem();
@@ -171,5 +275,5 @@ public static class InvoicingApi
 
     private static InvoiceResponse ToResponse(Invoice i) =>
         new(i.Id, i.Number, UkFormat.Iso(i.IssuedOn), i.Status.ToString(), i.PartnerName, i.VatNumber, Lines(i), Money.Pounds(i.SubtotalPence), Money.Pounds(i.VatPence),
-            Money.Pounds(i.TotalPence), i.RejectReason, i.PaidOn is { } p ? UkFormat.Iso(p) : null, i.PaymentReference);
+            Money.Pounds(i.TotalPence), i.RejectReason, i.PaidOn is { } p ? UkFormat.Iso(p) : null, i.PaymentReference, i.SelfBilled, i.DisputeReason);
 }

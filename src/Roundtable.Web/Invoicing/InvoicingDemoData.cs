@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Audit;
+using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Invoicing;
 
@@ -9,6 +10,7 @@ namespace Roundtable.Web.Invoicing;
 // start and partner2 has an agreed £175; partner1 is VAT registered. partner1 and partner2 each
 // have one earlier invoice in every status, one tutorial each, from their held tutorials;
 // the rejected one's tutorial is invoiceable again, and at least three more are waiting.
+// partner1 then signed a self-billing agreement and has one self-billed invoice.
 public static class InvoicingDemoData
 {
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
@@ -100,6 +102,7 @@ public static class InvoicingDemoData
                 }
             }
         }
+        sequence = await SelfBillingAsync(db, partner1, billing1, rates, team, now, sequence, ct);
         await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, sequence), ct);
         await db.SaveChangesAsync(ct);
 
@@ -109,5 +112,45 @@ public static class InvoicingDemoData
         billing2.AwaitingConfirmation = true;
         billing2.UpdatedAt = now.AddDays(-1);
         await db.SaveChangesAsync(ct);
+    }
+
+    // partner1 accepted a self-billing agreement a week ago; the team has raised one self-billed
+    // invoice (the next number in the one sequence) from their next held tutorial, and more wait.
+    private static async Task<long> SelfBillingAsync(AppDbContext db, PartnerProfile partner, PartnerBilling billing, List<FeeRate> rates, string team, DateTime now,
+        long sequence, CancellationToken ct)
+    {
+        var startsOn = LondonTime.DateOf(now.AddDays(-7));
+        var agreement = new SelfBillingAgreement
+        {
+            PartnerId = partner.Id, StartsOn = startsOn, EndsOn = SelfBillingAgreement.LatestEnd(startsOn),
+            TermsText = string.Join("\n\n", SelfBillingAgreement.Terms("Roundtable Leadership Learning Ltd (the NPQ programme team)", partner.User.FullName, startsOn, SelfBillingAgreement.LatestEnd(startsOn))),
+            AcceptedName = partner.User.FullName, AcceptedAt = now.AddDays(-7), AcceptedById = partner.UserId,
+        };
+        db.SelfBillingAgreements.Add(agreement);
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(AuditEntry.Of(SelfBillingAgreement.AuditSubject, agreement.Id, "Accepted", partner.UserId, agreement.AcceptedAt,
+            $"From {UkFormat.Date(agreement.StartsOn)} to {UkFormat.Date(agreement.EndsOn)}, signed \"{agreement.AcceptedName}\""));
+        var invoiced = db.InvoiceLines.Where(l => l.ActiveBookingId != null).Select(l => l.ActiveBookingId!.Value);
+        var next = await db.Bookings.AsNoTracking()
+            .Where(b => b.Slot.PartnerId == partner.Id && b.Status == Tutorials.BookingStatus.Held && b.Feedback != null && !invoiced.Contains(b.Id))
+            .OrderBy(b => b.Slot.StartsAt)
+            .Select(b => new { b.Id, b.Slot.StartsAt, b.Project, b.Participant.User.FullName }).FirstAsync(ct);
+        var date = LondonTime.DateOf(next.StartsAt);
+        var fee = InvoiceRules.FeeOn(date, rates, partner.Id)!.Value;
+        var totals = InvoiceRules.Totals([fee], billing.VatRegistered);
+        var raisedAt = now.AddDays(-2);
+        sequence++;
+        var invoice = new Invoice
+        {
+            Sequence = sequence, Number = Invoice.FormatNumber(sequence), PartnerId = partner.Id, IssuedOn = LondonTime.DateOf(raisedAt), SubmittedAt = raisedAt,
+            SubmittedById = team, Status = InvoiceStatus.Approved, DecidedAt = raisedAt, DecidedById = team, SelfBillingAgreementId = agreement.Id,
+            PartnerName = partner.User.FullName, PartnerEmail = partner.User.Email ?? "", PartnerAddress = billing.Address, PaymentDetails = billing.PaymentDetails,
+            VatNumber = billing.VatNumber, SubtotalPence = totals.SubtotalPence, VatPence = totals.VatPence, TotalPence = totals.TotalPence,
+            Lines = [new InvoiceLine { BookingId = next.Id, ActiveBookingId = next.Id, TutorialDate = date, Project = next.Project, DelegateInitials = InvoiceRules.Initials(next.FullName), FeePence = fee }],
+        };
+        db.Invoices.Add(invoice);
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, "Self-billed", team, raisedAt, $"{invoice.Number}: 1 tutorial(s), total {Money.Text(invoice.TotalPence)}"));
+        return sequence;
     }
 }

@@ -8,6 +8,7 @@ public static class InvoicingSetup
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoiceExport>();
         services.AddScoped<PartnerPaymentDetails>();
+        services.AddScoped<SelfBillingAgreements>();
         services.AddOptions<TrainingProviderOptions>().BindConfiguration(TrainingProviderOptions.Section);
         return services;
     }

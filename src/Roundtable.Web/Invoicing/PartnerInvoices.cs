@@ -14,7 +14,15 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
     // The counter row is bumped first: on PostgreSQL its row lock queues concurrent submissions
     // until this one commits (and each then sees the lines committed before it); on SQLite the
     // transaction holds the write lock from the start. A refusal rolls back, so no number is used up.
-    public async Task<Result<Invoice>> SubmitAsync(string partnerUserId, IReadOnlyCollection<int> bookingIds, CancellationToken ct = default)
+    public Task<Result<Invoice>> SubmitAsync(string partnerUserId, IReadOnlyCollection<int> bookingIds, CancellationToken ct = default) =>
+        IssueAsync(partnerUserId, bookingIds, partnerUserId, selfBilled: false, ct);
+
+    // The programme team's self-billed invoice for a partner with an agreement in force: the same
+    // checks, lines and number sequence as the partner's own, issued already approved.
+    public Task<Result<Invoice>> RaiseSelfBilledAsync(string partnerUserId, IReadOnlyCollection<int> bookingIds, string teamUserId, CancellationToken ct = default) =>
+        IssueAsync(partnerUserId, bookingIds, teamUserId, selfBilled: true, ct);
+
+    private async Task<Result<Invoice>> IssueAsync(string partnerUserId, IReadOnlyCollection<int> bookingIds, string issuedById, bool selfBilled, CancellationToken ct)
     {
         if (new NewInvoiceInput(bookingIds).Check() is { } invalid)
         {
@@ -24,10 +32,27 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         var noShowPayable = await queries.NoShowPayableAsync(ct);
         await EnsureCounterAsync(ct);
         var now = time.UtcNow();
+        var today = LondonTime.Today(time);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct);
+        // Read after the counter's lock, so an agreement accepted or ended a moment ago is seen.
+        var agreementId = await db.SelfBillingAgreements.AsNoTracking()
+            .Where(a => a.Partner.UserId == partnerUserId && a.EndedAt == null && a.StartsOn <= today && a.EndsOn >= today)
+            .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        if (!selfBilled && agreementId is not null)
+        {
+            return Failure.Refused(SelfBillingInForceMessage, nameof(NewInvoiceInput.BookingIds));
+        }
+        if (selfBilled && agreementId is null)
+        {
+            return Failure.Refused("This partner has no self-billing agreement in force, so the programme team cannot invoice for them: they invoice their own tutorials.");
+        }
+        if (selfBilled && await db.PartnerBillings.AnyAsync(b => b.Partner.UserId == partnerUserId && b.AwaitingConfirmation, ct))
+        {
+            return Failure.Refused(PartnerPaymentDetails.AwaitingConfirmationMessage);
+        }
         var found = await db.Bookings.AsNoTracking()
             .Where(b => ids.Contains(b.Id) && b.Slot.Partner.UserId == partnerUserId)
             .Select(b => new
@@ -44,7 +69,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         {
             if (!found.TryGetValue(id, out var b))
             {
-                refusals.Add(new(id, "is not one of your tutorials"));
+                refusals.Add(new(id, selfBilled ? "is not one of this partner's tutorials" : "is not one of your tutorials"));
                 continue;
             }
             var date = LondonTime.DateOf(b.StartsAt);
@@ -73,7 +98,8 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         var invoice = new Invoice
         {
             Sequence = sequence, Number = Invoice.FormatNumber(sequence), PartnerId = partnerId!.Value, IssuedOn = LondonTime.Today(time),
-            SubmittedAt = now, SubmittedById = partnerUserId, Status = InvoiceStatus.Submitted,
+            SubmittedAt = now, SubmittedById = issuedById, Status = selfBilled ? InvoiceStatus.Approved : InvoiceStatus.Submitted,
+            SelfBillingAgreementId = selfBilled ? agreementId : null, DecidedAt = selfBilled ? now : null, DecidedById = selfBilled ? issuedById : null,
             PartnerName = partner.FullName, PartnerEmail = partner.Email ?? "", PartnerAddress = billing?.Address ?? "", PaymentDetails = billing?.PaymentDetails ?? "",
             VatNumber = vatRegistered ? billing!.VatNumber : null,
             SubtotalPence = totals.SubtotalPence, VatPence = totals.VatPence, TotalPence = totals.TotalPence, Lines = lines,
@@ -97,7 +123,7 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
             }
             return Refused(taken.Select(t => new BookingRefusal(t.BookingId, $"is already on invoice {t.Number}", t.TutorialDate)).ToList());
         }
-        db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, "Submitted", partnerUserId, now,
+        db.AuditEntries.Add(AuditEntry.Of(Invoice.AuditSubject, invoice.Id, selfBilled ? "Self-billed" : "Submitted", issuedById, now,
             $"{invoice.Number}: {lines.Count} tutorial(s), total {Money.Text(invoice.TotalPence)}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -127,6 +153,28 @@ public sealed class PartnerInvoices(AppDbContext db, TimeProvider time, InvoiceQ
         }
         return await DecideAsync(id, partnerUserId, "Withdrawn", null, (invoice, now) => invoice.Withdraw(now), ct);
     }
+
+    public const string SelfBillingInForceMessage =
+        "You have a self-billing agreement in force, so the programme team invoices your tutorials for you: you cannot send your own invoice for them. Your self-billed invoices appear on this page.";
+
+    // The partner disputes one of their own self-billed invoices, with a reason the team sees.
+    public async Task<Result<Invoice>> DisputeAsync(int id, string partnerUserId, string? reason, CancellationToken ct = default)
+    {
+        if (await queries.LoadForPartnerAsync(id, partnerUserId, ct) is null)
+        {
+            return Failure.NotFound("There is no invoice of yours with that id.");
+        }
+        if (new ReasonInput(reason).Check("for disputing the invoice") is { } invalid)
+        {
+            return invalid;
+        }
+        var why = reason!.Trim();
+        return await DecideAsync(id, partnerUserId, "Disputed", why, (invoice, now) => invoice.Dispute(why, now), ct);
+    }
+
+    // The team withdraws a self-billed invoice (usually a disputed one) so it can be raised again.
+    public Task<Result<Invoice>> WithdrawSelfBilledAsync(int id, string teamUserId, CancellationToken ct = default) =>
+        DecideAsync(id, teamUserId, "Withdrawn", null, (invoice, now) => invoice.WithdrawSelfBilled(teamUserId, now), ct);
 
     public async Task<Result<Invoice>> MarkPaidAsync(int id, string userId, DateOnly? paidOn, string? reference, CancellationToken ct = default)
     {

@@ -48,6 +48,7 @@ public sealed class PersonalDataExport(AppDbContext db)
         [typeof(PartnerBilling)] = "partner-billing.json",
         [typeof(FeeRate)] = "fee-rates.json",
         [typeof(Invoice)] = "invoices.json",
+        [typeof(SelfBillingAgreement)] = "self-billing-agreements.json",
         [typeof(ReminderOptOut)] = "reminder-preferences.json",
         [typeof(SentReminder)] = "reminders-sent.json",
         [typeof(CalendarFeed)] = "calendar-feed.json",
@@ -64,6 +65,7 @@ public sealed class PersonalDataExport(AppDbContext db)
     public static readonly IReadOnlyDictionary<Type, string> NotExported = new Dictionary<Type, string>
     {
         [typeof(Dfe.DeclarationRuleSettings)] = "Holds only who last changed the declaration rules, a record of the team's own work.",
+        [typeof(ProgrammeContacts)] = "Holds only who last changed the programme contacts, a record of the team's own work.",
 
         [typeof(IdentityUserClaim<string>)] = "Sign-in internals (none are written today); deleted on erasure.",
         [typeof(IdentityUserLogin<string>)] = "External sign-in keys are secrets, never handed out; deleted on erasure.",
@@ -195,6 +197,8 @@ public sealed class PersonalDataExport(AppDbContext db)
             .Select(b => new { b.Address, b.PaymentDetails, b.VatRegistered, b.VatNumber, b.UpdatedAt }).ToListAsync(ct));
         Add("fee-rates.json", await db.FeeRates.AsNoTracking().Where(f => f.PartnerId != null && partnerIds.Contains(f.PartnerId.Value))
             .Select(f => new { f.From, f.AmountPence, f.SetAt }).ToListAsync(ct));
+        Add("self-billing-agreements.json", await db.SelfBillingAgreements.AsNoTracking().Where(a => partnerIds.Contains(a.PartnerId)).OrderBy(a => a.StartsOn)
+            .Select(a => new { a.StartsOn, a.EndsOn, a.AcceptedName, a.AcceptedAt, a.TermsText, a.EndedAt, a.EndReason }).ToListAsync(ct));
         Add("invoices.json", await db.Invoices.AsNoTracking().Where(i => partnerIds.Contains(i.PartnerId))
             .OrderBy(i => i.Sequence)
             .Select(i => new

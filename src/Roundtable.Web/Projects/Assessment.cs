@@ -1,5 +1,6 @@
 using System.Globalization;
 using Roundtable.Web.Infrastructure.Files;
+using Roundtable.Web.People;
 
 namespace Roundtable.Web.Projects;
 
@@ -8,9 +9,9 @@ public sealed record CriterionInput(string? Project, string? Code, string? Text,
 
 public sealed record CriterionFields(int Project, string Code, string Text, int? Position);
 
-public sealed record ExemplarInput(string? Project, string? Title, string? Summary, IFormFile? Upload);
+public sealed record ExemplarInput(string? Project, string? Title, string? Summary, IFormFile? Upload, string? Phase = null);
 
-public sealed record ExemplarFields(int Project, string Title, string Summary);
+public sealed record ExemplarFields(int Project, string Title, string Summary, SchoolPhase? Phase = null);
 
 // What assessors judge a project against. The seeds do not list the criteria, so the programme team
 // enters them.
@@ -87,6 +88,8 @@ public class Exemplar
     public StoredFile File { get; set; } = null!;
     public DateTime PublishedAt { get; set; }
     public string PublishedById { get; set; } = "";
+    // The phase of the school the exemplar comes from, so delegates can find ones from a range of phases.
+    public SchoolPhase? Phase { get; set; }
 
     public static string Duplicate(int project, string title) => $"Project {project} already has an exemplar called {title}";
 
@@ -100,6 +103,19 @@ public class Exemplar
         }
         var title = errors.Text(input.Title, nameof(input.Title), "a title", TitleMaxLength, required: true);
         var summary = errors.Text(input.Summary, nameof(input.Summary), "a short description", SummaryMaxLength, required: true);
+        SchoolPhase? phase = null;
+        if (string.IsNullOrEmpty(input.Phase))
+        {
+            errors.Add(nameof(input.Phase), "Choose the phase of the school the exemplar comes from");
+        }
+        else if (Enum.TryParse<SchoolPhase>(input.Phase, out var p) && Enum.IsDefined(p) && !int.TryParse(input.Phase, CultureInfo.InvariantCulture, out _))
+        {
+            phase = p;
+        }
+        else
+        {
+            errors.Add(nameof(input.Phase), "Choose a phase from the list");
+        }
         if (input.Upload is null)
         {
             errors.Add(nameof(input.Upload), "Select the exemplar's file");
@@ -108,6 +124,6 @@ public class Exemplar
         {
             errors.Add(nameof(input.Upload), check.Error!);
         }
-        return errors.ToFailure() is { } failure ? failure : new ExemplarFields(project, title!, summary!);
+        return errors.ToFailure() is { } failure ? failure : new ExemplarFields(project, title!, summary!, phase);
     }
 }

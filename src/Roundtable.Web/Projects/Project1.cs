@@ -1,3 +1,4 @@
+using System.Globalization;
 using Roundtable.Web.People;
 
 namespace Roundtable.Web.Projects;
@@ -14,7 +15,12 @@ public sealed record Project1Input(
     DateOnly? ImplementationStart,
     string? Evaluation,
     string? SmartTarget = null,
-    DateOnly? BoardFeedbackOn = null);
+    DateOnly? BoardFeedbackOn = null,
+    string? Origin = null,
+    bool WholeSchool = false);
+
+// Project 1 may be a new project arising from the NPQH or an existing one the delegate already leads (seed 003).
+public enum ProjectOrigin { New, Existing }
 
 // Project 1: the delegate leads a change programme at whole-school level (DfE 2017).
 public class Project1
@@ -36,6 +42,9 @@ public class Project1
     public string? SmartTarget { get; set; }
     public DateOnly? ImplementationStart { get; set; }
     public string? Evaluation { get; set; }
+    public ProjectOrigin? Origin { get; set; }
+    // The delegate confirms the change works at whole-school level to improve pupils' progress and attainment.
+    public bool WholeSchool { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     // Every field may be left empty while the project is being planned; text is trimmed.
@@ -46,7 +55,7 @@ public class Project1
     public Project1Facts Facts(int accountWords, EvidenceFacts? evidence = null) =>
         new(Start, PlannedEnd, BoardPresentedOn, !string.IsNullOrWhiteSpace(BoardFeedback), ImplementationStart, accountWords,
             BoardFeedbackOn, !string.IsNullOrWhiteSpace(Rationale), !string.IsNullOrWhiteSpace(BaselineEvidence),
-            !string.IsNullOrWhiteSpace(SmartTarget), !string.IsNullOrWhiteSpace(SuccessCriteria), !string.IsNullOrWhiteSpace(Team), evidence);
+            !string.IsNullOrWhiteSpace(SmartTarget), !string.IsNullOrWhiteSpace(SuccessCriteria), !string.IsNullOrWhiteSpace(Team), evidence, Origin, WholeSchool);
 
     public static Project1Facts NoFacts(int accountWords, EvidenceFacts? evidence = null) =>
         new(null, null, null, false, null, accountWords, Evidence: evidence);
@@ -62,6 +71,18 @@ public class Project1
         var team = errors.Text(input.Team, nameof(input.Team), "the team", TextMaxLength);
         var feedback = errors.Text(input.BoardFeedback, nameof(input.BoardFeedback), "the governing board's feedback", TextMaxLength);
         var evaluation = errors.Text(input.Evaluation, nameof(input.Evaluation), "the evaluation", TextMaxLength);
+        ProjectOrigin? origin = null;
+        if (!string.IsNullOrEmpty(input.Origin))
+        {
+            if (Enum.TryParse<ProjectOrigin>(input.Origin, ignoreCase: true, out var o) && Enum.IsDefined(o) && !int.TryParse(input.Origin, CultureInfo.InvariantCulture, out _))
+            {
+                origin = o;
+            }
+            else
+            {
+                errors.Add(nameof(input.Origin), "Choose whether this is a new project or an existing one");
+            }
+        }
         if (input.Start is { } start && input.PlannedEnd is { } end && end <= start)
         {
             errors.Add(nameof(input.PlannedEnd), "The planned end date must be after the start date");
@@ -86,6 +107,8 @@ public class Project1
         project.SmartTarget = target;
         project.ImplementationStart = input.ImplementationStart;
         project.Evaluation = evaluation;
+        project.Origin = origin;
+        project.WholeSchool = input.WholeSchool;
         project.UpdatedAt = now;
         return null;
     }

@@ -15,7 +15,10 @@ public sealed record Project2Input(
     string? Challenges,
     string? ActionPlan,
     DateOnly? BoardPresentedOn,
-    string? BoardFeedback);
+    string? BoardFeedback,
+    string? AreaExperience = null,
+    bool AreaToImprove = false,
+    bool LeadsActionPlan = false);
 
 public sealed record PlacementDayInput(DateOnly? Date, string? Activity);
 
@@ -47,6 +50,12 @@ public class Project2
     public string? ActionPlan { get; set; }
     public DateOnly? BoardPresentedOn { get; set; }
     public string? BoardFeedback { get; set; }
+    // The delegate's experience or expertise in the area (seed 003: "an area in which they have some experience/expertise").
+    public string? AreaExperience { get; set; }
+    // Confirmed: the placement school wants to improve or change this area.
+    public bool AreaToImprove { get; set; }
+    // Confirmed: the delegate leads the placement school's staff in designing the action plan.
+    public bool LeadsActionPlan { get; set; }
     public DateTime UpdatedAt { get; set; }
     public List<PlacementDay> PlacementDays { get; set; } = [];
     public List<ClosureDay> ClosureDays { get; set; } = [];
@@ -171,7 +180,8 @@ public class Project2
             BoardPresentedOn, !string.IsNullOrWhiteSpace(BoardFeedback), accountWords,
             !string.IsNullOrWhiteSpace(PlacementSchoolName),
             new[] { ContrastPerformance, ContrastPupilProfile, ContrastGeography, ContrastOther }.Any(c => !string.IsNullOrWhiteSpace(c)),
-            !string.IsNullOrWhiteSpace(Challenges), !string.IsNullOrWhiteSpace(ActionPlan), budgetLines ?? BudgetLines.Count, evidence);
+            !string.IsNullOrWhiteSpace(Challenges), !string.IsNullOrWhiteSpace(ActionPlan), budgetLines ?? BudgetLines.Count, evidence,
+            !string.IsNullOrWhiteSpace(AreaExperience), AreaToImprove, LeadsActionPlan);
 
     public static Project2Facts NoFacts(int accountWords, EvidenceFacts? evidence = null) => new([], [], null, false, accountWords, Evidence: evidence);
 
@@ -211,6 +221,7 @@ public class Project2
         var challenges = errors.Text(input.Challenges, nameof(input.Challenges), "the resource and capability challenges", TextMaxLength);
         var plan = errors.Text(input.ActionPlan, nameof(input.ActionPlan), "the action plan", TextMaxLength);
         var feedback = errors.Text(input.BoardFeedback, nameof(input.BoardFeedback), "the placement school's governing board's feedback", TextMaxLength);
+        var experience = errors.Text(input.AreaExperience, nameof(input.AreaExperience), "your experience in the area", TextMaxLength);
         if (errors.Any || project is null)
         {
             return errors.ToFailure();
@@ -226,6 +237,9 @@ public class Project2
         project.ActionPlan = plan;
         project.BoardPresentedOn = input.BoardPresentedOn;
         project.BoardFeedback = feedback;
+        project.AreaExperience = experience;
+        project.AreaToImprove = input.AreaToImprove;
+        project.LeadsActionPlan = input.LeadsActionPlan;
         project.UpdatedAt = now;
         return null;
     }

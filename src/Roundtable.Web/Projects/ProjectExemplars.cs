@@ -14,7 +14,7 @@ public sealed class ProjectExemplars(AppDbContext db, TimeProvider time)
         {
             return read.Failure;
         }
-        var (project, title, summary) = read.Value;
+        var (project, title, summary, phase) = read.Value;
         if (await db.Exemplars.AnyAsync(e => e.Project == project && e.Title == title, ct))
         {
             return Failure.Conflict(Exemplar.Duplicate(project, title), nameof(input.Title));
@@ -22,7 +22,7 @@ public sealed class ProjectExemplars(AppDbContext db, TimeProvider time)
         var now = time.UtcNow();
         var file = (await FileRules.ReadAsync(input.Upload!, userId, now, ct))!;
         db.StoredFiles.Add(file);
-        var exemplar = new Exemplar { Project = project, Title = title, Summary = summary, FileId = file.Id, PublishedAt = now, PublishedById = userId };
+        var exemplar = new Exemplar { Project = project, Title = title, Summary = summary, Phase = phase, FileId = file.Id, PublishedAt = now, PublishedById = userId };
         db.Exemplars.Add(exemplar);
         return await db.TrySaveUniqueAsync(ct) ? exemplar : Failure.Conflict(Exemplar.Duplicate(project, title), nameof(input.Title));
     }

@@ -18,6 +18,11 @@ public static class RequirementKeys
     public const string Research = "research";
     public const string ActionPlanBudget = "action-plan-budget";
     public const string PlacementBoard = "placement-board";
+    public const string NewOrExisting = "new-or-existing";
+    public const string WholeSchool = "whole-school";
+    public const string AreaExperience = "area-experience";
+    public const string AreaToImprove = "area-to-improve";
+    public const string LeadsActionPlan = "leads-action-plan";
 }
 
 // Fix is where the delegate puts it right (a page and the field's id).
@@ -45,7 +50,9 @@ public sealed record Project1Facts(
     bool HasSmartTarget = false,
     bool HasSuccessCriteria = false,
     bool HasTeam = false,
-    EvidenceFacts? Evidence = null);
+    EvidenceFacts? Evidence = null,
+    ProjectOrigin? Origin = null,
+    bool WholeSchool = false);
 
 public sealed record Project2Facts(
     IReadOnlyCollection<DateOnly> PlacementDays,
@@ -58,7 +65,10 @@ public sealed record Project2Facts(
     bool HasResearch = false,
     bool HasActionPlan = false,
     int BudgetLines = 0,
-    EvidenceFacts? Evidence = null);
+    EvidenceFacts? Evidence = null,
+    bool HasAreaExperience = false,
+    bool AreaToImprove = false,
+    bool LeadsActionPlan = false);
 
 // The readiness panel: every DfE (2017) NPQH requirement of PRODUCT.md section 3, checked from
 // recorded facts. Overrides are keyed by requirement key and hold the programme team's reason; they
@@ -76,6 +86,21 @@ public static class ProjectRequirements
 
     public static readonly Requirement Rationale =
         new(RequirementKeys.Rationale, "Rationale and focus recorded", Project1Page + "#Input_Rationale");
+
+    public static readonly Requirement NewOrExisting =
+        new(RequirementKeys.NewOrExisting, "Recorded whether it is a new project or an existing one you already lead", Project1Page + "#Input_Origin");
+
+    public static readonly Requirement WholeSchool =
+        new(RequirementKeys.WholeSchool, "Works at whole-school level to improve pupils’ progress and attainment", Project1Page + "#Input_WholeSchool");
+
+    public static readonly Requirement AreaExperience =
+        new(RequirementKeys.AreaExperience, "Your experience or expertise in the area recorded", Project2Page + "#Input_AreaExperience");
+
+    public static readonly Requirement AreaToImprove =
+        new(RequirementKeys.AreaToImprove, "An area the placement school wants to improve or change", Project2Page + "#Input_AreaToImprove");
+
+    public static readonly Requirement LeadsActionPlan =
+        new(RequirementKeys.LeadsActionPlan, "You lead the placement school’s staff in designing the action plan", Project2Page + "#Input_LeadsActionPlan");
 
     public static readonly Requirement BaselineEvidence =
         new(RequirementKeys.BaselineEvidence, "Baseline evidence recorded", Project1Page + "#Input_BaselineEvidence");
@@ -130,13 +155,13 @@ public static class ProjectRequirements
 
     public static IReadOnlyList<Requirement> Project1Requirements { get; } =
     [
-        Rationale, BaselineEvidence, SmartTarget, SuccessCriteria, Team, BoardBeforeImplementation, TwoTerms,
+        NewOrExisting, WholeSchool, Rationale, BaselineEvidence, SmartTarget, SuccessCriteria, Team, BoardBeforeImplementation, TwoTerms,
         Project1AccountWords, Project1DocumentsMapped, Project1CriteriaEvidenced,
     ];
 
     public static IReadOnlyList<Requirement> Project2Requirements { get; } =
     [
-        PlacementContrast, PlacementDays, Research, ActionPlanBudget, PlacementBoard,
+        PlacementContrast, PlacementDays, AreaExperience, AreaToImprove, Research, ActionPlanBudget, LeadsActionPlan, PlacementBoard,
         Project2AccountWords, Project2DocumentsMapped, Project2CriteriaEvidenced,
     ];
 
@@ -152,6 +177,8 @@ public static class ProjectRequirements
         var evidence = facts.Evidence ?? EvidenceFacts.None;
         return ApplyOverrides(
         [
+            Recorded(NewOrExisting, facts.Origin is not null, "whether this is a new project arising from the NPQH or an existing one you already lead"),
+            Result(WholeSchool, facts.WholeSchool, facts.WholeSchool ? "Confirmed." : "Confirm that the change works at whole-school level to improve pupils’ progress and attainment."),
             Recorded(Rationale, facts.HasRationale, "the rationale and focus of the change"),
             Recorded(BaselineEvidence, facts.HasBaselineEvidence, "the baseline evidence"),
             Recorded(SmartTarget, facts.HasSmartTarget, "the SMART target: specific, measurable, achievable, relevant and timed"),
@@ -176,8 +203,11 @@ public static class ProjectRequirements
         [
             CheckPlacementContrast(facts.HasPlacementSchool, facts.HasContrast),
             CheckPlacementDays(facts.PlacementDays, facts.ClosureDays, holidays),
+            Recorded(AreaExperience, facts.HasAreaExperience, "your experience or expertise in the area you will work on"),
+            Result(AreaToImprove, facts.AreaToImprove, facts.AreaToImprove ? "Confirmed." : "Confirm that the placement school wants to improve or change this area."),
             Recorded(Research, facts.HasResearch, "what your research found about the placement school’s current and projected resource and capability challenges"),
             CheckActionPlanBudget(facts.HasActionPlan, facts.BudgetLines),
+            Result(LeadsActionPlan, facts.LeadsActionPlan, facts.LeadsActionPlan ? "Confirmed." : "Confirm that you lead the placement school’s staff in designing the action plan."),
             CheckPlacementBoard(facts.BoardPresentedOn, facts.BoardFeedbackRecorded),
             CheckAccountWords(Project2AccountWords, facts.AccountWords, Project2WordLimit),
             CheckDocumentsMapped(Project2DocumentsMapped, evidence),

@@ -98,6 +98,8 @@ public static class ProjectsDemoData
             SmartTarget = "By July, at least 65% of disadvantaged pupils in Years 3 to 6 read at the expected standard (52% now).",
             SuccessCriteria = "The gap is halved; every teacher uses the shared reading approach; pupils say they enjoy reading more.",
             Team = "Deputy headteacher, English lead, two year-group leaders and the SENCo.",
+            Origin = ProjectOrigin.New,
+            WholeSchool = true,
             Start = projectStart,
             PlannedEnd = projectStart.AddMonths(8),
             BoardPresentedOn = projectStart.AddDays(7),
@@ -190,8 +192,21 @@ public static class ProjectsDemoData
         db.StoredFiles.Add(file);
         db.Exemplars.Add(new Exemplar
         {
-            Project = 1, Title = "Exemplar 1: a secondary academy", FileId = file.Id, PublishedAt = now, PublishedById = team.Id,
+            Project = 1, Title = "Exemplar 1: a secondary academy", FileId = file.Id, PublishedAt = now, PublishedById = team.Id, Phase = People.SchoolPhase.Secondary,
             Summary = "A change to Key Stage 3 reading across all subjects, with clear baseline evidence and a frank evaluation.",
+        });
+        // A second exemplar from another phase, so delegates can filter exemplars by phase.
+        var primaryFile = new StoredFile
+        {
+            Id = Guid.NewGuid(), FileName = "exemplar-2-project-2-primary.txt", ContentType = "text/plain",
+            Content = Encoding.UTF8.GetBytes("Exemplar 2: Project 2 placement in a rural primary school (fictional)\r\n\r\n" + Words(900)), UploadedById = team.Id, UploadedAt = now,
+        };
+        primaryFile.Size = primaryFile.Content.Length;
+        db.StoredFiles.Add(primaryFile);
+        db.Exemplars.Add(new Exemplar
+        {
+            Project = 2, Title = "Exemplar 2: a rural primary school", FileId = primaryFile.Id, PublishedAt = now, PublishedById = team.Id, Phase = People.SchoolPhase.Primary,
+            Summary = "A placement in a small rural primary with a mixed-age staffing challenge; the action plan and its curriculum-led budget are models of clarity.",
         });
 
         await db.SaveChangesAsync(ct);
@@ -208,6 +223,9 @@ public static class ProjectsDemoData
         ContrastGeography = "A coastal town, far from the nearest teaching school hub.",
         Challenges = "Falling rolls will cut the budget by about 8% over three years, and two experienced teachers retire next summer.",
         ActionPlan = "Move to mixed-age classes in Years 5 and 6, use the saving to fund a reading specialist, and train teaching assistants in phonics.",
+        AreaExperience = "Eight years leading reading and phonics across a primary school, and a year as an English hub lead.",
+        AreaToImprove = true,
+        LeadsActionPlan = true,
         BoardPresentedOn = board,
         BoardFeedback = board is null ? null : "Governors welcomed the plan and asked for a staffing consultation timeline.",
         PlacementDays = days.Select((d, i) => new PlacementDay { Date = d, Activity = Activities[i % Activities.Length] }).ToList(),

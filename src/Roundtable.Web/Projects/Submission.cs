@@ -14,6 +14,14 @@ public enum SubmissionStatus
     [Display(Name = "Outcome released")] Released,
 }
 
+// Which NPQH Final Assessment Submission Form the delegate uses: the standard one, or the Masters
+// variant for delegates also working towards Masters credit (seed 003); assessors see which.
+public enum SubmissionForm
+{
+    Standard,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Masters")] Masters,
+}
+
 public enum AssessmentOutcome
 {
     Passed,
@@ -56,7 +64,9 @@ public static class AccountSections
 
 // What the delegate's form posts: the version (and its stamp) it was read from, the sections, the
 // annexes, and the criteria each attached document evidences.
-public sealed record AccountInput(int Version, Guid? Stamp, IReadOnlyList<string?> Sections, string? Annexes, IReadOnlyList<DocumentCriteriaInput> Documents)
+// Form: "Standard" or "Masters" (empty keeps the form already chosen).
+public sealed record AccountInput(int Version, Guid? Stamp, IReadOnlyList<string?> Sections, string? Annexes, IReadOnlyList<DocumentCriteriaInput> Documents,
+    string? Form = null)
 {
     public static string SectionField(int index) => $"{nameof(Sections)}[{index}]";
 }
@@ -103,6 +113,7 @@ public partial class Submission
     public string AccountExcluded { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public SubmissionForm Form { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public string? AssessorId { get; set; }
     public AppUser? Assessor { get; set; }
@@ -177,10 +188,23 @@ public partial class Submission
         {
             errors.Add(nameof(AccountInput.Annexes), $"The annexes must be {UkFormat.Number(SectionMaxLength)} characters or fewer");
         }
+        var form = Form;
+        if (!string.IsNullOrEmpty(input.Form))
+        {
+            if (Enum.TryParse<SubmissionForm>(input.Form, ignoreCase: true, out var f) && Enum.IsDefined(f) && !int.TryParse(input.Form, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                form = f;
+            }
+            else
+            {
+                errors.Add(nameof(AccountInput.Form), "Choose the standard submission form or the Masters one");
+            }
+        }
         if (errors.ToFailure() is { } failure)
         {
             return failure;
         }
+        Form = form;
         foreach (var document in Documents)
         {
             if (input.Documents.FirstOrDefault(d => d.Id == document.Id) is not { } posted)
@@ -378,6 +402,7 @@ public partial class Submission
         next.AccountFileId = AccountFileId;
         next.AccountFileWords = AccountFileWords;
         next.AccountExcluded = AccountExcluded;
+        next.Form = Form;
         next.SetText(Sections, Annexes, now);
         next.Documents = Documents.Select(d => new SubmissionDocument
         {

@@ -7,7 +7,7 @@ public static class CoachingGuide
 
     public static string Introduction(int project) => project == Projects.ProjectNumbers.Change
         ? "Talk the planned whole-school change through with a coaching approach: help the delegate move beyond describing what they aim to do, to the opportunities, challenges and specific issues that might arise. What you discuss depends on the delegate and how far their thinking has got; you are not expected to work through the whole list."
-        : "Delegates often feel anxious about leading a team and making recommendations in a school they may not know at all. As in tutorial 1, use a coaching approach to move them beyond describing what they aim to do. This tutorial is not for finding a placement: if that is the problem, refer the delegate to their tutor.";
+        : "This tutorial helps the delegate plan their second project, which is about change, and in particular risk, resourcing and increasing capacity, in a placement setting. Delegates often feel anxious about leading a team and making recommendations in a school they may not know at all. As in tutorial 1, use a coaching approach to move them beyond describing what they aim to do. This tutorial is not for finding a placement: if that is the problem, refer the delegate to their tutor.";
 
     public static IReadOnlyList<string> Areas(int project) => project == Projects.ProjectNumbers.Change ? Tutorial1 : Tutorial2;
 
@@ -29,6 +29,7 @@ public static class CoachingGuide
     public static readonly IReadOnlyList<string> Tutorial2 =
     [
         "How the placement setting contrasts with their own.",
+        "Risk, resourcing and increasing capacity: the placement school's resource and capability challenges, the risks in their plan, and how the action plan and its curriculum-led budget build the school's capacity.",
         "The etiquette and challenges of working in a host setting: how you would want a delegate on placement in your school to behave, tips for success, what they need to be aware of, and the leadership skills and behaviours they are likely to need.",
         "Lines of communication, and how they will get to the point of making recommendations to a governing board that is not their own.",
         "How the project lets them draw on their own strengths to help the placement school make changes or improvements.",

@@ -48,6 +48,14 @@ public static class TutorialsDemoData
             });
         }
         db.PartnerProfiles.AddRange(partners);
+        // Whom partners contact with their queries (fictional people and numbers).
+        db.ProgrammeContacts.Add(new ProgrammeContacts
+        {
+            Text = "Tutorials and bookings: Jo Marsh, partner coordinator, partners@demo.roundtable.test, 01632 960 001\n"
+                + "Invoices and payments: Sam Okoro, finance officer, finance@demo.roundtable.test, 01632 960 002\n"
+                + "Delegates' projects and assessment: Ade Fielding, programme lead, programme@demo.roundtable.test",
+            UpdatedAt = now.AddDays(-30),
+        });
         await db.SaveChangesAsync(ct);
 
         var delegates = await db.Participants.Where(p => p.CohortId == cohortId).Include(p => p.User).ToListAsync(ct);

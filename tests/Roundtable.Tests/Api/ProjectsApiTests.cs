@@ -120,7 +120,8 @@ public class ProjectsApiTests(AppFactory app) : AppTest(app)
         var project1 = await client.GetFromJsonAsync<JsonElement>("/api/v1/projects/1/requirements");
 
         var rows = project2.EnumerateArray().ToList();
-        Assert.Equal(8, rows.Count);
+        Assert.Equal(11, rows.Count);
+        Assert.Equal(ProjectRequirements.Project2Requirements.Select(r => r.Name), rows.Select(r => r.GetProperty("requirement").GetString()));
         Assert.All(rows, r => Assert.Equal(["requirement", "met", "detail"], r.EnumerateObject().Select(p => p.Name)));
         var days = rows.Single(r => r.GetProperty("requirement").GetString() == "Placement of at least 9 working days");
         Assert.False(days.GetProperty("met").GetBoolean());
@@ -161,20 +162,24 @@ public class ProjectsApiTests(AppFactory app) : AppTest(app)
         var complete2 = await ReadAsync(2);
         Assert.All(complete1, r => Assert.True(r.Value.Met, r.Key + ": " + r.Value.Detail));
         Assert.All(complete2, r => Assert.True(r.Value.Met, r.Key + ": " + r.Value.Detail));
-        Assert.Equal(10, complete1.Count);
+        Assert.Equal(12, complete1.Count);
+        Assert.Equal(11, complete2.Count);
 
         await App.WithDbAsync(async db =>
         {
-            await db.Project1s.ExecuteUpdateAsync(u => u.SetProperty(p => p.SmartTarget, (string?)null));
+            await db.Project1s.ExecuteUpdateAsync(u => u.SetProperty(p => p.SmartTarget, (string?)null).SetProperty(p => p.WholeSchool, false));
+            await db.Project2s.ExecuteUpdateAsync(u => u.SetProperty(p => p.LeadsActionPlan, false));
             await db.BudgetLines.ExecuteDeleteAsync();
             await db.Set<DocumentCriterion>().ExecuteDeleteAsync();
         });
         var broken1 = await ReadAsync(1);
         var broken2 = await ReadAsync(2);
-        Assert.Equal(["SMART target recorded", "Supporting documents attached and mapped to the criteria", "Every assessment criterion evidenced"],
+        Assert.Equal(["Works at whole-school level to improve pupils’ progress and attainment", "SMART target recorded",
+                "Supporting documents attached and mapped to the criteria", "Every assessment criterion evidenced"],
             broken1.Where(r => !r.Value.Met).Select(r => r.Key));
         Assert.Equal("No document evidences 1.1.", broken1["Every assessment criterion evidenced"].Detail);
-        Assert.Equal(["Action plan recorded, with a curriculum-led budget", "Supporting documents attached and mapped to the criteria", "Every assessment criterion evidenced"],
+        Assert.Equal(["Action plan recorded, with a curriculum-led budget", "You lead the placement school’s staff in designing the action plan",
+                "Supporting documents attached and mapped to the criteria", "Every assessment criterion evidenced"],
             broken2.Where(r => !r.Value.Met).Select(r => r.Key));
 
         var participantId = await Data.ParticipantIdAsync(me);

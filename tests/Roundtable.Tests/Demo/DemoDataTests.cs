@@ -51,8 +51,27 @@ public class DemoDataTests(AppFactory app) : AppTest(app)
         var invoices = await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices");
         var invoiceable = await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices/invoiceable");
 
-        Assert.Equal(["Approved", "Paid", "Rejected", "Submitted"], invoices.EnumerateArray().Select(i => i.GetProperty("status").GetString()).Order());
+        Assert.Equal(["Approved", "Paid", "Rejected", "Submitted"],
+            invoices.EnumerateArray().Where(i => !i.GetProperty("selfBilled").GetBoolean()).Select(i => i.GetProperty("status").GetString()).Order());
         Assert.True(invoiceable.GetArrayLength() >= 3);
+    }
+
+    [Fact]
+    public async Task Demo_SelfBilling_Partner1HasAnAgreementInForceAndOneSelfBilledInvoice_NumberedNext()
+    {
+        await SeedAsync();
+        var client = await DemoAsync("partner1");
+
+        var agreements = await client.GetFromJsonAsync<JsonElement>("/api/v1/self-billing/agreements");
+        var invoices = await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices");
+        var partner2 = await (await DemoAsync("partner2")).GetFromJsonAsync<JsonElement>("/api/v1/self-billing/agreements");
+
+        Assert.Equal("In force", Assert.Single(agreements.EnumerateArray()).GetProperty("status").GetString());
+        var selfBilled = Assert.Single(invoices.EnumerateArray(), i => i.GetProperty("selfBilled").GetBoolean());
+        Assert.Equal("RT-000009", selfBilled.GetProperty("number").GetString());
+        Assert.Equal("GB000000001", selfBilled.GetProperty("vatNumber").GetString());
+        Assert.Equal(0, partner2.GetArrayLength());
+        Assert.Equal(9, await App.WithDbAsync(db => db.InvoiceCounters.Select(c => c.Last).SingleAsync()));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class TestData(AppFactory app)
             {
                 ParticipantId = participantId, Rationale = "Raise reading attainment", Start = new(2026, 9, 7), PlannedEnd = new(2027, 4, 30),
                 BaselineEvidence = "Reading ages in Year 6", SmartTarget = "80% at the expected standard by July 2027",
-                SuccessCriteria = "Reading ages rise a year", Team = "Phase leaders",
+                SuccessCriteria = "Reading ages rise a year", Team = "Phase leaders", Origin = ProjectOrigin.New, WholeSchool = true,
                 BoardPresentedOn = boardBeforeImplementation ? new(2026, 9, 10) : new(2026, 9, 28), BoardFeedback = "Supportive",
                 BoardFeedbackOn = boardBeforeImplementation ? new(2026, 9, 14) : new(2026, 9, 30),
                 ImplementationStart = new(2026, 9, 21), UpdatedAt = app.Clock.GetUtcNow().UtcDateTime,
@@ -106,6 +106,7 @@ public sealed class TestData(AppFactory app)
                 ContrastPupilProfile = "Twice our pupil premium", Challenges = "Staffing gaps in maths", ActionPlan = "Train two maths leads",
                 BudgetLines = [new BudgetLine { Category = BudgetCategory.ProfessionalDevelopment, Year = 2026, Description = "Maths lead training", AmountPence = 250_000 }],
                 BoardFeedback = board ? "Approved" : null, UpdatedAt = app.Clock.GetUtcNow().UtcDateTime,
+                AreaExperience = "Maths leadership", AreaToImprove = true, LeadsActionPlan = true,
                 PlacementDays = (days ?? NinePlacementDays).Select(d => new PlacementDay { Date = d, Activity = "Worked with the head" }).ToList(),
             };
             db.Project2s.Add(project);

@@ -431,4 +431,36 @@ public class ProjectsDelegateTests(AppFactory app) : AppTest(app)
         Assert.Contains("No exemplars have been published for Project 1 yet.", page.Text(), StringComparison.Ordinal);
         Assert.Equal("An exemplar", await client.GetStringAsync(link));
     }
+
+    [Fact]
+    public async Task Exemplars_FilteredByPhase_SoDelegatesFindOnesFromARangeOfPhases()
+    {
+        var (client, _) = await DelegateAsync();
+        await App.WithDbAsync(async db =>
+        {
+            foreach (var (project, title, phase) in new[] { (1, "Exemplar 1: an academy", SchoolPhase.Secondary), (2, "Exemplar 2: a rural primary", SchoolPhase.Primary),
+                         (1, "Exemplar 3: a village primary", SchoolPhase.Primary) })
+            {
+                var file = new Roundtable.Web.Infrastructure.Files.StoredFile
+                {
+                    Id = Guid.NewGuid(), FileName = "exemplar.txt", ContentType = "text/plain", Content = "An exemplar"u8.ToArray(), Size = 11,
+                    UploadedById = "x", UploadedAt = App.Clock.GetUtcNow().UtcDateTime,
+                };
+                db.StoredFiles.Add(file);
+                db.Exemplars.Add(new Exemplar { Project = project, Title = title, Summary = "Summary", FileId = file.Id, PublishedById = "x", Phase = phase });
+            }
+            await db.SaveChangesAsync();
+        });
+
+        var all = await client.GetDocumentAsync("/Projects/Exemplars");
+        var primary = await client.GetDocumentAsync("/Projects/Exemplars?phase=Primary");
+        var secondary = await client.GetDocumentAsync("/Projects/Exemplars?phase=Secondary");
+
+        string[] Titles(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("main li a").Select(a => a.TextContent).ToArray();
+        Assert.Equal(["Exemplar 1: an academy", "Exemplar 3: a village primary", "Exemplar 2: a rural primary"], Titles(all));
+        Assert.Equal(["Exemplar 3: a village primary", "Exemplar 2: a rural primary"], Titles(primary));
+        Assert.Equal(["Exemplar 1: an academy"], Titles(secondary));
+        Assert.Contains("No secondary exemplars have been published for Project 2.", secondary.Text(), StringComparison.Ordinal);
+        Assert.Equal(["", "Primary", "Secondary"], all.QuerySelectorAll("#phase option").Select(o => o.GetAttribute("value")));
+    }
 }

@@ -218,15 +218,18 @@ public class ProjectsTeamTests(AppFactory app) : AppTest(app)
         var missing = await team.SendFormAsync(page, "#exemplar-form", [new("Input.Title", "Exemplar 1")]);
         var wrongType = await team.SendFormAsync(page, "#exemplar-form", [new("Input.Project", "1"), new("Input.Title", "Exemplar 1"), new("Input.Summary", "Primary")],
             file: new UploadFile("Upload", "run.sh", "echo"u8.ToArray()));
-        var published = await team.SendFormAsync(page, "#exemplar-form", [new("Input.Project", "1"), new("Input.Title", "Exemplar 1"), new("Input.Summary", "Primary")],
+        var published = await team.SendFormAsync(page, "#exemplar-form",
+            [new("Input.Project", "1"), new("Input.Title", "Exemplar 1"), new("Input.Summary", "Primary"), new("Input.Phase", "Primary")],
             file: new UploadFile("Upload", "exemplar.pdf", "%PDF"u8.ToArray(), "application/pdf"));
 
-        Assert.Equal(["Choose the project", "Enter a short description", "Select the exemplar's file"], Html.Errors(await Html.ParseAsync(missing)).Order());
+        Assert.Equal(["Choose the phase of the school the exemplar comes from", "Choose the project", "Enter a short description", "Select the exemplar's file"],
+            Html.Errors(await Html.ParseAsync(missing)).Order(StringComparer.Ordinal));
         var wrongTypePage = await Html.ParseAsync(wrongType);
         Assert.Contains(Html.Errors(wrongTypePage), e => e.StartsWith("The selected file must be a PDF", StringComparison.Ordinal));
         Assert.Equal("Exemplar 1", wrongTypePage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var id = await App.WithDbAsync(db => db.Exemplars.Select(e => e.Id).SingleAsync());
+        Assert.Equal(Roundtable.Web.People.SchoolPhase.Primary, await App.WithDbAsync(db => db.Exemplars.Select(e => e.Phase).SingleAsync()));
         var confirm = await team.GetDocumentAsync($"/Programme/Projects/Exemplars?remove={id}");
         Assert.Contains("Remove Exemplar 1? Delegates will no longer be able to read it.", confirm.Text(), StringComparison.Ordinal);
         await team.SubmitAsync(confirm, []);
@@ -251,8 +254,8 @@ public class ProjectsTeamTests(AppFactory app) : AppTest(app)
         var rows = page.QuerySelectorAll("#progress tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
         Assert.Equal(
         [
-            "Ned New | NPQH Test | 0 of 10 met | Not started | 0 days logged; 9 needed | 0 of 8 met | Not started",
-            "Rae Ready | NPQH Test | 8 of 10 met | Submitted | 5 days logged; 9 needed | 4 of 8 met | Not started",
+            "Ned New | NPQH Test | 0 of 12 met | Not started | 0 days logged; 9 needed | 0 of 11 met | Not started",
+            "Rae Ready | NPQH Test | 10 of 12 met | Submitted | 5 days logged; 9 needed | 7 of 11 met | Not started",
         ], rows);
         Assert.Contains("1|submission waiting for an assessor",
             page.QuerySelectorAll(".rt-stat").Select(s => $"{s.QuerySelector(".rt-stat__value")!.TextContent}|{s.QuerySelector(".rt-stat__label")!.TextContent}"));

@@ -100,6 +100,8 @@ public class TutorialPagesTests(AppFactory app) : AppTest(app)
         Assert.Contains("Contrast Primary", text, StringComparison.Ordinal);
         Assert.Contains(CoachingGuide.FocusReminder, text, StringComparison.Ordinal);
         Assert.Contains(CoachingGuide.Tutorial2[^1], text, StringComparison.Ordinal);
+        Assert.Contains("risk, resourcing and increasing capacity", text, StringComparison.Ordinal);
+        Assert.Contains("Risk, resourcing and increasing capacity:", text, StringComparison.Ordinal);
         Assert.DoesNotContain(CoachingGuide.Tutorial1[0], text, StringComparison.Ordinal);
     }
 

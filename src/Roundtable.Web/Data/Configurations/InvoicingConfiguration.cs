@@ -27,6 +27,23 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Property(i => i.VatNumber).HasMaxLength(PartnerBilling.VatNumberMaxLength);
         b.Property(i => i.RejectReason).HasMaxLength(Invoice.ReasonMaxLength);
         b.Property(i => i.PaymentReference).HasMaxLength(Invoice.ReferenceMaxLength);
+        b.Property(i => i.DisputeReason).HasMaxLength(Invoice.ReasonMaxLength);
+        b.HasOne(i => i.SelfBillingAgreement).WithMany().HasForeignKey(i => i.SelfBillingAgreementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SelfBillingAgreementConfiguration : IEntityTypeConfiguration<SelfBillingAgreement>
+{
+    public void Configure(EntityTypeBuilder<SelfBillingAgreement> b)
+    {
+        b.HasOne(a => a.Partner).WithMany().HasForeignKey(a => a.PartnerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.PartnerId, a.StartsOn });
+        b.Property(a => a.TermsText).HasMaxLength(SelfBillingAgreement.TermsMaxLength);
+        b.Property(a => a.AcceptedName).HasMaxLength(SelfBillingAgreement.NameMaxLength);
+        b.Property(a => a.AcceptedById).HasMaxLength(450);
+        b.Property(a => a.EndedById).HasMaxLength(450);
+        b.Property(a => a.EndReason).HasMaxLength(SelfBillingAgreement.ReasonMaxLength);
+        b.ToTable(t => t.HasCheckConstraint("CK_SelfBillingAgreement_Dates", "\"EndsOn\" > \"StartsOn\""));
     }
 }
 

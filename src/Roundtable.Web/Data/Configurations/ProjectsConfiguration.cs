@@ -22,6 +22,7 @@ internal sealed class Project1Configuration : IEntityTypeConfiguration<Project1>
         {
             b.Property<string?>(text).HasMaxLength(Project1.TextMaxLength);
         }
+        b.Property(p => p.Origin).HasConversion<string>().HasMaxLength(20);
         // One Project 1 per delegate's place on a cohort.
         b.HasIndex(p => p.ParticipantId).IsUnique();
         b.HasOne(p => p.Participant).WithMany().OnDelete(DeleteBehavior.Cascade);
@@ -35,7 +36,8 @@ internal sealed class Project2Configuration : IEntityTypeConfiguration<Project2>
         b.Property(p => p.PlacementSchoolName).HasMaxLength(Project2.SchoolNameMaxLength);
         b.Property(p => p.PlacementSchoolPhase).HasConversion<string>().HasMaxLength(30);
         foreach (var text in new[] { nameof(Project2.ContrastPerformance), nameof(Project2.ContrastPupilProfile), nameof(Project2.ContrastGeography),
-                     nameof(Project2.ContrastOther), nameof(Project2.Challenges), nameof(Project2.ActionPlan), nameof(Project2.BoardFeedback) })
+                     nameof(Project2.ContrastOther), nameof(Project2.Challenges), nameof(Project2.ActionPlan), nameof(Project2.BoardFeedback),
+                     nameof(Project2.AreaExperience) })
         {
             b.Property<string?>(text).HasMaxLength(Project2.TextMaxLength);
         }
@@ -136,6 +138,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
     {
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Form).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Section1).HasMaxLength(Submission.SectionMaxLength).IsRequired();
         b.Property(s => s.Section2).HasMaxLength(Submission.SectionMaxLength).IsRequired();
         b.Property(s => s.Section3).HasMaxLength(Submission.SectionMaxLength).IsRequired();
@@ -202,6 +205,7 @@ internal sealed class ExemplarConfiguration : IEntityTypeConfiguration<Exemplar>
     {
         b.Property(e => e.Title).HasMaxLength(Exemplar.TitleMaxLength).IsRequired();
         b.Property(e => e.Summary).HasMaxLength(Exemplar.SummaryMaxLength).IsRequired();
+        b.Property(e => e.Phase).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.PublishedById).HasMaxLength(450).IsRequired();
         b.HasIndex(e => new { e.Project, e.Title }).IsUnique();
         b.HasOne(e => e.File).WithMany().HasForeignKey(e => e.FileId).OnDelete(DeleteBehavior.Restrict);

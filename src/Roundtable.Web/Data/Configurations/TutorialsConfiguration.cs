@@ -119,3 +119,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.At);
     }
 }
+
+internal sealed class ProgrammeContactsConfiguration : IEntityTypeConfiguration<ProgrammeContacts>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeContacts> b)
+    {
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Text).HasMaxLength(ProgrammeContacts.TextMaxLength);
+        b.Property(c => c.UpdatedById).HasMaxLength(450);
+    }
+}

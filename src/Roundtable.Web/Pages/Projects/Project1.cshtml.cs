@@ -31,13 +31,15 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, ProjectRec
         public string? SmartTarget { get; set; }
         public DateParts ImplementationStart { get; set; } = new();
         public string? Evaluation { get; set; }
+        public string? Origin { get; set; }
+        public bool WholeSchool { get; set; }
 
         public static InputModel From(Project1 p) => new()
         {
             Rationale = p.Rationale, BaselineEvidence = p.BaselineEvidence, SuccessCriteria = p.SuccessCriteria, Team = p.Team,
             Start = Forms.Parts(p.Start), PlannedEnd = Forms.Parts(p.PlannedEnd), BoardPresentedOn = Forms.Parts(p.BoardPresentedOn),
             BoardFeedback = p.BoardFeedback, ImplementationStart = Forms.Parts(p.ImplementationStart), Evaluation = p.Evaluation,
-            SmartTarget = p.SmartTarget, BoardFeedbackOn = Forms.Parts(p.BoardFeedbackOn),
+            SmartTarget = p.SmartTarget, BoardFeedbackOn = Forms.Parts(p.BoardFeedbackOn), Origin = p.Origin?.ToString(), WholeSchool = p.WholeSchool,
         };
 
         // A date that cannot be read is explained beside its boxes and read as not given.
@@ -50,7 +52,8 @@ public class Project1Model(AppDbContext db, ProjectProgress progress, ProjectRec
             state.OptionalDate(ImplementationStart, $"{nameof(Input)}.{nameof(ImplementationStart)}", "the date implementation began"),
             Evaluation,
             SmartTarget,
-            state.OptionalDate(BoardFeedbackOn, $"{nameof(Input)}.{nameof(BoardFeedbackOn)}", "the date the board's feedback was gathered"));
+            state.OptionalDate(BoardFeedbackOn, $"{nameof(Input)}.{nameof(BoardFeedbackOn)}", "the date the board's feedback was gathered"),
+            Origin, WholeSchool);
     }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -35,6 +35,9 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, ProjectRec
         public string? ActionPlan { get; set; }
         public DateParts BoardPresentedOn { get; set; } = new();
         public string? BoardFeedback { get; set; }
+        public string? AreaExperience { get; set; }
+        public bool AreaToImprove { get; set; }
+        public bool LeadsActionPlan { get; set; }
 
         public static InputModel From(Project2 p) => new()
         {
@@ -45,13 +48,14 @@ public class Project2Model(AppDbContext db, ProjectProgress progress, ProjectRec
             ContrastGeography = p.ContrastGeography, ContrastOther = p.ContrastOther,
             Challenges = p.Challenges, ActionPlan = p.ActionPlan,
             BoardPresentedOn = Forms.Parts(p.BoardPresentedOn), BoardFeedback = p.BoardFeedback,
+            AreaExperience = p.AreaExperience, AreaToImprove = p.AreaToImprove, LeadsActionPlan = p.LeadsActionPlan,
         };
 
         public Project2Input Read(ModelStateDictionary state) => new(
             PlacementSchoolName, PlacementSchoolUrn, PlacementSchoolPhase,
             ContrastPerformance, ContrastPupilProfile, ContrastGeography, ContrastOther, Challenges, ActionPlan,
             state.OptionalDate(BoardPresentedOn, $"{nameof(Input)}.{nameof(BoardPresentedOn)}", "the date the plan was presented to the placement school's governing board"),
-            BoardFeedback);
+            BoardFeedback, AreaExperience, AreaToImprove, LeadsActionPlan);
     }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -29,6 +29,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, Assessme
     [FromRoute] public int Project { get; set; }
     [BindProperty] public List<string?> Sections { get; set; } = [];
     [BindProperty] public string? Annexes { get; set; }
+    [BindProperty] public string? Form { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public Guid? Stamp { get; set; }
     [BindProperty] public List<DocumentInput> Documents { get; set; } = [];
@@ -55,7 +56,7 @@ public class SubmissionModel(AppDbContext db, ProjectProgress progress, Assessme
     public bool IsChecked(DocumentRow row, int criterionId) =>
         Documents.FirstOrDefault(d => d.Id == row.Id) is { } posted ? posted.CriterionIds.Contains(criterionId) : row.CriterionIds.Contains(criterionId);
 
-    private AccountInput Input => new(Version, Stamp, Sections, Annexes, Documents.Select(d => new DocumentCriteriaInput(d.Id, d.CriterionIds)).ToList());
+    private AccountInput Input => new(Version, Stamp, Sections, Annexes, Documents.Select(d => new DocumentCriteriaInput(d.Id, d.CriterionIds)).ToList(), Form);
 
     public async Task<IActionResult> OnGetAsync(int? remove, CancellationToken ct)
     {

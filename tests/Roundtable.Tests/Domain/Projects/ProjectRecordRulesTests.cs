@@ -157,14 +157,18 @@ public class ProjectRecordRulesTests
     }
 
     [Fact]
-    public void Exemplar_NeedsAProjectATitleASummaryAndAnAllowedFile()
+    public void Exemplar_NeedsAProjectATitleASummaryAPhaseAndAnAllowedFile()
     {
         var missing = Exemplar.Read(new ExemplarInput(null, "Exemplar 1", null, null));
-        var wrongType = Exemplar.Read(new ExemplarInput("1", "Exemplar 1", "Primary", File("run.sh", "echo")));
+        var wrongType = Exemplar.Read(new ExemplarInput("1", "Exemplar 1", "Primary", File("run.sh", "echo"), "Primary"));
+        var wrongPhase = Exemplar.Read(new ExemplarInput("1", "Exemplar 1", "Primary", File("e.pdf", "%PDF"), "7"));
 
-        Assert.Equal(["Choose the project", "Enter a short description", "Select the exemplar's file"], missing.Failure!.Errors.Select(e => e.Message));
+        Assert.Equal(["Choose the project", "Enter a short description", "Choose the phase of the school the exemplar comes from", "Select the exemplar's file"],
+            missing.Failure!.Errors.Select(e => e.Message));
         Assert.Equal([nameof(ExemplarInput.Upload)], wrongType.Failure!.Errors.Select(e => e.Field));
-        Assert.Equal(new ExemplarFields(1, "Exemplar 1", "Primary"), Exemplar.Read(new ExemplarInput("1", " Exemplar 1", "Primary ", File("e.pdf", "%PDF"))).Value);
+        Assert.Equal([nameof(ExemplarInput.Phase)], wrongPhase.Failure!.Errors.Select(e => e.Field));
+        Assert.Equal(new ExemplarFields(1, "Exemplar 1", "Primary", Roundtable.Web.People.SchoolPhase.Primary),
+            Exemplar.Read(new ExemplarInput("1", " Exemplar 1", "Primary ", File("e.pdf", "%PDF"), "Primary")).Value);
     }
 
     [Fact]

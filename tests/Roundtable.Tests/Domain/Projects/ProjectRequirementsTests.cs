@@ -19,7 +19,9 @@ public class ProjectRequirementsTests
         HasSmartTarget: true,
         HasSuccessCriteria: true,
         HasTeam: true,
-        Evidence: new EvidenceFacts(2, 0, [], 3));
+        Evidence: new EvidenceFacts(2, 0, [], 3),
+        Origin: ProjectOrigin.Existing,
+        WholeSchool: true);
 
     // Nine working days in the summer term of 2026.
     private static readonly DateOnly[] NinePlacementDays =
@@ -39,7 +41,10 @@ public class ProjectRequirementsTests
         HasResearch: true,
         HasActionPlan: true,
         BudgetLines: 4,
-        Evidence: new EvidenceFacts(3, 0, [], 2));
+        Evidence: new EvidenceFacts(3, 0, [], 2),
+        HasAreaExperience: true,
+        AreaToImprove: true,
+        LeadsActionPlan: true);
 
     private static IReadOnlyList<RequirementResult> Project1(Project1Facts facts, IReadOnlyDictionary<string, string>? overrides = null) =>
         ProjectRequirements.ForProject1(facts, SchoolTerms.EnglishDefaults, Holidays, overrides);
@@ -49,19 +54,21 @@ public class ProjectRequirementsTests
 
     private static readonly string[] Project1Keys =
     [
-        "rationale", "baseline-evidence", "smart-target", "success-criteria", "team", "board-before-implementation", "two-terms",
+        "new-or-existing", "whole-school", "rationale", "baseline-evidence", "smart-target", "success-criteria", "team", "board-before-implementation", "two-terms",
         "account-words", "documents-mapped", "criteria-evidenced",
     ];
 
     private static readonly string[] Project2Keys =
     [
-        "placement-contrast", "placement-days", "research", "action-plan-budget", "placement-board",
+        "placement-contrast", "placement-days", "area-experience", "area-to-improve", "research", "action-plan-budget", "leads-action-plan", "placement-board",
         "account-words", "documents-mapped", "criteria-evidenced",
     ];
 
     // Each requirement with facts that break it (and only it).
     public static TheoryData<int, string, string> Broken => new()
     {
+        { 1, "new-or-existing", nameof(Project1Facts.Origin) },
+        { 1, "whole-school", nameof(Project1Facts.WholeSchool) },
         { 1, "rationale", nameof(Project1Facts.HasRationale) },
         { 1, "baseline-evidence", nameof(Project1Facts.HasBaselineEvidence) },
         { 1, "smart-target", nameof(Project1Facts.HasSmartTarget) },
@@ -77,6 +84,9 @@ public class ProjectRequirementsTests
         { 2, "placement-contrast", "no contrast" },
         { 2, "placement-contrast", "no school" },
         { 2, "placement-days", "eight days" },
+        { 2, "area-experience", nameof(Project2Facts.HasAreaExperience) },
+        { 2, "area-to-improve", nameof(Project2Facts.AreaToImprove) },
+        { 2, "leads-action-plan", nameof(Project2Facts.LeadsActionPlan) },
         { 2, "research", nameof(Project2Facts.HasResearch) },
         { 2, "action-plan-budget", "no budget" },
         { 2, "action-plan-budget", nameof(Project2Facts.HasActionPlan) },
@@ -89,6 +99,8 @@ public class ProjectRequirementsTests
     private static IReadOnlyList<RequirementResult> Break(int project, string how, IReadOnlyDictionary<string, string>? overrides = null) => project == 1
         ? Project1(how switch
         {
+            nameof(Project1Facts.Origin) => GoodProject1 with { Origin = null },
+            nameof(Project1Facts.WholeSchool) => GoodProject1 with { WholeSchool = false },
             nameof(Project1Facts.HasRationale) => GoodProject1 with { HasRationale = false },
             nameof(Project1Facts.HasBaselineEvidence) => GoodProject1 with { HasBaselineEvidence = false },
             nameof(Project1Facts.HasSmartTarget) => GoodProject1 with { HasSmartTarget = false },
@@ -108,6 +120,9 @@ public class ProjectRequirementsTests
             "no contrast" => GoodProject2 with { HasContrast = false },
             "no school" => GoodProject2 with { HasPlacementSchool = false },
             "eight days" => GoodProject2 with { PlacementDays = NinePlacementDays[..8] },
+            nameof(Project2Facts.HasAreaExperience) => GoodProject2 with { HasAreaExperience = false },
+            nameof(Project2Facts.AreaToImprove) => GoodProject2 with { AreaToImprove = false },
+            nameof(Project2Facts.LeadsActionPlan) => GoodProject2 with { LeadsActionPlan = false },
             nameof(Project2Facts.HasResearch) => GoodProject2 with { HasResearch = false },
             "no budget" => GoodProject2 with { BudgetLines = 0 },
             nameof(Project2Facts.HasActionPlan) => GoodProject2 with { HasActionPlan = false },

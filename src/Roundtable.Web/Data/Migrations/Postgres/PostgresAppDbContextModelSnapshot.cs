@@ -1223,6 +1223,13 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("DisputedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 
@@ -1272,6 +1279,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("SelfBillingAgreementId")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -1305,6 +1315,8 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SelfBillingAgreementId");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
@@ -1439,6 +1451,62 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PartnerBillings");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Invoicing.SelfBillingAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AcceptedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TermsText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "StartsOn");
+
+                    b.ToTable("SelfBillingAgreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_SelfBillingAgreement_Dates", "\"EndsOn\" > \"StartsOn\"");
+                        });
                 });
 
             modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
@@ -2133,6 +2201,10 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<Guid>("FileId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Phase")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int>("Project")
                         .HasColumnType("integer");
 
@@ -2223,6 +2295,10 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ImplementationStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
@@ -2251,6 +2327,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("WholeSchool")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId")
@@ -2270,6 +2349,13 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<string>("ActionPlan")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("AreaExperience")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<bool>("AreaToImprove")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("BoardFeedback")
                         .HasMaxLength(5000)
@@ -2297,6 +2383,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<string>("ContrastPupilProfile")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
+
+                    b.Property<bool>("LeadsActionPlan")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
@@ -2462,6 +2551,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(20)
@@ -2806,6 +2900,28 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_PartnerProfile_MonthlyCap", "\"MonthlyCap\" BETWEEN 1 AND 60");
                         });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.ProgrammeContacts", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgrammeContacts");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Tutorials.Referral", b =>
@@ -3274,7 +3390,14 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Roundtable.Web.Invoicing.SelfBillingAgreement", "SelfBillingAgreement")
+                        .WithMany()
+                        .HasForeignKey("SelfBillingAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Partner");
+
+                    b.Navigation("SelfBillingAgreement");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.InvoiceLine", b =>
@@ -3295,6 +3418,17 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.PartnerBilling", b =>
+                {
+                    b.HasOne("Roundtable.Web.Tutorials.PartnerProfile", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Invoicing.SelfBillingAgreement", b =>
                 {
                     b.HasOne("Roundtable.Web.Tutorials.PartnerProfile", "Partner")
                         .WithMany()

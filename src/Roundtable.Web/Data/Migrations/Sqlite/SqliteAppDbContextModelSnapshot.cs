@@ -1172,6 +1172,13 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisputedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
 
@@ -1221,6 +1228,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SelfBillingAgreementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -1254,6 +1264,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SelfBillingAgreementId");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
@@ -1384,6 +1396,60 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PartnerBillings");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Invoicing.SelfBillingAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "StartsOn");
+
+                    b.ToTable("SelfBillingAgreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_SelfBillingAgreement_Dates", "\"EndsOn\" > \"StartsOn\"");
+                        });
                 });
 
             modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
@@ -2052,6 +2118,10 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("FileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phase")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Project")
                         .HasColumnType("INTEGER");
 
@@ -2138,6 +2208,10 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ImplementationStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
@@ -2166,6 +2240,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WholeSchool")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId")
@@ -2183,6 +2260,13 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<string>("ActionPlan")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaExperience")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AreaToImprove")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BoardFeedback")
                         .HasMaxLength(5000)
@@ -2210,6 +2294,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<string>("ContrastPupilProfile")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeadsActionPlan")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
@@ -2368,6 +2455,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -2703,6 +2795,28 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_PartnerProfile_MonthlyCap", "\"MonthlyCap\" BETWEEN 1 AND 60");
                         });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Tutorials.ProgrammeContacts", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgrammeContacts");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Tutorials.Referral", b =>
@@ -3163,7 +3277,14 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Roundtable.Web.Invoicing.SelfBillingAgreement", "SelfBillingAgreement")
+                        .WithMany()
+                        .HasForeignKey("SelfBillingAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Partner");
+
+                    b.Navigation("SelfBillingAgreement");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.InvoiceLine", b =>
@@ -3184,6 +3305,17 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.PartnerBilling", b =>
+                {
+                    b.HasOne("Roundtable.Web.Tutorials.PartnerProfile", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Invoicing.SelfBillingAgreement", b =>
                 {
                     b.HasOne("Roundtable.Web.Tutorials.PartnerProfile", "Partner")
                         .WithMany()

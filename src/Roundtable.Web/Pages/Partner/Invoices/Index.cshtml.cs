@@ -7,9 +7,9 @@ using Roundtable.Web.Invoicing;
 
 namespace Roundtable.Web.Pages.Partner.Invoices;
 
-public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQueries queries) : PageModel
+public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQueries queries, TimeProvider time) : PageModel
 {
-    public sealed record InvoiceRow(int Id, string Number, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status, string? RejectReason);
+    public sealed record InvoiceRow(int Id, string Number, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status, string? RejectReason, bool SelfBilled);
 
     [BindProperty] public List<int> BookingIds { get; set; } = [];
     public List<Invoiceable> Invoiceable { get; private set; } = [];
@@ -18,6 +18,8 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
     // Check your answers: the lines and totals of the invoice about to be sent.
     public List<Invoiceable>? Checking { get; private set; }
     public InvoiceTotals? CheckTotals { get; private set; }
+    // While a self-billing agreement is in force the team invoices for the partner: no form here.
+    public SelfBillingAgreement? AgreementInForce { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -90,10 +92,13 @@ public class IndexModel(AppDbContext db, PartnerInvoices invoices, InvoiceQuerie
     private async Task LoadAsync(CancellationToken ct)
     {
         var me = User.UserId();
+        var today = LondonTime.Today(time);
+        AgreementInForce = await db.SelfBillingAgreements.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Partner.UserId == me && a.EndedAt == null && a.StartsOn <= today && a.EndsOn >= today, ct);
         Invoiceable = await queries.InvoiceableAsync(me, ct);
         WaitingForAFee = await queries.WaitingForAFeeAsync(me, ct);
         Sent = await db.Invoices.AsNoTracking().Where(i => i.Partner.UserId == me).OrderByDescending(i => i.Sequence)
-            .Select(i => new InvoiceRow(i.Id, i.Number, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status, i.RejectReason))
+            .Select(i => new InvoiceRow(i.Id, i.Number, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status, i.RejectReason, i.SelfBillingAgreementId != null))
             .ToListAsync(ct);
     }
 }

@@ -13,7 +13,7 @@ namespace Roundtable.Web.Pages.Programme.Invoices;
 // tutorial invoiced, ?handler=Export) which predates the lists.
 public class IndexModel(AppDbContext db, InvoiceExport export, ListExport listExport) : ListPageModel
 {
-    public sealed record Row(int Id, string Number, string Partner, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status);
+    public sealed record Row(int Id, string Number, string Partner, DateOnly IssuedOn, int Lines, long TotalPence, InvoiceStatus Status, bool SelfBilled);
 
     public sealed class ExportInput
     {
@@ -59,7 +59,7 @@ public class IndexModel(AppDbContext db, InvoiceExport export, ListExport listEx
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Invoice, Row>> Projection =
-        i => new Row(i.Id, i.Number, i.PartnerName, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status);
+        i => new Row(i.Id, i.Number, i.PartnerName, i.IssuedOn, i.Lines.Count, i.TotalPence, i.Status, i.SelfBillingAgreementId != null);
 
     private IQueryable<Invoice> Query()
     {

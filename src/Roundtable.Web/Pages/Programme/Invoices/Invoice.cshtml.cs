@@ -41,6 +41,9 @@ public class InvoiceModel(AuditTrail trail, PartnerInvoices invoices, InvoiceQue
         return await DoneAsync(rejected, "rejected; its tutorials can be invoiced again", "", ct);
     }
 
+    public async Task<IActionResult> OnPostWithdrawSelfBilledAsync(CancellationToken ct) =>
+        await DoneAsync(await invoices.WithdrawSelfBilledAsync(Id, User.UserId(), ct), "withdrawn; its tutorials can be invoiced again", "", ct);
+
     public async Task<IActionResult> OnPostPaidAsync(CancellationToken ct)
     {
         var paidOn = ModelState.RequiredDate(Paid.PaidOn, "Paid.PaidOn", "the payment date");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
+using Roundtable.Web.People;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Programme.Projects;
@@ -11,7 +12,7 @@ namespace Roundtable.Web.Pages.Programme.Projects;
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 public class ExemplarsModel(AppDbContext db, ProjectExemplars exemplars) : PageModel
 {
-    public sealed record Row(int Id, int Project, string Title, string Summary, string FileName, long Size, DateTime PublishedAt);
+    public sealed record Row(int Id, int Project, string Title, string Summary, string FileName, long Size, DateTime PublishedAt, SchoolPhase? Phase);
 
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -24,6 +25,7 @@ public class ExemplarsModel(AppDbContext db, ProjectExemplars exemplars) : PageM
         public string? Project { get; set; }
         public string? Title { get; set; }
         public string? Summary { get; set; }
+        public string? Phase { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int? remove, CancellationToken ct)
@@ -48,7 +50,7 @@ public class ExemplarsModel(AppDbContext db, ProjectExemplars exemplars) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var published = await exemplars.PublishAsync(new ExemplarInput(Input.Project, Input.Title, Input.Summary, Upload), User.UserId(), ct);
+        var published = await exemplars.PublishAsync(new ExemplarInput(Input.Project, Input.Title, Input.Summary, Upload, Input.Phase), User.UserId(), ct);
         if (!published.Succeeded)
         {
             ModelState.AddFailure(published.Failure);
@@ -71,5 +73,5 @@ public class ExemplarsModel(AppDbContext db, ProjectExemplars exemplars) : PageM
 
     private async Task LoadAsync(CancellationToken ct) =>
         Exemplars = await db.Exemplars.AsNoTracking().OrderBy(e => e.Project).ThenBy(e => e.Title)
-            .Select(e => new Row(e.Id, e.Project, e.Title, e.Summary, e.File.FileName, e.File.Size, e.PublishedAt)).ToListAsync(ct);
+            .Select(e => new Row(e.Id, e.Project, e.Title, e.Summary, e.File.FileName, e.File.Size, e.PublishedAt, e.Phase)).ToListAsync(ct);
 }

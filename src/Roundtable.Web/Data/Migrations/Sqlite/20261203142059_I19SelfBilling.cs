@@ -1,0 +1,203 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Roundtable.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class I19SelfBilling : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Form",
+                table: "Submissions",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "Standard");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AreaExperience",
+                table: "Project2s",
+                type: "TEXT",
+                maxLength: 5000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "AreaToImprove",
+                table: "Project2s",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LeadsActionPlan",
+                table: "Project2s",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Origin",
+                table: "Project1s",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "WholeSchool",
+                table: "Project1s",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DisputeReason",
+                table: "Invoices",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DisputedAt",
+                table: "Invoices",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SelfBillingAgreementId",
+                table: "Invoices",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Phase",
+                table: "Exemplars",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ProgrammeContacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgrammeContacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SelfBillingAgreements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermsText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AcceptedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcceptedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfBillingAgreements", x => x.Id);
+                    table.CheckConstraint("CK_SelfBillingAgreement_Dates", "\"EndsOn\" > \"StartsOn\"");
+                    table.ForeignKey(
+                        name: "FK_SelfBillingAgreements_PartnerProfiles_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "PartnerProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_SelfBillingAgreementId",
+                table: "Invoices",
+                column: "SelfBillingAgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfBillingAgreements_PartnerId_StartsOn",
+                table: "SelfBillingAgreements",
+                columns: new[] { "PartnerId", "StartsOn" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Invoices_SelfBillingAgreements_SelfBillingAgreementId",
+                table: "Invoices",
+                column: "SelfBillingAgreementId",
+                principalTable: "SelfBillingAgreements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Invoices_SelfBillingAgreements_SelfBillingAgreementId",
+                table: "Invoices");
+
+            migrationBuilder.DropTable(
+                name: "ProgrammeContacts");
+
+            migrationBuilder.DropTable(
+                name: "SelfBillingAgreements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Invoices_SelfBillingAgreementId",
+                table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "Form",
+                table: "Submissions");
+
+            migrationBuilder.DropColumn(
+                name: "AreaExperience",
+                table: "Project2s");
+
+            migrationBuilder.DropColumn(
+                name: "AreaToImprove",
+                table: "Project2s");
+
+            migrationBuilder.DropColumn(
+                name: "LeadsActionPlan",
+                table: "Project2s");
+
+            migrationBuilder.DropColumn(
+                name: "Origin",
+                table: "Project1s");
+
+            migrationBuilder.DropColumn(
+                name: "WholeSchool",
+                table: "Project1s");
+
+            migrationBuilder.DropColumn(
+                name: "DisputeReason",
+                table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "DisputedAt",
+                table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "SelfBillingAgreementId",
+                table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "Phase",
+                table: "Exemplars");
+        }
+    }
+}
