@@ -14,3 +14,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 dotnet tool restore >/dev/null
+# Earlier builds copied every GOV.UK asset into wwwroot/lib/assets; only the crest is used now. Removed
+# here, before a build lists the static files (a file deleted during the build breaks that list).
+find src/Roundtable.Web/wwwroot/lib/assets -type f ! -name govuk-crest.svg -delete 2>/dev/null || true
+find src/Roundtable.Web/wwwroot/lib/assets -mindepth 1 -type d -empty -delete 2>/dev/null || true
