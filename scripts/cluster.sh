@@ -4,6 +4,7 @@
 #   eval "$(scripts/cluster.sh start [N])"   # prints CLUSTER_URL, CLUSTER_DIR, CLUSTER_PORTS, ROUNDTABLE_CLUSTER_POSTGRES
 #   scripts/cluster.sh stop "$CLUSTER_DIR"
 # The app is published once to $CLUSTER_DIR/app (Release). Set CLUSTER_APP to a published folder to reuse one.
+# The harness's nginx adds X-Upstream (which server answered) so tests can see requests cross servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -24,8 +25,8 @@ case "${1:-}" in
     servers=${2:-2}
     if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
       log "== installing nginx"
-      if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends nginx >/dev/null
-      else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends nginx >/dev/null; fi
+      if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
+      else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; fi
     fi
     nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
     dir=$(mktemp -d /tmp/roundtable-cluster.XXXXXX)
@@ -65,7 +66,8 @@ case "${1:-}" in
     done
 
     sed -e "s#@@DIR@@#$dir#g" -e "s#@@PORT@@#$proxy_port#g" deploy/nginx/roundtable.conf.template \
-      | awk -v servers="$upstreams" '{ if ($0 == "@@SERVERS@@") printf "%s", servers; else print }' > "$dir/nginx.conf"
+      | awk -v servers="$upstreams" -v extra="        add_header X-Upstream \$upstream_addr always;" \
+          '{ if ($0 == "@@SERVERS@@") printf "%s", servers; else if ($0 == "@@EXTRA@@") print extra; else print }' > "$dir/nginx.conf"
     "$nginx_bin" -c "$dir/nginx.conf" -p "$dir" -e "$dir/nginx-error.log"
     wait_ready "http://127.0.0.1:$proxy_port/health/ready" 30 || { log "nginx did not answer: see $dir/nginx-error.log"; exit 1; }
 
