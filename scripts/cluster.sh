@@ -53,7 +53,9 @@ case "${1:-}" in
     # The servers start one after another: the first applies the migrations.
     for i in $(seq 1 "$servers"); do
       port=${ports[$((i - 1))]}
-      (cd / && ASPNETCORE_ENVIRONMENT=Staging \
+      # exec: the process id recorded is the server's own; its output goes to its log, so nothing
+      # keeps this script's output open (callers read it to the end).
+      (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Staging \
         ASPNETCORE_URLS="http://127.0.0.1:$port" \
         Database__Provider=Postgres \
         ConnectionStrings__Roundtable="$connection" \
@@ -61,14 +63,15 @@ case "${1:-}" in
         Email__Host=127.0.0.1 Email__Port="${CLUSTER_SMTP_PORT:-2525}" Email__UseTls=false \
         ForwardedHeaders__KnownProxies__0=127.0.0.1 \
         Metrics__ScrapeToken="${CLUSTER_SCRAPE_TOKEN:-cluster-scrape-token}" \
-        dotnet "$app/Roundtable.Web.dll" >"$dir/server$i.log" 2>&1 & echo $! > "$dir/server$i.pid")
+        dotnet "$app/Roundtable.Web.dll") </dev/null >"$dir/server$i.log" 2>&1 &
+      echo $! > "$dir/server$i.pid"
       wait_ready "http://127.0.0.1:$port/health/ready" 120 || { log "server $i did not become ready: see $dir/server$i.log"; exit 1; }
     done
 
     sed -e "s#@@DIR@@#$dir#g" -e "s#@@PORT@@#$proxy_port#g" deploy/nginx/roundtable.conf.template \
       | awk -v servers="$upstreams" -v extra="        add_header X-Upstream \$upstream_addr always;" \
           '{ if ($0 == "@@SERVERS@@") printf "%s", servers; else if ($0 == "@@EXTRA@@") print extra; else print }' > "$dir/nginx.conf"
-    "$nginx_bin" -c "$dir/nginx.conf" -p "$dir" -e "$dir/nginx-error.log"
+    "$nginx_bin" -c "$dir/nginx.conf" -p "$dir" -e "$dir/nginx-error.log" </dev/null >/dev/null 2>&1
     wait_ready "http://127.0.0.1:$proxy_port/health/ready" 30 || { log "nginx did not answer: see $dir/nginx-error.log"; exit 1; }
 
     echo "export CLUSTER_DIR=$dir"
