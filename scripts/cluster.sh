@@ -4,6 +4,7 @@
 #   eval "$(scripts/cluster.sh start [N])"   # prints CLUSTER_URL, CLUSTER_DIR, CLUSTER_PORTS, ROUNDTABLE_CLUSTER_POSTGRES
 #   scripts/cluster.sh stop "$CLUSTER_DIR"
 # The app is published once to $CLUSTER_DIR/app (Release). Set CLUSTER_APP to a published folder to reuse one.
+# The harness's nginx adds X-Upstream (which server answered) so tests can see requests cross servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -24,8 +25,8 @@ case "${1:-}" in
     servers=${2:-2}
     if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
       log "== installing nginx"
-      if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends nginx >/dev/null
-      else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends nginx >/dev/null; fi
+      if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
+      else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; fi
     fi
     nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
     dir=$(mktemp -d /tmp/roundtable-cluster.XXXXXX)
@@ -52,7 +53,9 @@ case "${1:-}" in
     # The servers start one after another: the first applies the migrations.
     for i in $(seq 1 "$servers"); do
       port=${ports[$((i - 1))]}
-      (cd / && ASPNETCORE_ENVIRONMENT=Staging \
+      # exec: the process id recorded is the server's own; its output goes to its log, so nothing
+      # keeps this script's output open (callers read it to the end).
+      (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Staging \
         ASPNETCORE_URLS="http://127.0.0.1:$port" \
         Database__Provider=Postgres \
         ConnectionStrings__Roundtable="$connection" \
@@ -60,13 +63,15 @@ case "${1:-}" in
         Email__Host=127.0.0.1 Email__Port="${CLUSTER_SMTP_PORT:-2525}" Email__UseTls=false \
         ForwardedHeaders__KnownProxies__0=127.0.0.1 \
         Metrics__ScrapeToken="${CLUSTER_SCRAPE_TOKEN:-cluster-scrape-token}" \
-        dotnet "$app/Roundtable.Web.dll" >"$dir/server$i.log" 2>&1 & echo $! > "$dir/server$i.pid")
+        dotnet "$app/Roundtable.Web.dll") </dev/null >"$dir/server$i.log" 2>&1 &
+      echo $! > "$dir/server$i.pid"
       wait_ready "http://127.0.0.1:$port/health/ready" 120 || { log "server $i did not become ready: see $dir/server$i.log"; exit 1; }
     done
 
     sed -e "s#@@DIR@@#$dir#g" -e "s#@@PORT@@#$proxy_port#g" deploy/nginx/roundtable.conf.template \
-      | awk -v servers="$upstreams" '{ if ($0 == "@@SERVERS@@") printf "%s", servers; else print }' > "$dir/nginx.conf"
-    "$nginx_bin" -c "$dir/nginx.conf" -p "$dir" -e "$dir/nginx-error.log"
+      | awk -v servers="$upstreams" -v extra="        add_header X-Upstream \$upstream_addr always;" \
+          '{ if ($0 == "@@SERVERS@@") printf "%s", servers; else if ($0 == "@@EXTRA@@") print extra; else print }' > "$dir/nginx.conf"
+    "$nginx_bin" -c "$dir/nginx.conf" -p "$dir" -e "$dir/nginx-error.log" </dev/null >/dev/null 2>&1
     wait_ready "http://127.0.0.1:$proxy_port/health/ready" 30 || { log "nginx did not answer: see $dir/nginx-error.log"; exit 1; }
 
     echo "export CLUSTER_DIR=$dir"

@@ -8,6 +8,12 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x "${CHROMIUM_PATH:-/usr/bin/ch
   if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null
   else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null; fi
 fi
+# nginx: the load balancer of the cluster harness (scripts/cluster.sh), used by the PostgreSQL pass.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "== installing nginx"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
+  else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; fi
+fi
 # npm records what it installed in node_modules/.package-lock.json: install again when the lock file is newer.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== installing npm packages"
