@@ -38,6 +38,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         { "/Programme/Invoices/Fees", Roles.ProgrammeTeam },
         { "/Programme/Audit", Roles.ProgrammeTeam },
         { "/Programme/AtRisk", Roles.ProgrammeTeam },
+        { "/Programme/Dashboard", Roles.ProgrammeTeam },
         { "/Projects", Roles.Delegate },
         { "/Projects/Project1", Roles.Delegate },
         { "/Projects/Project2", Roles.Delegate },
