@@ -15,7 +15,7 @@ public class FormationBenchmarks
     private List<CohortParticipant> _cohort = [];
     private List<string> _ids = [];
 
-    [Params(2000)]
+    [Params(2000, 10000)]
     public int Delegates { get; set; }
 
     [GlobalSetup]

@@ -99,74 +99,63 @@ public static class BuddyPairing
     }
 
     // Most constrained first: the person with the fewest possible new buddies left is matched
-    // next, to the candidate who is hardest to place later.
+    // next, to the candidate who is hardest to place later. Among those still open, "fewest new
+    // buddies left" is "most earlier buddies still open", so the open people are kept ordered by
+    // that (then by a seeded rank) and only the earlier buddies of the two just paired move: the
+    // whole run is O(n log n) for the sparse earlier pairings real cohorts have, not O(n²).
     private static List<int[]> Greedy(int n, EarlierBuddies earlier, SeededRandom rng)
     {
         var rank = Enumerable.Range(0, n).ToArray();
         rng.Shuffle(rank);
-        var open = new bool[n];
-        Array.Fill(open, true);
-        var freshOptions = Enumerable.Range(0, n).Select(i => n - 1 - earlier.Degree(i)).ToArray();
-        var units = new List<int[]>(n / 2);
-        var remaining = n;
-
-        while (remaining >= 2)
+        var earlierOpen = Enumerable.Range(0, n).Select(earlier.Degree).ToArray();
+        var open = new SortedSet<int>(Comparer<int>.Create((a, b) =>
+            earlierOpen[a] != earlierOpen[b] ? earlierOpen[b].CompareTo(earlierOpen[a]) : rank[a].CompareTo(rank[b])));
+        for (var i = 0; i < n; i++)
         {
-            var u = -1;
-            for (var i = 0; i < n; i++)
-            {
-                if (open[i] && (u < 0 || freshOptions[i] < freshOptions[u] || (freshOptions[i] == freshOptions[u] && rank[i] < rank[u])))
-                {
-                    u = i;
-                }
-            }
+            open.Add(i);
+        }
 
+        var units = new List<int[]>(n / 2);
+        while (open.Count >= 2)
+        {
+            var u = open.Min;
+            open.Remove(u);
+            // The first in order who was never u's buddy; if everyone left was, the first in order.
             var v = -1;
-            var vIsFresh = false;
-            for (var i = 0; i < n; i++)
+            foreach (var candidate in open)
             {
-                if (!open[i] || i == u)
+                if (!earlier.Were(u, candidate))
                 {
-                    continue;
-                }
-
-                var fresh = !earlier.Were(u, i);
-                var better = v < 0
-                    || (fresh && !vIsFresh)
-                    || (fresh == vIsFresh && (freshOptions[i] < freshOptions[v] || (freshOptions[i] == freshOptions[v] && rank[i] < rank[v])));
-                if (better)
-                {
-                    v = i;
-                    vIsFresh = fresh;
+                    v = candidate;
+                    break;
                 }
             }
 
-            open[u] = open[v] = false;
-            remaining -= 2;
-            for (var w = 0; w < n; w++)
+            if (v < 0)
             {
-                if (!open[w])
-                {
-                    continue;
-                }
+                v = open.Min;
+            }
 
-                if (!earlier.Were(u, w))
+            open.Remove(v);
+            foreach (var paired in (int[])[u, v])
+            {
+                foreach (var w in earlier.Neighbours(paired))
                 {
-                    freshOptions[w]--;
-                }
-
-                if (!earlier.Were(v, w))
-                {
-                    freshOptions[w]--;
+                    // Re-key: remove under the old count, insert under the new one.
+                    if (open.Remove(w))
+                    {
+                        earlierOpen[w]--;
+                        open.Add(w);
+                    }
                 }
             }
 
             units.Add([u, v]);
         }
 
-        if (remaining == 1)
+        if (open.Count == 1)
         {
-            var last = Array.FindIndex(open, o => o);
+            var last = open.Min;
             var host = units
                 .Select((unit, i) => (Index: i, Cost: earlier.Count(last, unit)))
                 .OrderBy(x => x.Cost)

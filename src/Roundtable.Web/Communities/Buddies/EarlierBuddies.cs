@@ -4,20 +4,22 @@ namespace Roundtable.Web.Communities;
 internal sealed class EarlierBuddies(int n)
 {
     private readonly HashSet<long> _pairs = [];
-    private readonly int[] _degree = new int[n];
+    private readonly List<int>?[] _neighbours = new List<int>?[n];
 
     public void Add(int a, int b)
     {
         if (_pairs.Add(Key(a, b)))
         {
-            _degree[a]++;
-            _degree[b]++;
+            (_neighbours[a] ??= []).Add(b);
+            (_neighbours[b] ??= []).Add(a);
         }
     }
 
     public bool Were(int a, int b) => _pairs.Contains(Key(a, b));
 
-    public int Degree(int a) => _degree[a];
+    public int Degree(int a) => _neighbours[a]?.Count ?? 0;
+
+    public IReadOnlyList<int> Neighbours(int a) => _neighbours[a] ?? (IReadOnlyList<int>)[];
 
     public int Count(int person, int[] unit) => unit.Count(other => Were(person, other));
 
