@@ -7,6 +7,7 @@ using Roundtable.Web.Infrastructure.Api;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Infrastructure.Email;
 using Roundtable.Web.Infrastructure.Files;
+using Roundtable.Web.Infrastructure.Operations;
 using Roundtable.Web.Insight;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.LiveSessions;
@@ -15,7 +16,7 @@ using Roundtable.Web.Projects;
 using Roundtable.Web.Scheduling;
 using Roundtable.Web.Tutorials;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DeliverySetup.Options(args));
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<AppLinks>();
@@ -28,6 +29,9 @@ builder.AddEmail();
 builder.AddPages();
 builder.AddApi();
 builder.AddRateLimits();
+builder.AddDelivery();
+builder.AddReadiness();
+builder.AddObservability();
 builder.Services.AddPeople();
 builder.Services.AddCommunities();
 builder.AddLiveSessions();
@@ -53,15 +57,16 @@ await app.PrepareDatabaseAsync();
 app.UseTransport();
 app.UseErrorHandling();
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+app.UseDelivery();
 app.UseRouting();
 app.UseAuthentication();
 app.UseFreshBearerTokens();
+app.UseMetricsEndpoint();
 app.UseRateLimiter();
 app.UseApiAntiforgery();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealth();
 app.MapRazorPages();
 app.MapApi();
 

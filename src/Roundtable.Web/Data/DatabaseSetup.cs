@@ -35,7 +35,7 @@ public static class DatabaseSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<AuditTrail>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Infrastructure.Operations.HealthSetup.ReadyTag]);
         return builder;
     }
 

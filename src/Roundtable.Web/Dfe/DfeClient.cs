@@ -200,6 +200,8 @@ public sealed class DfeClient(HttpClient http, DfeConnection connection, IServic
                 ? "Could not reach DfE's service. Try again later."
                 : "DfE's service did not answer in time. Try again later.");
         }
+        Infrastructure.Operations.AppMetrics.DfeCalls.Add(1, new KeyValuePair<string, object?>("method", method.Method),
+            new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
         await AuditAsync(method, pathAndQuery, sent, result, attempts.Value, about, ct);
         return result;
     }

@@ -105,6 +105,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         {
             return LiveRules.Misfit("Someone else changed the session at the same moment: nothing changed. The screen shows the latest state.");
         }
+        Infrastructure.Operations.AppMetrics.LiveActions.Add(1, new KeyValuePair<string, object?>("action", command.Action.ToString()));
         var state = await StateAsync(session, ct);
         await notifier.NotifyAsync(sessionId, JsonSerializer.Serialize(state, LiveJson.Options), ct);
         return state;

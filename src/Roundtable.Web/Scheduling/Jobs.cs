@@ -19,6 +19,11 @@ public abstract class RecordedJob(AppDbContext db, TimeProvider time, ILogger lo
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
+        if (context.ScheduledFireTimeUtc is { } planned)
+        {
+            Infrastructure.Operations.AppMetrics.JobLag.Record(Math.Max(0, (context.FireTimeUtc - planned).TotalSeconds),
+                new KeyValuePair<string, object?>("job", Name));
+        }
         var run = await db.JobRuns.FirstOrDefaultAsync(r => r.JobName == Name, ct);
         if (run is null)
         {

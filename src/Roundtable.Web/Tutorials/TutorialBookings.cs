@@ -62,6 +62,7 @@ public sealed class TutorialBookings(AppDbContext db, TimeProvider time, Project
         await db.SaveChangesAsync(ct);
         await notify.BookedAsync(booking.Id, ct);
         await tx.CommitAsync(ct);
+        Infrastructure.Operations.AppMetrics.BookingsMade.Add(1);
         return Result<Booking>.Ok(booking, new[] { windowWarning, noPlacement }.OfType<string>().ToList());
     }
 

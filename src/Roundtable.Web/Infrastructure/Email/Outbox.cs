@@ -19,6 +19,7 @@ public static class Outbox
     {
         var row = OutboxMessage.From(message, time.UtcNow());
         db.OutboxMessages.Add(row);
+        Operations.AppMetrics.EmailsQueued.Add(1);
         return row;
     }
 }
@@ -50,6 +51,7 @@ public sealed class OutboxSender(AppDbContext db, IEmailSender email, TimeProvid
                 await email.SendAsync(row.ToMessage(), ct);
                 row.Delivered(time.UtcNow());
                 sent++;
+                Operations.AppMetrics.EmailsSent.Add(1);
             }
             catch (Exception e) when (IsSendFailure(e) && !ct.IsCancellationRequested)
             {
@@ -58,6 +60,7 @@ public sealed class OutboxSender(AppDbContext db, IEmailSender email, TimeProvid
                 log.LogWarning("Could not send e-mail {Id} (attempt {Attempt}): {Error}", row.Id, row.Attempts + 1, kind);
                 row.AttemptFailed(e.Message, time.UtcNow(), o.MaxAttempts);
                 failed++;
+                Operations.AppMetrics.EmailsFailed.Add(1);
             }
             // Saved one by one: what went out is recorded before the next is tried.
             await db.SaveChangesAsync(ct);
