@@ -75,6 +75,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Privacy.RetentionSettings> RetentionSettings => Set<Privacy.RetentionSettings>();
     public DbSet<Dfe.Declaration> Declarations => Set<Dfe.Declaration>();
     public DbSet<Dfe.DeclarationRuleSettings> DeclarationRuleSettings => Set<Dfe.DeclarationRuleSettings>();
+    public DbSet<Insight.CohortBudget> CohortBudgets => Set<Insight.CohortBudget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -132,19 +132,27 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
     // and that tutorial is not booked, held or marked a no-show.
     private async Task<List<int>> TutorialWindowClosedAsync(IQueryable<Participant> people, DateOnly today, CancellationToken ct)
     {
+        var (first, second) = await WindowClosedAsync(people, today, ct);
+        return (await first.Select(p => p.Id).ToListAsync(ct)).Union(await second.Select(p => p.Id).ToListAsync(ct)).ToList();
+    }
+
+    // The NPQH delegates whose tutorial 1 window (first) or tutorial 2 window (second) has closed
+    // without that tutorial booked, as queries: the at-risk list reads their ids, the dashboard
+    // counts them, so both agree.
+    public async Task<(IQueryable<Participant> First, IQueryable<Participant> Second)> WindowClosedAsync(
+        IQueryable<Participant> people, DateOnly today, CancellationToken ct = default)
+    {
         var npqh = Npqh(people);
         var cohorts = await npqh.Select(p => new { p.CohortId, p.Cohort.CourseStart }).Distinct().ToListAsync(ct);
         var closed1 = cohorts.Where(c => AtRiskRules.WindowClosed(TutorialWindows.Tutorial1(c.CourseStart), today)).Select(c => c.CohortId).ToList();
-        var first = await npqh.Where(p => closed1.Contains(p.CohortId) && !db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == ProjectNumbers.Change
-                && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Held || b.Status == BookingStatus.NoShow)))
-            .Select(p => p.Id).ToListAsync(ct);
+        var first = npqh.Where(p => closed1.Contains(p.CohortId) && !db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == ProjectNumbers.Change
+                && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Held || b.Status == BookingStatus.NoShow)));
         var tutorial1Before = InsightRules.StartOfDayUtc(AtRiskRules.LastTutorial1WithWindow2Closed(today).AddDays(1));
-        var second = await npqh.Where(p => db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == ProjectNumbers.Change
+        var second = npqh.Where(p => db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == ProjectNumbers.Change
                     && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Held || b.Status == BookingStatus.NoShow) && b.Slot.StartsAt < tutorial1Before)
                 && !db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == ProjectNumbers.Placement
-                    && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Held || b.Status == BookingStatus.NoShow)))
-            .Select(p => p.Id).ToListAsync(ct);
-        return first.Union(second).ToList();
+                    && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Held || b.Status == BookingStatus.NoShow)));
+        return (first, second);
     }
 
     // Fewer than nine working days logged from four weeks before the placement's planned end.

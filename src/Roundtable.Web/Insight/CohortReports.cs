@@ -44,7 +44,7 @@ public sealed class CohortReports(AppDbContext db, TimeProvider time, ProjectCal
         var participantIds = people.Select(p => p.Id);
 
         var delegates = await people.CountAsync(ct);
-        var groups = db.CommunityGroups.Where(g => g.CohortId == scope.CohortId && g.Published && g.Members.Any(m => userIds.Contains(m.UserId)));
+        var groups = scope.Groups(db).Where(g => g.Published && g.Members.Any(m => userIds.Contains(m.UserId)));
         var groupCount = await groups.CountAsync(ct);
 
         var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);

@@ -4,13 +4,18 @@ using Roundtable.Web.Data;
 
 namespace Roundtable.Web.Insight;
 
-// The first group gets an earlier recorded session, so that its last member (absent from both
+// The cohort gets a budget for the dashboard. The first group gets an earlier recorded session, so that its last member (absent from both
 // recorded sessions, and without a problem card for either) shows on the at-risk list beside the
 // delegates whose tutorial 1 window closed unbooked and delegate17's overdue feedback.
 public static class InsightDemoData
 {
+    public const long BudgetPence = 2_400_00;
+
     public static async Task SeedAsync(AppDbContext db, int cohortId, TimeProvider time, CancellationToken ct = default)
     {
+        // The dashboard shows the paid invoices against this cohort's budget.
+        db.CohortBudgets.Add(new CohortBudget { CohortId = cohortId, AmountPence = BudgetPence, SetAt = time.UtcNow() });
+        await db.SaveChangesAsync(ct);
         var first = await db.CommunityGroups.Include(g => g.Members).Include(g => g.Sessions)
             .Where(g => g.CohortId == cohortId && g.Published).OrderBy(g => g.Name).FirstOrDefaultAsync(ct);
         var recorded = first?.Sessions.Where(s => s.RecordedAt != null).OrderBy(s => s.StartsAt).FirstOrDefault();

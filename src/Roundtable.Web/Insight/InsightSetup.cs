@@ -7,6 +7,7 @@ public static class InsightSetup
         services.AddScoped<ReportAccess>();
         services.AddScoped<CohortReports>();
         services.AddScoped<AtRiskFinder>();
+        services.AddScoped<ProgrammeDashboard>();
         return services;
     }
 }

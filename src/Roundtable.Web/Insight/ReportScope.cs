@@ -1,15 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
 using Roundtable.Web.People;
 
 namespace Roundtable.Web.Insight;
 
 // Whose figures a report covers: the whole cohort for the programme team, only their own
-// delegates for a tutor (TutorId set).
+// delegates for a tutor (TutorId set); or, for the dashboard's "all cohorts", every cohort of a
+// programme (ProgrammeId set, CohortId unused).
 public sealed record ReportScope(int CohortId, string? TutorId)
 {
-    public IQueryable<Participant> Delegates(AppDbContext db) =>
-        db.Participants.Where(p => p.CohortId == CohortId && (TutorId == null || p.TutorId == TutorId));
+    public int? ProgrammeId { get; private init; }
+
+    public static ReportScope WholeProgramme(int programmeId) => new(0, null) { ProgrammeId = programmeId };
+
+    public IQueryable<Participant> Delegates(AppDbContext db) => ProgrammeId is int programme
+        ? db.Participants.Where(p => p.Cohort.ProgrammeId == programme)
+        : db.Participants.Where(p => p.CohortId == CohortId && (TutorId == null || p.TutorId == TutorId));
+
+    public IQueryable<CommunityGroup> Groups(AppDbContext db) => ProgrammeId is int programme
+        ? db.CommunityGroups.Where(g => db.Cohorts.Any(c => c.Id == g.CohortId && c.ProgrammeId == programme))
+        : db.CommunityGroups.Where(g => g.CohortId == CohortId);
 }
 
 public sealed record ReportReader(string UserId, bool IsTeam, bool IsTutor);

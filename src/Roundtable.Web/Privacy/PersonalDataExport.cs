@@ -66,6 +66,7 @@ public sealed class PersonalDataExport(AppDbContext db)
     {
         [typeof(Dfe.DeclarationRuleSettings)] = "Holds only who last changed the declaration rules, a record of the team's own work.",
         [typeof(ProgrammeContacts)] = "Holds only who last changed the programme contacts, a record of the team's own work.",
+        [typeof(Insight.CohortBudget)] = "Holds only who last set a cohort's budget, a record of the team's own work.",
 
         [typeof(IdentityUserClaim<string>)] = "Sign-in internals (none are written today); deleted on erasure.",
         [typeof(IdentityUserLogin<string>)] = "External sign-in keys are secrets, never handed out; deleted on erasure.",

@@ -9,14 +9,21 @@ namespace Roundtable.Tests.Demo;
 
 public class InsightDemoTests(AppFactory app) : AppTest(app)
 {
-    [Fact(Skip = "i17a: missed-two-sessions does not yet show in the demo cohort; InsightDemoData needs checking (see report-i17a.md)")]
-    public async Task Demo_CohortReport_ShowsDelegatesAtRiskAndNonZeroFigures()
+    // The demo's main cohort: the one with the most delegates (the reminders demo adds two small
+    // cohorts; an unordered "first cohort" may be one of those, whose delegates are not at risk).
+    private async Task<int> MainCohortAsync()
     {
         await using (var scope = App.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
         }
-        var cohortId = await App.WithDbAsync(db => db.Cohorts.Select(c => c.Id).FirstAsync());
+        return await App.WithDbAsync(db => db.Cohorts.OrderByDescending(c => c.Participants.Count).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync());
+    }
+
+    [Fact]
+    public async Task Demo_CohortReport_ShowsDelegatesAtRiskAndNonZeroFigures()
+    {
+        var cohortId = await MainCohortAsync();
         var client = await SignedInAsync($"programme@{DemoData.Domain}", DemoData.Password);
 
         var report = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/cohorts/{cohortId}");
@@ -27,5 +34,21 @@ public class InsightDemoTests(AppFactory app) : AppTest(app)
         Assert.True(report.GetProperty("sessions").GetProperty("held").GetInt32() > 0);
         Assert.True(report.GetProperty("sessions").GetProperty("attendanceRate").GetDouble() > 0);
         Assert.True(report.GetProperty("tutorials").GetProperty("held").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Demo_Dashboard_HasNonEmptyChartsAndABudget()
+    {
+        var cohortId = await MainCohortAsync();
+        var client = await SignedInAsync($"programme@{DemoData.Domain}", DemoData.Password);
+
+        var page = await client.GetDocumentAsync($"/Programme/Dashboard?cohort={cohortId}");
+
+        Assert.Contains("of £2,400.00 spent", page.QuerySelector("#spend-summary")!.TextContent, StringComparison.Ordinal);
+        foreach (var chart in new[] { "chart-community", "chart-attendance-month", "chart-attendance-group", "chart-tutorial-windows", "chart-spend", "chart-project1" })
+        {
+            var widths = page.QuerySelectorAll($"#{chart} rect.rt-chart__bar").Select(r => double.Parse(r.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(widths.Any(w => w > 0), $"{chart} has no bar");
+        }
     }
 }

@@ -44,6 +44,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         { "/Programme/AtRisk", Roles.ProgrammeTeam },
         { "/Programme/Groups", Roles.ProgrammeTeam },
         { "/Programme/Sessions", Roles.ProgrammeTeam },
+        { "/Programme/Dashboard", Roles.ProgrammeTeam },
         { "/Projects", Roles.Delegate },
         { "/Projects/Project1", Roles.Delegate },
         { "/Projects/Project2", Roles.Delegate },

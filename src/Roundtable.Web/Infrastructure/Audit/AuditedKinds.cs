@@ -30,6 +30,7 @@ public static class AuditedKinds
     public const string CaseStudy = "Case study";
     public const string Import = "Import";
     public const string Email = "E-mail";
+    public const string Budget = "Budget";
 
     public sealed record Field(string Name, Func<object?, object?>? Mask = null);
 
@@ -127,6 +128,9 @@ public static class AuditedKinds
         [typeof(Dfe.DeclarationRuleSettings)] = new(Settings, "DfE declaration rules",
             [new(nameof(Dfe.DeclarationRuleSettings.StartedAfter)), new(nameof(Dfe.DeclarationRuleSettings.Retained1After)), new(nameof(Dfe.DeclarationRuleSettings.Retained2After))],
             e => ((Dfe.DeclarationRuleSettings)e).Id, NoPerson),
+        [typeof(Insight.CohortBudget)] = new(Budget, "Cohort budget",
+            [new(nameof(Insight.CohortBudget.CohortId)), new(nameof(Insight.CohortBudget.AmountPence), v => v is long p ? Money.Plain(p) : v)],
+            e => ((Insight.CohortBudget)e).CohortId, NoPerson),
     };
 
     public static bool TryGet(Type type, out Kind kind) => Kinds.TryGetValue(type, out kind!);

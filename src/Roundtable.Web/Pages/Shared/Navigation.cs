@@ -19,6 +19,7 @@ public static class Navigation
         if (user.IsInRole(Roles.ProgrammeTeam))
         {
             items.Add(new("Programme home", "/Programme", Exact: true));
+            items.Add(new("Dashboard", "/Programme/Dashboard"));
             items.Add(new("Cohorts", "/Programme/Cohorts"));
             items.Add(new("Communities", "/Programme/Communities"));
             items.Add(new("Projects", "/Programme/Projects"));

@@ -1173,6 +1173,38 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Insight.CohortBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId")
+                        .IsUnique();
+
+                    b.ToTable("CohortBudgets", t =>
+                        {
+                            t.HasCheckConstraint("CK_CohortBudgets_AmountPence", "\"AmountPence\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Roundtable.Web.Invoicing.FeeRate", b =>
                 {
                     b.Property<int>("Id")
@@ -3370,6 +3402,17 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasForeignKey("ParticipantRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Insight.CohortBudget", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.FeeRate", b =>

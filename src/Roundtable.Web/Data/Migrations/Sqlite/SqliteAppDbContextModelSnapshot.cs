@@ -1126,6 +1126,36 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Insight.CohortBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId")
+                        .IsUnique();
+
+                    b.ToTable("CohortBudgets", t =>
+                        {
+                            t.HasCheckConstraint("CK_CohortBudgets_AmountPence", "\"AmountPence\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Roundtable.Web.Invoicing.FeeRate", b =>
                 {
                     b.Property<int>("Id")
@@ -3257,6 +3287,17 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ParticipantRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Insight.CohortBudget", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.FeeRate", b =>

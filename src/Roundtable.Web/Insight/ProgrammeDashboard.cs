@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
+using Roundtable.Web.Dfe;
+using Roundtable.Web.Invoicing;
+using Roundtable.Web.People;
+using Roundtable.Web.Projects;
+using Roundtable.Web.Tutorials;
+
+namespace Roundtable.Web.Insight;
+
+public sealed record AttendanceMonth(int Year, int Month, int Expected, int Present)
+{
+    public double Rate => SessionFigures.Rate(Present, Expected);
+}
+
+public sealed record GroupAttendance(int GroupId, string Name, int Expected, int Present)
+{
+    public double Rate => SessionFigures.Rate(Present, Expected);
+}
+
+public sealed record ChairCoverage(int Members, int HaveChaired)
+{
+    public double Rate => SessionFigures.Rate(HaveChaired, Members);
+}
+
+// Every NPQH delegate in scope lands in exactly one of the four for each tutorial: booked (or
+// held) inside the recommended window; booked outside it (flagged); not booked and the window has
+// closed (late: the at-risk reason "tutorial-window-closed"); not booked yet.
+public sealed record TutorialWindowFigures(int Tutorial, int OnTime, int Outside, int Late, int NotBooked);
+
+public sealed record FeedbackFigures(int Awaiting, int Overdue);
+
+public sealed record SpendMonth(int Year, int Month, long PaidPence, long CumulativePence);
+
+// Cumulative stages of one project for the NPQH delegates in scope.
+public sealed record ProjectFunnel(int Project, int Delegates, int Started, int Submitted, int Passed, int NotPassed);
+
+public sealed record DeclarationFigures(DeclarationType Type, int Ready, int Submitted);
+
+public sealed record DashboardFigures(
+    CohortReport Report,
+    IReadOnlyList<AttendanceMonth> AttendanceByMonth,
+    IReadOnlyList<GroupAttendance> AttendanceByGroup,
+    ChairCoverage Chairs,
+    IReadOnlyList<TutorialWindowFigures> TutorialWindows,
+    FeedbackFigures Feedback,
+    IReadOnlyList<SpendMonth> Spend,
+    long? BudgetPence,
+    IReadOnlyList<ProjectFunnel> Projects,
+    IReadOnlyList<DeclarationFigures> Declarations)
+{
+    public long SpentPence => Report.Invoices.PaidTotalPence;
+}
+
+// The programme dashboard's figures for a cohort or a whole programme. The headline figures are
+// CohortReports' (so the page and GET /api/v1/reports/cohorts/{id} agree); the rest are GROUP BY /
+// COUNT / SUM queries the database answers, so nothing loads the delegates' rows.
+// Months are calendar months of the session's start (UTC) and of the invoice's paid date.
+public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, CohortReports reports, AtRiskFinder atRisk)
+{
+    private static readonly BookingStatus[] Active = [BookingStatus.Booked, BookingStatus.Held, BookingStatus.NoShow];
+
+    public async Task<DashboardFigures> ForAsync(ReportScope scope, CancellationToken ct = default)
+    {
+        var report = await reports.ForAsync(scope, ct);
+        var people = scope.Delegates(db);
+        var userIds = people.Select(p => p.UserId);
+        var participantIds = people.Select(p => p.Id);
+        var now = time.UtcNow();
+        var today = LondonTime.Today(time);
+
+        // Community: the same groups, sessions and attendance rows as the report.
+        var groups = scope.Groups(db).Where(g => g.Published && g.Members.Any(m => userIds.Contains(m.UserId)));
+        var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
+        var expected = db.SessionAttendance.Where(a => userIds.Contains(a.UserId));
+        var byMonth = await (from a in expected
+                             join s in held on a.SessionId equals s.Id
+                             group a by new { s.StartsAt.Year, s.StartsAt.Month } into g
+                             select new { g.Key.Year, g.Key.Month, Expected = g.Count(), Present = g.Count(x => x.Present) })
+            .ToListAsync(ct);
+        var byGroup = await (from a in expected
+                             join s in held on a.SessionId equals s.Id
+                             group a by s.GroupId into g
+                             select new { GroupId = g.Key, Expected = g.Count(), Present = g.Count(x => x.Present) })
+            .ToListAsync(ct);
+        var groupIds = byGroup.Select(g => g.GroupId).ToList();
+        var names = await db.CommunityGroups.Where(g => groupIds.Contains(g.Id)).Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+
+        var members = db.CommunityMembers.Where(m => groups.Any(g => g.Id == m.GroupId) && userIds.Contains(m.UserId));
+        var chairs = new ChairCoverage(
+            await members.CountAsync(ct),
+            await members.CountAsync(m => held.Any(s => s.GroupId == m.GroupId && s.ChairId == m.UserId), ct));
+
+        // Tutorials against their windows (NPQH delegates only have tutorials).
+        var npqh = people.Where(p => p.Cohort.Programme.Code == ProjectNumbers.HeadshipCode);
+        var (closed1, closed2) = await atRisk.WindowClosedAsync(people, today, ct);
+        var windows = new List<TutorialWindowFigures>();
+        foreach (var (project, closed) in new[] { (ProjectNumbers.Change, closed1), (ProjectNumbers.Placement, closed2) })
+        {
+            var all = await npqh.CountAsync(ct);
+            var booked = await npqh.CountAsync(p => db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == project && Active.Contains(b.Status)), ct);
+            var outside = await npqh.CountAsync(p => db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == project && Active.Contains(b.Status) && b.OutsideWindow), ct);
+            var late = await closed.CountAsync(ct);
+            windows.Add(new TutorialWindowFigures(project, booked - outside, outside, late, all - booked - late));
+        }
+
+        var startedNoFeedback = await db.Bookings.CountAsync(b => participantIds.Contains(b.ParticipantId)
+            && b.Status == BookingStatus.Booked && b.Feedback == null && b.Slot.StartsAt <= now, ct);
+        var feedback = new FeedbackFigures(startedNoFeedback - report.Tutorials.FeedbackOverdue, report.Tutorials.FeedbackOverdue);
+
+        // Spend: the report's paid lines (with their share of VAT), by the month they were paid.
+        var paidLines = db.InvoiceLines.Where(l => db.Bookings.Any(b => b.Id == l.BookingId && participantIds.Contains(b.ParticipantId))
+            && l.Invoice.Status == InvoiceStatus.Paid && l.Invoice.PaidOn != null);
+        var spendRows = await paidLines
+            .GroupBy(l => new { l.Invoice.PaidOn!.Value.Year, l.Invoice.PaidOn!.Value.Month })
+            .Select(g => new
+            {
+                g.Key.Year, g.Key.Month,
+                Pence = g.Sum(l => l.FeePence + (l.Invoice.SubtotalPence == 0 ? 0 : l.FeePence * l.Invoice.VatPence / l.Invoice.SubtotalPence)),
+            })
+            .ToListAsync(ct);
+        var running = 0L;
+        var spend = new List<SpendMonth>();
+        foreach (var row in spendRows.OrderBy(r => r.Year).ThenBy(r => r.Month))
+        {
+            running += row.Pence;
+            spend.Add(new SpendMonth(row.Year, row.Month, row.Pence, running));
+        }
+        var budget = await BudgetAsync(scope, ct);
+
+        // Projects: started (a project record or any account), submitted (the report's figure),
+        // passed / not passed (released outcomes; "not passed" only without a later pass).
+        var funnels = new List<ProjectFunnel>();
+        foreach (var (project, submitted) in new[] { (ProjectNumbers.Change, report.Projects.Project1Submitted), (ProjectNumbers.Placement, report.Projects.Project2Submitted) })
+        {
+            var subs = db.Submissions.Where(s => s.Project == project);
+            var started = project == ProjectNumbers.Change
+                ? await npqh.CountAsync(p => db.Project1s.Any(x => x.ParticipantId == p.Id) || subs.Any(s => s.ParticipantId == p.Id), ct)
+                : await npqh.CountAsync(p => db.Project2s.Any(x => x.ParticipantId == p.Id) || subs.Any(s => s.ParticipantId == p.Id), ct);
+            var released = subs.Where(s => s.Status == SubmissionStatus.Released);
+            var passed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
+            var notPassed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.NotPassed)
+                && !released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
+            funnels.Add(new ProjectFunnel(project, await npqh.CountAsync(ct), started, submitted, passed, notPassed));
+        }
+
+        var declarationRows = await db.Declarations.Where(d => participantIds.Contains(d.ParticipantId)
+                && (d.State == DeclarationState.Ready || d.State == DeclarationState.Submitted))
+            .GroupBy(d => new { d.Type, d.State }).Select(g => new { g.Key.Type, g.Key.State, Count = g.Count() })
+            .ToListAsync(ct);
+        var declarations = Enum.GetValues<DeclarationType>()
+            .Select(t => new DeclarationFigures(t,
+                declarationRows.Where(r => r.Type == t && r.State == DeclarationState.Ready).Sum(r => r.Count),
+                declarationRows.Where(r => r.Type == t && r.State == DeclarationState.Submitted).Sum(r => r.Count)))
+            .ToList();
+
+        return new DashboardFigures(
+            report,
+            byMonth.OrderBy(m => m.Year).ThenBy(m => m.Month).Select(m => new AttendanceMonth(m.Year, m.Month, m.Expected, m.Present)).ToList(),
+            byGroup.Select(g => new GroupAttendance(g.GroupId, names.GetValueOrDefault(g.GroupId, ""), g.Expected, g.Present))
+                .OrderBy(g => g.Rate).ThenBy(g => g.Name, StringComparer.Ordinal).ToList(),
+            chairs, windows, feedback, spend, budget, funnels, declarations);
+    }
+
+    // A cohort's budget, or the sum of a programme's cohorts' budgets; null when none is set.
+    public async Task<long?> BudgetAsync(ReportScope scope, CancellationToken ct = default)
+    {
+        if (scope.ProgrammeId is int programme)
+        {
+            var budgets = db.CohortBudgets.Where(b => b.Cohort.ProgrammeId == programme);
+            return await budgets.AnyAsync(ct) ? await budgets.SumAsync(b => b.AmountPence, ct) : null;
+        }
+        return await db.CohortBudgets.Where(b => b.CohortId == scope.CohortId).Select(b => (long?)b.AmountPence).FirstOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
+using Roundtable.Web.Insight;
+
+namespace Roundtable.Web.Pages.Programme;
+
+// Programme team only (the /Programme folder's convention; tutors have "Your delegates at risk"
+// on their home page instead). One programme's figures, all its cohorts or one of them, picked with
+// a GET form that works without script.
+public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard) : PageModel
+{
+    [FromQuery(Name = "programme")] public int? ProgrammeId { get; set; }
+    [FromQuery(Name = "cohort")] public int? CohortId { get; set; }
+
+    public List<(string Value, string Text)> Programmes { get; private set; } = [];
+    public List<(string Value, string Text)> Cohorts { get; private set; } = [];
+    public string Heading { get; private set; } = "";
+    public DashboardFigures? Figures { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
+        var cohorts = await db.Cohorts.AsNoTracking().OrderBy(c => c.Programme.Name).ThenByDescending(c => c.CourseStart)
+            .Select(c => new { c.Id, c.Name, c.ProgrammeId, c.Programme.Code }).ToListAsync(ct);
+        Programmes = programmes.Select(p => (Id(p.Id), p.Name)).ToList();
+        Cohorts = cohorts.Select(c => (Id(c.Id), $"{c.Code}: {c.Name}")).ToList();
+
+        var cohort = CohortId is int cid ? cohorts.FirstOrDefault(c => c.Id == cid) : null;
+        if (CohortId is not null && cohort is null)
+        {
+            return NotFound();
+        }
+        // A cohort decides its programme; otherwise the programme asked for, else the one with the latest cohort.
+        ProgrammeId = cohort?.ProgrammeId ?? ProgrammeId ?? cohorts.FirstOrDefault()?.ProgrammeId ?? programmes.FirstOrDefault()?.Id;
+        var programme = programmes.FirstOrDefault(p => p.Id == ProgrammeId);
+        if (programme is null)
+        {
+            return ProgrammeId is null ? Page() : NotFound();
+        }
+        Heading = cohort is null ? $"{programme.Name}: all cohorts" : $"{programme.Name}: {cohort.Name}";
+        var scope = cohort is null ? ReportScope.WholeProgramme(programme.Id) : new ReportScope(cohort.Id, null);
+        Figures = await dashboard.ForAsync(scope, ct);
+        return Page();
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
