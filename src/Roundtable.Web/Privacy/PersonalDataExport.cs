@@ -44,6 +44,8 @@ public sealed class PersonalDataExport(AppDbContext db)
         [typeof(Project1)] = "projects.json",
         [typeof(Project2)] = "projects.json",
         [typeof(Submission)] = "submissions.json",
+        [typeof(CaseStudyAdjustment)] = "case-study-adjustments.json",
+        [typeof(CaseStudy)] = "actions.json",
         [typeof(PartnerProfile)] = "partner-profile.json",
         [typeof(PartnerBilling)] = "partner-billing.json",
         [typeof(FeeRate)] = "fee-rates.json",
@@ -180,6 +182,14 @@ public sealed class PersonalDataExport(AppDbContext db)
                 Documents = s.Documents.Select(d => d.File.FileName).ToList(),
             }).ToListAsync(ct));
 
+        // The team's decisions about their case studies: eligibility overrides and extensions, with the reasons.
+        Add("case-study-adjustments.json", await db.CaseStudyAdjustments.AsNoTracking().Where(a => participantIds.Contains(a.ParticipantId))
+            .OrderBy(a => a.ChangedAt)
+            .Join(db.CaseStudies, a => a.CaseStudyId, c => c.Id, (a, c) => new
+            {
+                CaseStudy = c.Title, c.OpensAt, c.ClosesAt, a.EligibleOverride, a.EligibilityReason, a.ExtendedUntil, a.ExtensionReason, a.ChangedAt,
+            }).ToListAsync(ct));
+
         // What was declared to DfE about them (the DfE ids are DfE's records, not people).
         Add("dfe-declarations.json", await db.Declarations.AsNoTracking().Where(d => participantIds.Contains(d.ParticipantId))
             .OrderBy(d => d.Id)
@@ -266,6 +276,8 @@ public sealed class PersonalDataExport(AppDbContext db)
         var actions = new List<RecordedAction>();
         actions.AddRange(await db.FeeRates.Where(f => f.SetById == userId).Select(f => new RecordedAction("Fee rate", f.Id, "Set", f.SetAt)).ToListAsync(ct));
         actions.AddRange(await db.Exemplars.Where(e => e.PublishedById == userId).Select(e => new RecordedAction("Exemplar", e.Id, "Published", e.PublishedAt)).ToListAsync(ct));
+        actions.AddRange(await db.CaseStudies.Where(c => c.PublishedById == userId).Select(c => new RecordedAction("Case study", c.Id, "Published", c.PublishedAt)).ToListAsync(ct));
+        actions.AddRange(await db.CaseStudyAdjustments.Where(a => a.ChangedById == userId).Select(a => new RecordedAction("Case-study adjustment", a.Id, "Changed", a.ChangedAt)).ToListAsync(ct));
         actions.AddRange(await db.BankHolidayFiles.Where(f => f.UploadedById == userId).Select(f => new RecordedAction("Bank holiday file", f.Id, "Uploaded", f.UploadedAt)).ToListAsync(ct));
         actions.AddRange(await db.PendingImports.Where(i => i.CreatedById == userId).Select(i => new RecordedAction("Delegate import", i.Id, "Started", i.CreatedAt)).ToListAsync(ct));
         actions.AddRange(await db.RetentionSettings.Where(r => r.UpdatedById == userId).Select(r => new RecordedAction("Retention settings", r.Id, "Changed", r.UpdatedAt)).ToListAsync(ct));

@@ -211,6 +211,9 @@ public class CaseStudyTests(AppFactory app) : AppTest(app)
         Assert.Contains("8 of 10 (80 %)", rows.Single(r => r.GetAttribute("data-delegate") == "Olu Other").TextContent, StringComparison.Ordinal);
         Assert.Contains(await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject == AuditedKinds.CaseStudy && e.SubjectId == id).ToListAsync()),
             e => e.Changes != null && e.Changes.Contains("EligibleOverride", StringComparison.Ordinal));
+        // The team's decision about them, with its reason, is in the delegate's subject access export.
+        var export = await App.WithDbAsync(db => new Roundtable.Web.Privacy.PersonalDataExport(db).FilesAsync(other.Id));
+        Assert.Contains("Absences were for jury service.", Encoding.UTF8.GetString(export!.Single(f => f.Name == "case-study-adjustments.json").Content), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -146,12 +146,15 @@ public class ProjectRecordRulesTests
     [Fact]
     public void Criterion_NeedsACodeAndText_AndCanOnlyBeDeletedUnused()
     {
-        var read = AssessmentCriterion.Read(new CriterionInput("3", "", "Sets a target", "first"), fixedProject: null);
+        // Project 3 is the case-study response, which has criteria of its own; 4 is no project.
+        var read = AssessmentCriterion.Read(new CriterionInput("4", "", "Sets a target", "first"), fixedProject: null);
+        var caseStudy = AssessmentCriterion.Read(new CriterionInput("3", "CS1", "Analyses the evidence", ""), fixedProject: null).Value!;
         var kept = AssessmentCriterion.Read(new CriterionInput("2", " 1.1 ", "Sets a target", ""), fixedProject: 1).Value!;
         var criterion = new AssessmentCriterion { Code = "1.1" };
 
         Assert.Equal([nameof(CriterionInput.Project), nameof(CriterionInput.Code), nameof(CriterionInput.Position)], read.Failure!.Errors.Select(e => e.Field));
         Assert.Equal(new CriterionFields(1, "1.1", "Sets a target", null), kept);
+        Assert.Equal(new CriterionFields(ProjectNumbers.CaseStudy, "CS1", "Analyses the evidence", null), caseStudy);
         Assert.Null(criterion.CheckDeletable(0));
         Assert.StartsWith("Criterion 1.1 cannot be deleted: it is used by 2 judgements or documents.", criterion.CheckDeletable(2)?.Message, StringComparison.Ordinal);
     }
