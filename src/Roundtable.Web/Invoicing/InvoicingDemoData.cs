@@ -103,7 +103,11 @@ public static class InvoicingDemoData
             }
         }
         sequence = await SelfBillingAsync(db, partner1, billing1, rates, team, now, sequence, ct);
-        await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, sequence), ct);
+        // The migrations seed the counter's row; a database emptied by hand (the tests' reset) may not have it.
+        if (await db.InvoiceCounters.Where(c => c.Id == InvoiceCounter.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, sequence), ct) == 0)
+        {
+            db.InvoiceCounters.Add(new InvoiceCounter { Last = sequence });
+        }
         await db.SaveChangesAsync(ct);
 
         // partner2's bank details changed yesterday and wait for the team to confirm them: the

@@ -301,8 +301,12 @@ public class ProjectsApiTests(AppFactory app) : AppTest(app)
 
         var rows = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/1/requirements?delegateId={someone.Id}");
 
-        // Everything recorded is met; there is no account, no document and no criterion yet.
-        Assert.Equal([true, true, true, true, true, true, true, false, false, false], rows.EnumerateArray().Select(r => r.GetProperty("met").GetBoolean()));
+        // Everything recorded is met (a new, whole-school project); there is no account, no document and no criterion yet.
+        var notMet = new[] { RequirementKeys.AccountWords, RequirementKeys.DocumentsMapped, RequirementKeys.CriteriaEvidenced };
+        var expected = ProjectRequirements.Project1Requirements.Select(r => (r.Key, r.Name, Met: !notMet.Contains(r.Key))).ToList();
+        Assert.Equal(12, expected.Count);
+        Assert.Equal(expected.Select(e => (e.Name, e.Met)),
+            rows.EnumerateArray().Select(r => (r.GetProperty("name").GetString()!, r.GetProperty("met").GetBoolean())));
         await AssertProblemAsync(await client.GetAsync("/api/v1/projects/1/requirements"), HttpStatusCode.BadRequest);
         await AssertProblemAsync(await client.GetAsync("/api/v1/projects/1/requirements?delegateId=nobody"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await client.GetAsync($"/api/v1/projects/3/requirements?delegateId={someone.Id}"), HttpStatusCode.NotFound);
