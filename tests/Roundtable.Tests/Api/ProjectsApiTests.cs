@@ -306,7 +306,7 @@ public class ProjectsApiTests(AppFactory app) : AppTest(app)
         var expected = ProjectRequirements.Project1Requirements.Select(r => (r.Key, r.Name, Met: !notMet.Contains(r.Key))).ToList();
         Assert.Equal(12, expected.Count);
         Assert.Equal(expected.Select(e => (e.Name, e.Met)),
-            rows.EnumerateArray().Select(r => (r.GetProperty("name").GetString()!, r.GetProperty("met").GetBoolean())));
+            rows.EnumerateArray().Select(r => (r.GetProperty("requirement").GetString()!, r.GetProperty("met").GetBoolean())));
         await AssertProblemAsync(await client.GetAsync("/api/v1/projects/1/requirements"), HttpStatusCode.BadRequest);
         await AssertProblemAsync(await client.GetAsync("/api/v1/projects/1/requirements?delegateId=nobody"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await client.GetAsync($"/api/v1/projects/3/requirements?delegateId={someone.Id}"), HttpStatusCode.NotFound);
