@@ -64,7 +64,7 @@ public class CaseStudyJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         team = await SignInAsync("team@test.example");
         await team.GotoAsync("/Programme/Projects/Submissions");
         await AssertAccessibleAsync(team);
-        await team.Locator("#submissions a").First.ClickAsync();
+        await team.Locator("#submissions tbody a").First.ClickAsync();
         await team.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "Ash Assessor (0 assessments in hand)" });
         await team.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-notification-banner")).ToContainTextAsync("Assigned to Ash Assessor");

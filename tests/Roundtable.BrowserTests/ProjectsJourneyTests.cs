@@ -89,7 +89,7 @@ public class ProjectsJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         await AssertAccessibleAsync(team);
         await team.GetByRole(AriaRole.Link, new() { Name = "Submissions: assign assessors and release outcomes" }).ClickAsync();
         await AssertAccessibleAsync(team);
-        await team.Locator("#submissions a").First.ClickAsync();
+        await team.Locator("#submissions tbody a").First.ClickAsync();
         await team.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "Ash Assessor (0 assessments in hand)" });
         await team.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         await Assertions.Expect(team.Locator(".govuk-notification-banner")).ToContainTextAsync("Assigned to Ash Assessor");
