@@ -59,13 +59,13 @@ public sealed class TestDatabase : IAsyncDisposable
                 // files for every one of the hundred tables each time, which made the PostgreSQL pass twice
                 // as slow as SQLite's. As the superuser the tests connect as, replica mode skips the foreign
                 // key and audit triggers, so the order does not matter; identities restart as before.
-                _postgresSequences ??= await db.Database.SqlQueryRaw<string>("""
+                _postgresSequences ??= await db.Database.SqlQueryRaw<string>($"""
                     SELECT format('SELECT setval(%L, %s, false);', s.seqrelid::regclass::text, s.seqstart) AS "Value"
                     FROM pg_sequence s
                     JOIN pg_depend d ON d.objid = s.seqrelid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
                     JOIN pg_class t ON t.oid = d.refobjid
-                    WHERE t.relname = ANY({0})
-                    """, tables.ToArray()).ToListAsync();
+                    WHERE t.relname IN ({string.Join(", ", tables.Select(t => $"'{t}'"))})
+                    """).ToListAsync();
                 await db.Database.ExecuteSqlRawAsync(
                     "SET session_replication_role = replica; "
                     + string.Concat(tables.Select(t => $"DELETE FROM \"{t}\"; "))
