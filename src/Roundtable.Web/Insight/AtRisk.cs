@@ -200,9 +200,9 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
         var candidates = npqh.Where(p => ending.Contains(p.CohortId));
         var starts = await candidates.Select(p => new { p.Id, p.Cohort.CourseStart }).ToListAsync(ct);
         var project2s = db.Project2s.Where(x => candidates.Any(p => p.Id == x.ParticipantId));
-        var days = (await project2s.SelectMany(x => x.PlacementDays.Select(d => new { x.ParticipantId, d.Date })).ToListAsync(ct))
+        var days = (await db.PlacementDays.Join(project2s, d => d.Project2Id, x => x.Id, (d, x) => new { x.ParticipantId, d.Date }).ToListAsync(ct))
             .ToLookup(d => d.ParticipantId, d => d.Date);
-        var closures = (await project2s.SelectMany(x => x.ClosureDays.Select(d => new { x.ParticipantId, d.Date })).ToListAsync(ct))
+        var closures = (await db.ClosureDays.Join(project2s, d => d.Project2Id, x => x.Id, (d, x) => new { x.ParticipantId, d.Date }).ToListAsync(ct))
             .ToLookup(d => d.ParticipantId, d => d.Date);
         return starts
             .Where(c => ReminderRules.PlacementDaysShort(ReminderRules.PlacementPlannedEnd(c.CourseStart),
