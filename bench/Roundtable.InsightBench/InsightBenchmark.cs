@@ -161,7 +161,14 @@ internal static class InsightBenchmark
 
         static string Describe(string url, byte[] body)
         {
-            if (!url.StartsWith("/api/v1/reports/cohorts/", StringComparison.Ordinal) || url.EndsWith(".csv", StringComparison.Ordinal))
+            if (url.EndsWith(".csv", StringComparison.Ordinal) || url.EndsWith("handler=Csv", StringComparison.Ordinal))
+            {
+                // How many delegates each reason found, to compare one version of the rules with another.
+                var csv = System.Text.Encoding.UTF8.GetString(body);
+                return " (" + string.Join(", ", Roundtable.Web.Insight.AtRiskReasons.All
+                    .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Code} {Regex.Count(csv, Regex.Escape(r.Text))}"))) + ")";
+            }
+            if (!url.StartsWith("/api/v1/reports/cohorts/", StringComparison.Ordinal))
             {
                 return "";
             }

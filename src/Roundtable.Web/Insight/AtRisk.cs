@@ -29,10 +29,13 @@ public sealed record AtRiskFilter(int? CohortId = null, string? TutorId = null, 
 public sealed record AtRiskPerson(int ParticipantId, string UserId, string Name, string? Email, int CohortId, string Cohort, string? TutorName,
     bool Npqh, IReadOnlyList<AtRiskReason> Reasons);
 
-// Who needs help before it is too late, and why. Each reason is one query that the database
-// answers with the ids of the delegates it applies to (only placement days, counted with the bank
-// holidays, are checked here, and only for cohorts in their last four weeks). "Now" and "today"
-// come from the TimeProvider; the due dates reuse ReminderRules and TutorialWindows.
+// Who needs help before it is too late, and why. Each reason is one set-based query that the
+// database answers with the ids of the delegates it applies to, never a query per delegate. The two
+// session rules first find each group's last two sessions once, in memory from the in-scope
+// cohorts' sessions (a cohort has about 2,400), and then ask one query filtered by those session
+// ids. Placement days, counted with the bank holidays, are checked here, and only for cohorts in
+// their last four weeks. "Now" and "today" come from the TimeProvider; the due dates reuse
+// ReminderRules and TutorialWindows.
 public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCalendar calendar)
 {
     public async Task<List<AtRiskPerson>> ListAsync(AtRiskFilter filter, CancellationToken ct = default)
@@ -49,10 +52,14 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
         var now = time.UtcNow();
         var today = LondonTime.Today(time);
         var holidays = await calendar.HolidaysAsync(ct);
+        var reasons = AtRiskReasons.All.Where(r => filter.Reason is null || r.Code == filter.Reason).ToList();
+        var sessions = reasons.Contains(AtRiskReasons.MissedTwoSessions) || reasons.Contains(AtRiskReasons.NoProblemCards)
+            ? await StartedSessionsAsync(people, now, ct)
+            : [];
         var found = new Dictionary<int, List<AtRiskReason>>();
-        foreach (var reason in AtRiskReasons.All.Where(r => filter.Reason is null || r.Code == filter.Reason))
+        foreach (var reason in reasons)
         {
-            foreach (var id in await WhoAsync(reason, people, now, today, holidays, ct))
+            foreach (var id in await WhoAsync(reason, people, sessions, today, holidays, ct))
             {
                 (found.TryGetValue(id, out var list) ? list : found[id] = []).Add(reason);
             }
@@ -62,7 +69,7 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
             return [];
         }
         var ids = found.Keys.ToList();
-        var rows = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var rows = await db.Participants.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
             .Select(p => new
             {
                 p.Id, p.UserId, p.User.FullName, p.User.Email, p.CohortId, Cohort = p.Cohort.Name, Tutor = p.Tutor == null ? null : p.Tutor.FullName,
@@ -74,15 +81,16 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
             .ToList();
     }
 
-    private Task<List<int>> WhoAsync(AtRiskReason reason, IQueryable<Participant> people, DateTime now, DateOnly today, BankHolidayCalendar holidays, CancellationToken ct)
+    private Task<List<int>> WhoAsync(AtRiskReason reason, IQueryable<Participant> people, IReadOnlyList<StartedSession> sessions,
+        DateOnly today, BankHolidayCalendar holidays, CancellationToken ct)
     {
         if (reason == AtRiskReasons.MissedTwoSessions)
         {
-            return MissedTwoSessionsAsync(people, now, ct);
+            return MissedTwoSessionsAsync(people, sessions, ct);
         }
         if (reason == AtRiskReasons.NoProblemCards)
         {
-            return NoProblemCardsAsync(people, now, ct);
+            return NoProblemCardsAsync(people, sessions, ct);
         }
         if (reason == AtRiskReasons.TutorialWindowClosed)
         {
@@ -105,26 +113,50 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
     private static IQueryable<Participant> Npqh(IQueryable<Participant> people) =>
         people.Where(p => p.Cohort.Programme.Code == ProjectNumbers.HeadshipCode);
 
-    // A group's last two sessions before now: those with fewer than two later ones.
-    private static IQueryable<Communities.CommunitySession> LastTwo(IQueryable<Communities.CommunitySession> sessions) =>
-        sessions.Where(s => sessions.Count(o => o.GroupId == s.GroupId && o.StartsAt > s.StartsAt) < 2);
-
-    // Absent from both of their group's last two recorded sessions.
-    private Task<List<int>> MissedTwoSessionsAsync(IQueryable<Participant> people, DateTime now, CancellationToken ct)
+    // The sessions (not cancelled, started by now) of the groups of the cohorts in scope.
+    private Task<List<StartedSession>> StartedSessionsAsync(IQueryable<Participant> people, DateTime now, CancellationToken ct)
     {
-        var lastTwo = LastTwo(db.CommunitySessions.Where(s => s.RecordedAt != null && s.CancelledAt == null && s.StartsAt <= now));
-        return people.Where(p => db.SessionAttendance.Count(a => a.UserId == p.UserId && !a.Present
-                && lastTwo.Any(s => s.Id == a.SessionId && s.Group.CohortId == p.CohortId)) == AtRiskRules.SessionsInARow)
-            .Select(p => p.Id).ToListAsync(ct);
+        var cohorts = people.Select(p => p.CohortId);
+        return db.CommunitySessions.AsNoTracking()
+            .Where(s => s.CancelledAt == null && s.StartsAt <= now && cohorts.Contains(s.Group.CohortId))
+            .Select(s => new StartedSession(s.Id, s.GroupId, s.Group.Published, s.StartsAt, s.RecordedAt != null))
+            .ToListAsync(ct);
     }
 
-    // Their group has held (or started) two sessions and they prepared a problem card for neither.
-    private Task<List<int>> NoProblemCardsAsync(IQueryable<Participant> people, DateTime now, CancellationToken ct)
+    // Absent from both of their group's last two recorded sessions: one grouped query over the
+    // absences at those sessions.
+    private Task<List<int>> MissedTwoSessionsAsync(IQueryable<Participant> people, IReadOnlyList<StartedSession> sessions, CancellationToken ct)
     {
-        var lastTwo = LastTwo(db.CommunitySessions.Where(s => s.CancelledAt == null && s.StartsAt <= now));
-        return people.Where(p => db.CommunityMembers.Any(m => m.UserId == p.UserId && m.CohortId == p.CohortId && m.Group.Published
-                && lastTwo.Count(s => s.GroupId == m.GroupId) == AtRiskRules.SessionsInARow
-                && !lastTwo.Any(s => s.GroupId == m.GroupId && db.ProblemCards.Any(c => c.SessionId == s.Id && c.OwnerId == p.UserId))))
+        var lastTwo = AtRiskRules.LastTwo(sessions.Where(s => s.Recorded)).Select(s => s.Id).ToList();
+        if (lastTwo.Count == 0)
+        {
+            return Task.FromResult(new List<int>());
+        }
+        return (from a in db.SessionAttendance
+                where !a.Present && EF.Parameter(lastTwo).Contains(a.SessionId)
+                join s in db.CommunitySessions on a.SessionId equals s.Id
+                join p in people on a.UserId equals p.UserId
+                where s.Group.CohortId == p.CohortId
+                group p by p.Id into g
+                where g.Count() == AtRiskRules.SessionsInARow
+                select g.Key)
+            .ToListAsync(ct);
+    }
+
+    // Their published group has held (or started) two sessions and they prepared a problem card
+    // for neither: members of those groups without a card for one of the group's two sessions.
+    private Task<List<int>> NoProblemCardsAsync(IQueryable<Participant> people, IReadOnlyList<StartedSession> sessions, CancellationToken ct)
+    {
+        var lastTwo = AtRiskRules.LastTwo(sessions).GroupBy(s => s.GroupId)
+            .Where(g => g.Count() == AtRiskRules.SessionsInARow && g.First().Published).SelectMany(g => g).ToList();
+        if (lastTwo.Count == 0)
+        {
+            return Task.FromResult(new List<int>());
+        }
+        var groupIds = lastTwo.Select(s => s.GroupId).Distinct().ToList();
+        var sessionIds = lastTwo.Select(s => s.Id).ToList();
+        return people.Where(p => db.CommunityMembers.Any(m => m.UserId == p.UserId && m.CohortId == p.CohortId && EF.Parameter(groupIds).Contains(m.GroupId)
+                && !db.ProblemCards.Any(c => c.OwnerId == p.UserId && c.Session.GroupId == m.GroupId && EF.Parameter(sessionIds).Contains(c.SessionId))))
             .Select(p => p.Id).ToListAsync(ct);
     }
 
@@ -165,24 +197,31 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
         {
             return [];
         }
-        var candidates = await npqh.Where(p => ending.Contains(p.CohortId))
-            .Select(p => new
-            {
-                p.Id, p.Cohort.CourseStart,
-                Days = db.Project2s.Where(x => x.ParticipantId == p.Id).SelectMany(x => x.PlacementDays.Select(d => d.Date)).ToList(),
-                Closures = db.Project2s.Where(x => x.ParticipantId == p.Id).SelectMany(x => x.ClosureDays.Select(d => d.Date)).ToList(),
-            })
-            .ToListAsync(ct);
-        return candidates
+        var candidates = npqh.Where(p => ending.Contains(p.CohortId));
+        var starts = await candidates.Select(p => new { p.Id, p.Cohort.CourseStart }).ToListAsync(ct);
+        var project2s = db.Project2s.Where(x => candidates.Any(p => p.Id == x.ParticipantId));
+        var days = (await db.PlacementDays.Join(project2s, d => d.Project2Id, x => x.Id, (d, x) => new { x.ParticipantId, d.Date }).ToListAsync(ct))
+            .ToLookup(d => d.ParticipantId, d => d.Date);
+        var closures = (await db.ClosureDays.Join(project2s, d => d.Project2Id, x => x.Id, (d, x) => new { x.ParticipantId, d.Date }).ToListAsync(ct))
+            .ToLookup(d => d.ParticipantId, d => d.Date);
+        return starts
             .Where(c => ReminderRules.PlacementDaysShort(ReminderRules.PlacementPlannedEnd(c.CourseStart),
-                WorkingDays.CountPlacementDays(c.Days, c.Closures, holidays).Counted, today))
+                WorkingDays.CountPlacementDays(days[c.Id], closures[c.Id], holidays).Counted, today))
             .Select(c => c.Id).ToList();
     }
 }
 
+internal sealed record StartedSession(int Id, int GroupId, bool Published, DateTime StartsAt, bool Recorded);
+
 public static class AtRiskRules
 {
     public const int SessionsInARow = 2;
+
+    // A group's last two sessions among those given: those with fewer than two later ones (so two
+    // sessions at the same time both count, as they always have).
+    internal static IEnumerable<StartedSession> LastTwo(IEnumerable<StartedSession> sessions) =>
+        sessions.GroupBy(s => s.GroupId)
+            .SelectMany(g => g.Where(s => g.Count(o => o.StartsAt > s.StartsAt) < SessionsInARow));
 
     // The window's last day has passed.
     public static bool WindowClosed(TutorialWindow window, DateOnly today) => today > window.To;

@@ -33,7 +33,7 @@ public sealed record FeedbackFigures(int Awaiting, int Overdue);
 public sealed record SpendMonth(int Year, int Month, long PaidPence, long CumulativePence);
 
 // Cumulative stages of one project for the NPQH delegates in scope.
-public sealed record ProjectFunnel(int Project, int Delegates, int Started, int Submitted, int Passed, int NotPassed);
+public sealed record ProjectFunnel(int Project, int Delegates, int Started, int RequirementsMet, int Submitted, int Passed, int NotPassed);
 
 public sealed record DeclarationFigures(DeclarationType Type, int Ready, int Submitted);
 
@@ -56,7 +56,7 @@ public sealed record DashboardFigures(
 // CohortReports' (so the page and GET /api/v1/reports/cohorts/{id} agree); the rest are GROUP BY /
 // COUNT / SUM queries the database answers, so nothing loads the delegates' rows.
 // Months are calendar months of the session's start (UTC) and of the invoice's paid date.
-public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, CohortReports reports, AtRiskFinder atRisk)
+public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, CohortReports reports, AtRiskFinder atRisk, ProjectProgress progress)
 {
     private static readonly BookingStatus[] Active = [BookingStatus.Booked, BookingStatus.Held, BookingStatus.NoShow];
 
@@ -128,8 +128,10 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         }
         var budget = await BudgetAsync(scope, ct);
 
-        // Projects: started (a project record or any account), submitted (the report's figure),
-        // passed / not passed (released outcomes; "not passed" only without a later pass).
+        // Projects: started (a project record or any account), requirements met (submitted, or
+        // every requirement met now), submitted (the report's figure), passed / not passed
+        // (released outcomes; "not passed" only without a later pass).
+        var ready = await ReadyNotSubmittedAsync(npqh, ct);
         var funnels = new List<ProjectFunnel>();
         foreach (var (project, submitted) in new[] { (ProjectNumbers.Change, report.Projects.Project1Submitted), (ProjectNumbers.Placement, report.Projects.Project2Submitted) })
         {
@@ -141,7 +143,7 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
             var passed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
             var notPassed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.NotPassed)
                 && !released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
-            funnels.Add(new ProjectFunnel(project, await npqh.CountAsync(ct), started, submitted, passed, notPassed));
+            funnels.Add(new ProjectFunnel(project, await npqh.CountAsync(ct), started, submitted + ready[project], submitted, passed, notPassed));
         }
 
         var declarationRows = await db.Declarations.Where(d => participantIds.Contains(d.ParticipantId)
@@ -160,6 +162,31 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
             byGroup.Select(g => new GroupAttendance(g.GroupId, names.GetValueOrDefault(g.GroupId, ""), g.Expected, g.Present))
                 .OrderBy(g => g.Rate).ThenBy(g => g.Name, StringComparer.Ordinal).ToList(),
             chairs, windows, feedback, spend, budget, funnels, declarations);
+    }
+
+    // For each project, the delegates who have started it, not submitted it, and meet every
+    // requirement of its readiness panel now. The requirements are rules in C#
+    // (ProjectRequirements), so they are evaluated only for the few who could meet them: the
+    // word-count requirement needs a written account with words, or the team's override of it.
+    // ProjectProgress loads what the rules need for those delegates in a few set-based queries.
+    private async Task<Dictionary<int, int>> ReadyNotSubmittedAsync(IQueryable<Participant> npqh, CancellationToken ct)
+    {
+        var candidates = new Dictionary<int, List<int>>();
+        foreach (var project in ProjectNumbers.All)
+        {
+            var subs = db.Submissions.Where(s => s.Project == project);
+            var started = project == ProjectNumbers.Change
+                ? npqh.Where(p => db.Project1s.Any(x => x.ParticipantId == p.Id) || subs.Any(s => s.ParticipantId == p.Id))
+                : npqh.Where(p => db.Project2s.Any(x => x.ParticipantId == p.Id) || subs.Any(s => s.ParticipantId == p.Id));
+            candidates[project] = await started
+                .Where(p => !subs.Any(s => s.ParticipantId == p.Id && s.Status != SubmissionStatus.Draft))
+                .Where(p => subs.Any(s => s.ParticipantId == p.Id && s.Words > 0)
+                    || db.RequirementOverrides.Any(o => o.ParticipantId == p.Id && o.Project == project && o.Key == RequirementKeys.AccountWords && o.WithdrawnAt == null))
+                .Select(p => p.Id).ToListAsync(ct);
+        }
+        var all = candidates.Values.SelectMany(ids => ids).Distinct().ToList();
+        var projects = all.Count == 0 ? [] : await progress.ForManyAsync(all, ct);
+        return candidates.ToDictionary(c => c.Key, c => c.Value.Count(id => projects[id].Requirements(c.Key).All(r => r.Met)));
     }
 
     // A cohort's budget, or the sum of a programme's cohorts' budgets; null when none is set.

@@ -61,6 +61,78 @@ public class AtRiskTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SessionRules_GroupWithOneSession_NotAtRisk()
+    {
+        var (_, members, group) = await Data.GroupWithMembersAsync(App, size: 1);
+        await App.RecordedSessionAsync(group, TimeSpan.FromDays(-7), present: [], absent: [members[0]]);
+
+        Assert.Empty(await WhoAsync(AtRiskReasons.MissedTwoSessions));
+        Assert.Empty(await WhoAsync(AtRiskReasons.NoProblemCards));
+    }
+
+    [Fact]
+    public async Task MissedTwoSessions_JoinedAfterTheFirstOfTheLastTwo_NotAtRisk()
+    {
+        // Member 1 joined late: the earlier session has no attendance row for them.
+        var (_, members, group) = await Data.GroupWithMembersAsync(App, size: 2);
+        await App.RecordedSessionAsync(group, TimeSpan.FromDays(-14), present: [], absent: [members[1]]);
+        await App.RecordedSessionAsync(group, TimeSpan.FromDays(-7), present: [], absent: [members[0], members[1]]);
+
+        Assert.Equal(["M Member 2"], await WhoAsync(AtRiskReasons.MissedTwoSessions));
+    }
+
+    [Fact]
+    public async Task SessionRules_EachGroupsOwnLastTwo()
+    {
+        // Group B meets later than group A: each group's last two are its own, not the latest two overall.
+        var (_, a, groupA) = await Data.GroupWithMembersAsync(App, size: 1, prefix: "a");
+        var (_, b, groupB) = await Data.GroupWithMembersAsync(App, size: 1, prefix: "b", cohort: await Data.CohortAsync("Second"), groupName: "Group B", urnBase: 300000);
+        var a1 = await App.RecordedSessionAsync(groupA, TimeSpan.FromDays(-30), present: [], absent: [a[0]]);
+        await App.RecordedSessionAsync(groupA, TimeSpan.FromDays(-20), present: [], absent: [a[0]]);
+        await App.RecordedSessionAsync(groupB, TimeSpan.FromDays(-14), present: [b[0]], absent: []);
+        var b2 = await App.RecordedSessionAsync(groupB, TimeSpan.FromDays(-7), present: [], absent: [b[0]]);
+        await App.ProblemCardAsync(a1, a[0]);
+        await App.ProblemCardAsync(b2, b[0]);
+
+        Assert.Equal(["A Member 1"], await WhoAsync(AtRiskReasons.MissedTwoSessions));
+        Assert.Empty(await WhoAsync(AtRiskReasons.NoProblemCards));
+    }
+
+    [Fact]
+    public async Task NoProblemCards_UnpublishedGroup_NotAtRisk()
+    {
+        var cohort = await Data.CohortAsync();
+        var member = await Data.DelegateAsync(cohort, name: "Dora Draft");
+        var group = await App.GroupAsync(cohort, [member], published: false);
+        await App.RecordedSessionAsync(group, TimeSpan.FromDays(-14), [], [], recorded: false);
+        await App.RecordedSessionAsync(group, TimeSpan.FromDays(-7), [], [], recorded: false);
+
+        Assert.Empty(await WhoAsync(AtRiskReasons.NoProblemCards));
+    }
+
+    [Fact]
+    public async Task SessionRules_ScopedToTheTutorsDelegates()
+    {
+        var tutor = await Data.TutorAsync();
+        var (_, members, group) = await Data.GroupWithMembersAsync(App, size: 2);
+        await App.WithDbAsync(async db =>
+        {
+            db.Participants.Single(p => p.UserId == members[0].Id).TutorId = tutor.Id;
+            await db.SaveChangesAsync();
+        });
+        await App.RecordedSessionAsync(group, TimeSpan.FromDays(-14), present: [], absent: [members[0], members[1]]);
+        await App.RecordedSessionAsync(group, TimeSpan.FromDays(-7), present: [], absent: [members[0], members[1]]);
+        await using var scope = App.Services.CreateAsyncScope();
+        var finder = scope.ServiceProvider.GetRequiredService<AtRiskFinder>();
+
+        foreach (var reason in new[] { AtRiskReasons.MissedTwoSessions, AtRiskReasons.NoProblemCards })
+        {
+            Assert.Equal(["M Member 1", "M Member 2"], (await finder.ListAsync(new AtRiskFilter(Reason: reason.Code))).Select(f => f.Name));
+            Assert.Equal(["M Member 1"], (await finder.ListAsync(new AtRiskFilter(TutorId: tutor.Id, Reason: reason.Code))).Select(f => f.Name));
+        }
+    }
+
+    [Fact]
     public async Task TutorialWindowClosed_Tutorial1NotBookedAfterItsWindow()
     {
         // The cohort starts on 23 July 2026: tutorial 1's window ends on 23 October.

@@ -127,9 +127,74 @@ public class DashboardTests(AppFactory app) : AppTest(app)
         Assert.Equal([new SpendMonth(2026, 11, 180_00, 180_00)], f.Spend);
         Assert.Equal(f.Report.Invoices.PaidTotalPence, f.Spend.Sum(m => m.PaidPence));
         Assert.Equal(500_00, f.BudgetPence);
-        Assert.Equal([new ProjectFunnel(1, 4, 2, 2, 1, 0), new ProjectFunnel(2, 4, 2, 1, 0, 0)], f.Projects);
+        // Requirements met: the submitted (d2's Project 2 draft has words but no project record).
+        Assert.Equal([new ProjectFunnel(1, 4, 2, 2, 2, 1, 0), new ProjectFunnel(2, 4, 2, 1, 1, 0, 0)], f.Projects);
         Assert.Equal(new DeclarationFigures(DeclarationType.Started, 1, 1), f.Declarations.Single(d => d.Type == DeclarationType.Started));
         Assert.All(f.Declarations.Where(d => d.Type != DeclarationType.Started), d => Assert.Equal((0, 0), (d.Ready, d.Submitted)));
+    }
+
+    [Fact]
+    public async Task Funnel_RequirementsMet_EveryRequirementMetNowOrSubmitted()
+    {
+        var cohort = await Data.CohortAsync();
+        var team = await Data.ProgrammeTeamAsync();
+        // The documents requirements need published criteria: the team overrides them here.
+        string[] documents = [RequirementKeys.DocumentsMapped, RequirementKeys.CriteriaEvidenced];
+        var written = await Data.DelegateAsync(cohort, name: "Wren Written");
+        await Data.Project1Async(written);
+        await Data.SubmissionAsync(written, ProjectNumbers.Change, SubmissionStatus.Draft);
+        await OverrideAsync(written, ProjectNumbers.Change, team, documents);
+        var noDocuments = await Data.DelegateAsync(cohort, name: "Nia Nodocs");
+        await Data.Project1Async(noDocuments);
+        await Data.SubmissionAsync(noDocuments, ProjectNumbers.Change, SubmissionStatus.Draft);
+        var overridden = await Data.DelegateAsync(cohort, name: "Otto Overridden");
+        await Data.Project1Async(overridden);
+        await OverrideAsync(overridden, ProjectNumbers.Change, team, [RequirementKeys.AccountWords, .. documents]);
+        var lateBoard = await Data.DelegateAsync(cohort, name: "Lea Lateboard");
+        await Data.Project1Async(lateBoard, boardBeforeImplementation: false);
+        await Data.SubmissionAsync(lateBoard, ProjectNumbers.Change, SubmissionStatus.Draft);
+        await OverrideAsync(lateBoard, ProjectNumbers.Change, team, documents);
+        var withdrawn = await Data.DelegateAsync(cohort, name: "Will Withdrawn");
+        await Data.Project1Async(withdrawn);
+        await OverrideAsync(withdrawn, ProjectNumbers.Change, team, [RequirementKeys.AccountWords, .. documents], withdrawn: true);
+        var submitted = await Data.DelegateAsync(cohort, name: "Sue Submitted");
+        await Data.SubmissionAsync(submitted, ProjectNumbers.Change, SubmissionStatus.Submitted);
+        await Data.DelegateAsync(cohort, name: "Nat Notstarted");
+        // Project 2: nine placement days meet it; five do not.
+        await Data.Project2Async(written);
+        await Data.SubmissionAsync(written, ProjectNumbers.Placement, SubmissionStatus.Draft);
+        await OverrideAsync(written, ProjectNumbers.Placement, team, documents);
+        await Data.Project2Async(noDocuments, TestData.NinePlacementDays.Take(5));
+        await Data.SubmissionAsync(noDocuments, ProjectNumbers.Placement, SubmissionStatus.Draft);
+        await OverrideAsync(noDocuments, ProjectNumbers.Placement, team, documents);
+
+        var f = await FiguresAsync(new ReportScope(cohort.Id, null));
+
+        Assert.Equal(new ProjectFunnel(1, 7, 6, 3, 1, 0, 0), f.Projects[0]);
+        Assert.Equal(new ProjectFunnel(2, 7, 2, 1, 0, 0, 0), f.Projects[1]);
+
+        // The page shows the stage in the chart and in its table.
+        var client = await SignedInAsync("team@test.example");
+        var page = await client.GetDocumentAsync($"/Programme/Dashboard?cohort={cohort.Id}");
+        Assert.Contains("3 met the requirements", page.QuerySelector("#chart-project1")!.TextContent);
+        var row = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent.Trim() == ProjectNumbers.Name(1))
+            .QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == "Requirements met");
+        Assert.Equal("3", row.QuerySelector("td")!.TextContent.Trim());
+    }
+
+    private async Task OverrideAsync(AppUser user, int project, AppUser team, IEnumerable<string> keys, bool withdrawn = false)
+    {
+        var participantId = await Data.ParticipantIdAsync(user);
+        await App.WithDbAsync(async db =>
+        {
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            db.RequirementOverrides.AddRange(keys.Select(k => new RequirementOverride
+            {
+                ParticipantId = participantId, Project = project, Key = k, Reason = "Agreed with the assessor", CreatedById = team.Id, CreatedByName = "Pat Team",
+                CreatedAt = now, WithdrawnAt = withdrawn ? now : null,
+            }));
+            await db.SaveChangesAsync();
+        });
     }
 
     [Fact]
@@ -192,8 +257,8 @@ public class DashboardTests(AppFactory app) : AppTest(app)
         Assert.Equal("Group <A> & co", cohort.QuerySelector("#attendance-group-table tbody th")!.TextContent);
         // The budget is a dashed marker on the spend chart.
         Assert.NotNull(cohort.QuerySelector("#chart-spend .rt-chart__marker"));
-        Assert.Equal(["4", "2", "2", "1", "0"], cohort.QuerySelectorAll("#project1-table tbody td").Select(c => c.TextContent).ToArray());
-        Assert.Equal(["5", "3", "3", "2", "0"], programme.QuerySelectorAll("#project1-table tbody td").Select(c => c.TextContent).ToArray());
+        Assert.Equal(["4", "2", "2", "2", "1", "0"], cohort.QuerySelectorAll("#project1-table tbody td").Select(c => c.TextContent).ToArray());
+        Assert.Equal(["5", "3", "3", "3", "2", "0"], programme.QuerySelectorAll("#project1-table tbody td").Select(c => c.TextContent).ToArray());
         Assert.Equal($"/Programme/Budget?cohort={w.Cohort.Id}", cohort.QuerySelector("#set-budget")!.GetAttribute("href"));
         Assert.Null(programme.QuerySelector("#set-budget"));
     }

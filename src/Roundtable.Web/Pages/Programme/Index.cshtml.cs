@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Data;
+using Roundtable.Web.Insight;
 using Roundtable.Web.Invoicing;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Web.Pages.Programme;
 
 // The programme team's home: what needs attention first, each count linking to the filtered list.
-public class IndexModel(AppDbContext db, TutorialQueries tutorials, PendingImportQueries imports) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, ProjectCalendar calendar, PendingImportQueries imports) : PageModel
 {
     public sealed record Attention(string Id, int Count, string Text, string Href);
 
@@ -27,12 +29,14 @@ public class IndexModel(AppDbContext db, TutorialQueries tutorials, PendingImpor
             await db.Users.CountAsync(u => u.InvitedAt == null && u.PasswordHash == null, ct),
             await CountInRole(Roles.Partner, ct),
             await CountInRole(Roles.Tutor, ct));
-        var bookings = await tutorials.TeamBookingsAsync(ct);
+        // Counted in the database with the Tutorials page's definitions (its "overdue" and "late" flags).
+        var now = time.UtcNow();
+        var overdueBefore = InsightRules.FeedbackOverdueBefore(LondonTime.Today(time), await calendar.HolidaysAsync(ct));
         NeedsAttention =
         [
             new("invoices", await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Submitted, ct), "invoices to approve", "/Programme/Invoices?status=Submitted"),
-            new("feedback", bookings.Count(b => b.FeedbackOverdue), "tutorials with feedback overdue", "/Programme/Tutorials?flag=overdue"),
-            new("late", bookings.Count(b => b.LateCancellation), "late cancellations", "/Programme/Tutorials?flag=late"),
+            new("feedback", await db.Bookings.CountAsync(b => b.Status == BookingStatus.Booked && b.Feedback == null && b.Slot.StartsAt <= now && b.Slot.StartsAt < overdueBefore, ct), "tutorials with feedback overdue", "/Programme/Tutorials?flag=overdue"),
+            new("late", await db.Bookings.CountAsync(b => b.Status == BookingStatus.LateCancelled, ct), "late cancellations", "/Programme/Tutorials?flag=late"),
             new("questions", await db.CommunitySessions.CountAsync(s => s.QuestionsForTeam != null && s.QuestionsResolvedAt == null, ct), "questions from community sessions", "/Programme/Communities#questions"),
             new("imports", (await imports.WithErrorsAsync(ct)).Count, "imports with errors", "/Programme/Imports"),
         ];
