@@ -22,8 +22,8 @@ public sealed class SqliteModeTests : IAsyncLifetime
             ["ConnectionStrings:Roundtable"] = $"Data Source={_path}",
         });
 
-    // Another process's view of the file: no busy timeout, so a held lock answers at once.
-    private SqliteConnection Outsider() => new(new SqliteConnectionStringBuilder { DataSource = _path, DefaultTimeout = 0, Pooling = false }.ToString());
+    // Another process's view of the file, waiting at most a second for a lock (0 would wait for ever).
+    private SqliteConnection Outsider() => new(new SqliteConnectionStringBuilder { DataSource = _path, DefaultTimeout = 1, Pooling = false }.ToString());
 
     [Fact]
     public async Task TheDatabaseFile_IsInWalMode()

@@ -53,7 +53,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         var cohort = await data.CohortAsync("Crash cohort", start: today.AddMonths(-1));
 
         // Bookings: a partner's slots next week, one for each delegate.
-        var partner = await _seeder.PartnerProfileAsync(await data.PartnerAsync("crash-partner@test.example"), monthlyCap: 200);
+        var partner = await _seeder.PartnerProfileAsync(await data.PartnerAsync("crash-partner@test.example"), monthlyCap: 60);
         // Problem cards: the delegates in groups of four, each group meeting in three days.
         var delegates = new List<AppUser>();
         var slots = new List<int>();
