@@ -172,7 +172,9 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         var (_, bookingId) = seen.First(s => s.Kind == "booking");
         var booked = facts.Bookings.Single(b => b.Id == bookingId);
         var owner = delegates.FindIndex(d => d.Id == ParticipantUser(booked.ParticipantId));
-        using var mine = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/bookings/mine") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", tokens[owner]) } });
+        // (On its new port.)
+        using var restarted = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(60) };
+        using var mine = await restarted.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/bookings/mine") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", tokens[owner]) } });
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.Contains($"\"id\":{bookingId}", await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
