@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Roundtable.Tests.Infrastructure;
 
+[assembly: CollectionBehavior("Roundtable.BrowserTests.BrowserShards", "Roundtable.BrowserTests")]
+
 namespace Roundtable.BrowserTests;
 
 // The app on a real Kestrel port, driven by the system's Chromium (never a downloaded browser).
@@ -115,3 +117,7 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         Assert.True(problems.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", problems)}");
     }
 }
+
+// The browser tests' shared collection in shards, each with its own app and Chromium, side by side.
+public sealed class BrowserShards(Xunit.Abstractions.ITestAssembly testAssembly, Xunit.Abstractions.IMessageSink diagnosticMessageSink)
+    : ShardedCollectionFactory(testAssembly, diagnosticMessageSink, BrowserGroup.Name, typeof(BrowserGroup));

@@ -9,7 +9,7 @@ namespace Roundtable.Web.Dfe;
 public sealed record ReadyDeclaration(int ParticipantId, string DfeParticipantId, string DelegateName, string Cohort, int? QueuedId, DeclarationProposal DeclarationProposal);
 
 // Works out each delegate's next declaration from Roundtable's own records: community sessions
-// attended, tutorials held and NPQH outcomes released. Only delegates with a DfE participant id
+// attended, tutorials held and assessment outcomes released (NPQH projects, or case-study responses). Only delegates with a DfE participant id
 // are proposed; one whose last declaration is still being sent, or failed, waits for it.
 public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
 {
@@ -27,7 +27,7 @@ public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
             query = query.Where(p => participantIds.Contains(p.Id));
         }
         var people = await query
-            .Select(p => new { p.Id, p.UserId, p.CohortId, Dfe = p.DfeParticipantId!, Name = p.User.FullName, Cohort = p.Cohort.Name, p.Cohort.Programme.Code })
+            .Select(p => new { p.Id, p.UserId, p.CohortId, Dfe = p.DfeParticipantId!, Name = p.User.FullName, Cohort = p.Cohort.Name, p.Cohort.Programme.Code, p.Cohort.Programme.Regime })
             .ToListAsync(ct);
         if (people.Count == 0)
         {
@@ -37,7 +37,7 @@ public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
         var rows = await db.Declarations.AsNoTracking().Where(d => ids.Contains(d.ParticipantId) && d.State != DeclarationState.Voided)
             .Select(d => new { d.Id, d.ParticipantId, d.Type, d.State, d.DeclarationDate, d.Evidence, d.HasPassed })
             .ToListAsync(ct);
-        var facts = await FactsAsync(people.Select(p => (p.Id, p.UserId, p.CohortId, p.Code)).ToList(), now, ct);
+        var facts = await FactsAsync(people.Select(p => (p.Id, p.UserId, p.CohortId, p.Code, p.Regime)).ToList(), now, ct);
         var ready = new List<ReadyDeclaration>();
         foreach (var p in people)
         {
@@ -60,7 +60,7 @@ public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
         return ready.OrderBy(r => r.DeclarationProposal.Date).ThenBy(r => r.ParticipantId).ToList();
     }
 
-    private async Task<Dictionary<int, DeclarationFacts>> FactsAsync(List<(int Id, string UserId, int CohortId, string ProgrammeCode)> people, DateTime now, CancellationToken ct)
+    private async Task<Dictionary<int, DeclarationFacts>> FactsAsync(List<(int Id, string UserId, int CohortId, string ProgrammeCode, AssessmentRegime Regime)> people, DateTime now, CancellationToken ct)
     {
         var ids = people.Select(p => p.Id).ToList();
         var userIds = people.Select(p => p.UserId).Distinct().ToList();
@@ -91,7 +91,7 @@ public sealed class DeclarationProposals(AppDbContext db, TimeProvider time)
                 .Where(s => s.Status == SubmissionStatus.Released && s.Outcome is not null && s.ReleasedAt is not null)
                 .Select(s => new ProjectOutcome(s.Project, s.Outcome == AssessmentOutcome.Passed, s.ReleasedAt!.Value))
                 .ToList();
-            facts[p.Id] = new DeclarationFacts(attended, outcomes, string.Equals(p.ProgrammeCode, "NPQH", StringComparison.OrdinalIgnoreCase));
+            facts[p.Id] = new DeclarationFacts(attended, outcomes, string.Equals(p.ProgrammeCode, "NPQH", StringComparison.OrdinalIgnoreCase), p.Regime, p.ProgrammeCode);
         }
         return facts;
     }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Roundtable.Web.Infrastructure;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Dfe;
 
 // The programme team's rules for proposing declarations. One row; a fresh database starts with the
 // defaults: started after the first session or tutorial attended, retained-1 and retained-2 after
-// these many, completed when both NPQH projects' outcomes are released.
+// these many, completed when the programme's assessment is decided: both NPQH projects' outcomes
+// released (the 2017 projects), or the case-study response's outcome released (the reformed NPQs).
 public class DeclarationRuleSettings
 {
     public const int SingletonId = 1;
@@ -75,11 +77,15 @@ public enum EvidenceKind { CommunitySession, Tutorial }
 // One thing a delegate attended: a community session marked present, or a tutorial held.
 public sealed record Attended(DateTime At, EvidenceKind Kind);
 
-// The latest released outcome of one NPQH project (null: none released, or a later version is in progress).
+// The latest released outcome of one NPQH project, or of the case-study response (Project =
+// ProjectNumbers.CaseStudy); absent when none is released, or a later version is in progress.
 public sealed record ProjectOutcome(int Project, bool Passed, DateTime ReleasedAt);
 
-// What Roundtable knows about one delegate that a declaration can rest on.
-public sealed record DeclarationFacts(IReadOnlyList<Attended> Attended, IReadOnlyList<ProjectOutcome> Outcomes, bool IsHeadship);
+// What Roundtable knows about one delegate that a declaration can rest on: what they attended,
+// their assessment outcomes, whether the programme is NPQH, and how the programme assesses
+// (ProgrammeCode names it in the evidence).
+public sealed record DeclarationFacts(IReadOnlyList<Attended> Attended, IReadOnlyList<ProjectOutcome> Outcomes, bool IsHeadship,
+    AssessmentRegime Regime = AssessmentRegime.Projects, string ProgrammeCode = "NPQH");
 
 // The declaration Roundtable proposes, with its evidence in words and the date it rests on.
 public sealed record DeclarationProposal(DeclarationType Type, DateTime Date, string Evidence, bool? HasPassed);
@@ -97,7 +103,12 @@ public static class DeclarationProposer
         {
             return null;
         }
-        return type == DeclarationType.Completed ? Completed(facts, now) : Attendance(type, facts, rules.Threshold(type), now);
+        return type switch
+        {
+            DeclarationType.Completed when facts.Regime == AssessmentRegime.CaseStudy => CaseStudyCompleted(facts, now),
+            DeclarationType.Completed => Completed(facts, now),
+            _ => Attendance(type, facts, rules.Threshold(type), now),
+        };
     }
 
     private static DeclarationProposal? Attendance(DeclarationType type, DeclarationFacts facts, int threshold, DateTime now)
@@ -129,7 +140,7 @@ public static class DeclarationProposer
     // passed when both passed.
     private static DeclarationProposal? Completed(DeclarationFacts facts, DateTime now)
     {
-        var released = facts.Outcomes.Where(o => o.ReleasedAt <= now).ToList();
+        var released = facts.Outcomes.Where(o => o.ReleasedAt <= now && o.Project != ProjectNumbers.CaseStudy).ToList();
         if (!facts.IsHeadship || released.Select(o => o.Project).Distinct().Count() < NpqhProjects)
         {
             return null;
@@ -138,5 +149,19 @@ public static class DeclarationProposer
         var evidence = string.Join("; ", released.OrderBy(o => o.Project)
             .Select(o => $"Project {o.Project} {(o.Passed ? "passed" : "not passed")} (outcome released {UkFormat.Date(o.ReleasedAt)})"));
         return new DeclarationProposal(DeclarationType.Completed, released.Max(o => o.ReleasedAt), $"{evidence}. NPQH {(passed ? "passed" : "not passed")}.", passed);
+    }
+
+    // A programme assessed by case study is complete when the outcome of the delegate's latest
+    // response (a resubmission in a later window replaces the earlier one) is released; passed
+    // when it passed.
+    private static DeclarationProposal? CaseStudyCompleted(DeclarationFacts facts, DateTime now)
+    {
+        if (facts.Outcomes.FirstOrDefault(o => o.Project == ProjectNumbers.CaseStudy && o.ReleasedAt <= now) is not { } outcome)
+        {
+            return null;
+        }
+        var result = outcome.Passed ? "passed" : "not passed";
+        return new DeclarationProposal(DeclarationType.Completed, outcome.ReleasedAt,
+            $"Case-study response {result} (outcome released {UkFormat.Date(outcome.ReleasedAt)}). {facts.ProgrammeCode} {result}.", outcome.Passed);
     }
 }

@@ -65,9 +65,10 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         var now = time.UtcNow();
         var created = 0;
         var updated = 0;
+        var statusByLine = analysis.Rows.ToDictionary(r => r.Line, r => r.Status);
         foreach (var row in valid)
         {
-            var status = analysis.Rows.First(r => r.Line == row.Line).Status;
+            var status = statusByLine[row.Line];
             if (status is ImportRowStatus.Unchanged or ImportRowStatus.Error)
             {
                 continue;

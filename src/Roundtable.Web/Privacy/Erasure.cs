@@ -15,7 +15,9 @@ public sealed record ErasureSummary(string PersonId, IReadOnlyDictionary<string,
 // details, birthday, problem cards, buddy notes, artefacts, drafts and project plans, calendar
 // address, reminder choices, e-mail to them and bank details. Kept, with the person shown as
 // "Former member" (and initials where a record needs them): invoices (six years), assessment
-// outcomes, and the group records others rely on (sessions, attendance, bookings). The person's row
+// outcomes, self-billing agreements (with the invoices they cover; the typed name, the name in the
+// terms and the reasons are removed), case-study eligibility and extensions (their reasons removed),
+// and the group records others rely on (sessions, attendance, bookings). The person's row
 // stays as that anonymous placeholder so that every kept record still points somewhere.
 public sealed class Erasure(AppDbContext db, TimeProvider time)
 {
@@ -54,6 +56,8 @@ public sealed class Erasure(AppDbContext db, TimeProvider time)
             ["requirementOverrides"] = await s.RequirementOverrides.CountAsync(ct),
             ["invoices"] = await s.Invoices.CountAsync(ct),
             ["partnerProfiles"] = await s.PartnerProfiles.CountAsync(ct),
+            ["selfBillingAgreements"] = await s.SelfBillingAgreements.CountAsync(ct),
+            ["caseStudyAdjustments"] = await s.CaseStudyAdjustments.CountAsync(ct),
         };
         return new ErasureSummary(personId, deleted, anonymised);
     }
@@ -120,7 +124,13 @@ public sealed class Erasure(AppDbContext db, TimeProvider time)
                 .SetProperty(i => i.PartnerAddress, "").SetProperty(i => i.PaymentDetails, ""), ct),
             ["partnerProfiles"] = await s.PartnerProfiles.ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.Biography, "").SetProperty(p => p.Specialisms, "").SetProperty(p => p.NumberOnRoll, (int?)null), ct),
+            ["selfBillingAgreements"] = await AnonymiseAgreementsAsync(s, user.FullName, invoiceName, ct),
+            ["caseStudyAdjustments"] = await s.CaseStudyAdjustments.ExecuteUpdateAsync(u => u
+                .SetProperty(a => a.EligibilityReason, a => a.EligibilityReason == null ? null : RemovedReason)
+                .SetProperty(a => a.ExtensionReason, a => a.ExtensionReason == null ? null : RemovedReason), ct),
         };
+        // A dispute's reason is the partner's own words.
+        await s.Invoices.Where(i => i.DisputeReason != null).ExecuteUpdateAsync(u => u.SetProperty(i => i.DisputeReason, RemovedReason), ct);
         await db.TutorialFeedback.Where(f => s.Bookings.Any(b => b.Id == f.BookingId)).ExecuteUpdateAsync(u => u.SetProperty(f => f.Notes, ""), ct);
         await db.Referrals.Where(r => s.Bookings.Any(b => b.Id == r.BookingId)).ExecuteUpdateAsync(u => u.SetProperty(r => r.Reason, RemovedReason), ct);
         // Names copied onto records the person made in a working role.
@@ -152,6 +162,24 @@ public sealed class Erasure(AppDbContext db, TimeProvider time)
 
     public const string RemovedReason = "Removed when the person's data was erased";
 
+    // The agreement stays (HMRC: it is kept with the self-billed invoices it covers), under the same
+    // "Former member" name as the invoices: the name they typed to sign, their name in the terms as
+    // shown to them, and the reason it was ended go.
+    private static async Task<int> AnonymiseAgreementsAsync(Scope s, string fullName, string invoiceName, CancellationToken ct)
+    {
+        var agreements = await s.SelfBillingAgreements.ToListAsync(ct);
+        foreach (var agreement in agreements)
+        {
+            agreement.AcceptedName = invoiceName;
+            if (fullName.Length > 0)
+            {
+                agreement.TermsText = agreement.TermsText.Replace(fullName, invoiceName, StringComparison.Ordinal);
+            }
+            agreement.EndReason = agreement.EndReason is null ? null : RemovedReason;
+        }
+        return agreements.Count;
+    }
+
     public static string Describe(ErasureSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -178,9 +206,10 @@ public sealed class Erasure(AppDbContext db, TimeProvider time)
             return Failure.Refused("You cannot erase your own account. Ask another member of the programme team.");
         }
         // Their bank details are needed until the invoice is paid or settled.
-        if (await db.Invoices.AnyAsync(i => i.Partner.UserId == personId && (i.Status == InvoiceStatus.Submitted || i.Status == InvoiceStatus.Approved), ct))
+        if (await db.Invoices.AnyAsync(i => i.Partner.UserId == personId
+                && (i.Status == InvoiceStatus.Submitted || i.Status == InvoiceStatus.Approved || i.Status == InvoiceStatus.Disputed), ct))
         {
-            return Failure.Refused("This partner has invoices waiting for a decision or payment. Pay or reject them first.");
+            return Failure.Refused("This partner has invoices waiting for a decision or payment, or disputed. Pay, reject or withdraw them first.");
         }
         return null;
     }
@@ -213,6 +242,8 @@ public sealed class Erasure(AppDbContext db, TimeProvider time)
         public IQueryable<Communities.SessionTurn> Turns => db.SessionTurns.Where(t => t.OwnerId == id);
         public IQueryable<Invoice> Invoices => db.Invoices.Where(i => PartnerIds.Contains(i.PartnerId));
         public IQueryable<Tutorials.PartnerProfile> PartnerProfiles => db.PartnerProfiles.Where(p => p.UserId == id);
+        public IQueryable<SelfBillingAgreement> SelfBillingAgreements => db.SelfBillingAgreements.Where(a => PartnerIds.Contains(a.PartnerId));
+        public IQueryable<CaseStudyAdjustment> CaseStudyAdjustments => db.CaseStudyAdjustments.Where(a => ParticipantIds.Contains(a.ParticipantId));
 
         // Files they uploaded, their problem cards' artefacts and their submissions' documents.
         public IQueryable<Guid> FileIds() =>

@@ -24,6 +24,8 @@ public static class ErasureText
         ["requirementOverrides"] = "project requirement overrides (reason removed)",
         ["invoices"] = "invoices (kept for six years under \"Former member\" and initials; totals unchanged)",
         ["partnerProfiles"] = "partner profiles (biography and specialisms removed)",
+        ["selfBillingAgreements"] = "self-billing agreements (kept with their invoices under \"Former member\" and initials; the signed name and the reason removed)",
+        ["caseStudyAdjustments"] = "case-study eligibility decisions and extensions (reasons removed)",
     };
 
     public static string Of(string key) => Words.TryGetValue(key, out var words) ? words : key;

@@ -91,4 +91,54 @@ public static class DeclarationBuilders
             db.Submissions.Add(s);
             await db.SaveChangesAsync();
         });
+
+    // A programme assessed by case study (the reformed NPQs), known to DfE by its course identifier.
+    public static async Task<Cohort> DfeCaseStudyCohortAsync(this TestData data, AppFactory app, string course = "npq-senior-leadership")
+    {
+        var cohort = await data.CohortAsync("NPQSL Test", "NPQSL");
+        await app.WithDbAsync(async db =>
+        {
+            var programme = await db.Programmes.SingleAsync(p => p.Id == cohort.ProgrammeId);
+            programme.DfeCourseIdentifier = course;
+            programme.Regime = AssessmentRegime.CaseStudy;
+            await db.SaveChangesAsync();
+        });
+        return cohort;
+    }
+
+    // A case study published to the cohort, its window a month before the given time.
+    public static Task<int> PublishCaseStudyAsync(this AppFactory app, Cohort cohort, DateTime before) =>
+        app.WithDbAsync(async db =>
+        {
+            var file = new Roundtable.Web.Infrastructure.Files.StoredFile
+            {
+                Id = Guid.NewGuid(), FileName = "case.txt", ContentType = "text/plain", Content = "Case."u8.ToArray(), Size = 5,
+                UploadedById = "team", UploadedAt = before.AddDays(-40),
+            };
+            db.StoredFiles.Add(file);
+            var caseStudy = CaseStudy.Publish(new CaseStudyFields("Brookside Academy", "How would you lead the change?", cohort.Id,
+                before.AddDays(-35), before.AddDays(-28), CaseStudy.DefaultWordLimit, 0), file, "team", before.AddDays(-40));
+            db.CaseStudies.Add(caseStudy);
+            await db.SaveChangesAsync();
+            return caseStudy.Id;
+        });
+
+    // The delegate's response to a new case study with its outcome released (version 2 is a resubmission in a later window).
+    public static async Task<int> ReleaseCaseStudyOutcomeAsync(this AppFactory app, Cohort cohort, int participantId, AssessmentOutcome outcome, DateTime releasedAt, int version = 1)
+    {
+        var caseStudyId = await app.PublishCaseStudyAsync(cohort, releasedAt);
+        return await app.WithDbAsync(async db =>
+        {
+            var s = Submission.Start(participantId, ProjectNumbers.CaseStudy, version, releasedAt.AddDays(-33));
+            s.CaseStudyId = caseStudyId;
+            s.Status = SubmissionStatus.Released;
+            s.Outcome = outcome;
+            s.SubmittedAt = releasedAt.AddDays(-30);
+            s.AssessedAt = releasedAt.AddDays(-1);
+            s.ReleasedAt = releasedAt;
+            db.Submissions.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+    }
 }

@@ -288,6 +288,63 @@ public class DeclarationsApiTests(AppFactory app) : DfeTest(app)
         AssertNoViolations();
     }
 
+    // The reformed NPQs: a passed case-study response makes the delegate's completed declaration
+    // ready, and it reaches DfE with has_passed; a not-passed resubmission later is declared as such.
+    [Fact]
+    public async Task CaseStudyProgramme_PassedResponse_MakesCompletedReady_AndSubmitsHasPassed()
+    {
+        var cohort = await Data.DfeCaseStudyCohortAsync(App);
+        var user = await Data.DelegateAsync(cohort, "ada@test.example", name: "Ada Lovelace");
+        var ada = await Data.ParticipantIdAsync(user);
+        var adaDfe = Fake.AddParticipant("npq-senior-leadership", fullName: user.FullName).Id;
+        var (_, bea, _) = await Data.DfeDelegateAsync(App, cohort, fake: null, "bea@test.example", sessionsAttended: 0);
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Participants.SingleAsync(p => p.Id == ada)).DfeParticipantId = adaDfe;
+            await db.SaveChangesAsync();
+        });
+        foreach (var participant in new[] { ada, bea })
+        {
+            foreach (var type in new[] { DeclarationType.Started, DeclarationType.Retained1, DeclarationType.Retained2 })
+            {
+                await App.DeclarationRowAsync(participant, type, DeclarationState.Submitted, dfeId: Guid.NewGuid().ToString());
+            }
+        }
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var client = await TeamAsync();
+        // Nothing released yet: no completed declaration for anyone.
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/v1/dfe/declarations?state=ready")).EnumerateArray());
+
+        await App.ReleaseCaseStudyOutcomeAsync(cohort, ada, AssessmentOutcome.Passed, now.AddDays(-2));
+        var ready = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/dfe/declarations?state=ready")).EnumerateArray());
+        Assert.Equal((ada, "completed"), (ready.GetProperty("delegateId").GetInt32(), ready.GetProperty("declarationType").GetString()));
+        Assert.Contains("Case-study response passed", ready.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.Contains("NPQSL passed", ready.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+
+        var result = Assert.Single((await (await client.PostAsJsonAsync("/api/v1/dfe/declarations/submit", new { })).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+
+        Assert.Equal("submitted", result.GetProperty("status").GetString());
+        var atDfe = Assert.Single(Fake.Declarations);
+        Assert.Equal(("completed", true, adaDfe, "npq-senior-leadership"), (atDfe.DeclarationType, atDfe.HasPassed, atDfe.ParticipantId, atDfe.CourseIdentifier));
+        AssertNoViolations();
+
+        // Bea's response was not passed: completed is proposed as not passed. Once she is responding again in a
+        // later window, the resubmission's outcome is awaited and nothing is proposed.
+        await App.ReleaseCaseStudyOutcomeAsync(cohort, bea, AssessmentOutcome.NotPassed, now.AddDays(-60));
+        var notPassed = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/dfe/declarations?state=ready")).EnumerateArray());
+        Assert.Equal((bea, "completed"), (notPassed.GetProperty("delegateId").GetInt32(), notPassed.GetProperty("declarationType").GetString()));
+        Assert.Contains("Case-study response not passed", notPassed.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        var later = await App.PublishCaseStudyAsync(cohort, now.AddDays(28));
+        await App.WithDbAsync(async db =>
+        {
+            var again = Submission.Start(bea, ProjectNumbers.CaseStudy, 2, now.AddDays(-1));
+            again.CaseStudyId = later;
+            db.Submissions.Add(again);
+            await db.SaveChangesAsync();
+        });
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/v1/dfe/declarations?state=ready")).EnumerateArray());
+    }
+
     [Fact]
     public async Task Submit_ProgrammeWithoutDfeCourse_FailsInPlainWords()
     {

@@ -328,6 +328,62 @@ public class CaseStudyTests(AppFactory app) : AppTest(app)
         Assert.Equal(criterion.Id, await App.WithDbAsync(db => db.CriterionJudgements.Select(j => j.CriterionId).SingleAsync()));
     }
 
+    // A response not passed is resubmitted in a later window: the new response is the next version,
+    // assessed on the same workflow; the earlier outcome stays.
+    [Fact]
+    public async Task Resubmission_AfterANotPassedOutcome_IsTheNextVersion_InALaterWindow()
+    {
+        App.Clock.Reset(new DateTimeOffset(ClosesUtc.AddDays(30)));
+        var (cohort, me) = await CaseStudyCohortAsync();
+        var first = await CaseStudyAsync(cohort);
+        var participantId = await Data.ParticipantIdAsync(me);
+        await App.WithDbAsync(async db =>
+        {
+            var response = Submission.Start(participantId, ProjectNumbers.CaseStudy, 1, OpensUtc.AddDays(1));
+            response.CaseStudyId = first;
+            response.Status = SubmissionStatus.Released;
+            response.Outcome = AssessmentOutcome.NotPassed;
+            response.SubmittedAt = OpensUtc.AddDays(2);
+            response.AssessedAt = ClosesUtc.AddDays(10);
+            response.ReleasedAt = ClosesUtc.AddDays(12);
+            db.Submissions.Add(response);
+            await db.SaveChangesAsync();
+        });
+        var later = await CaseStudyAsync(cohort, ClosesUtc.AddDays(29), ClosesUtc.AddDays(36));
+        var client = await SignedInAsync("me@test.example");
+
+        var page = await client.GetDocumentAsync($"/CaseStudies/CaseStudy/{later}");
+        var submitted = await client.SendFormAsync(page, "#response-form", Typed("My second response."), page.ButtonAction("Submit your response"));
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var responses = await App.WithDbAsync(db => db.Submissions.OrderBy(s => s.Version)
+            .Select(s => new ValueTuple<int, int?, SubmissionStatus, AssessmentOutcome?>(s.Version, s.CaseStudyId, s.Status, s.Outcome)).ToListAsync());
+        Assert.Equal([(1, first, SubmissionStatus.Released, AssessmentOutcome.NotPassed), (2, later, SubmissionStatus.Submitted, null)], responses);
+        var mine = (await client.GetFromJsonAsync<JsonElement>("/api/v1/assessments/mine")).EnumerateArray()
+            .Select(r => (r.GetProperty("id").GetString(), r.GetProperty("status").GetString())).ToList();
+        Assert.Equal([($"case-study-{first}", "not-passed"), ($"case-study-{later}", "submitted")], mine);
+    }
+
+    // The menu matches how the delegate is assessed: NPQH delegates see their projects, delegates on a
+    // case-study programme their case studies.
+    [Fact]
+    public async Task Menu_MyCaseStudies_OnlyForDelegatesOnACaseStudyProgramme()
+    {
+        var npqh = await Data.CohortAsync();
+        await Data.DelegateAsync(npqh, "head@test.example");
+        await CaseStudyCohortAsync();
+
+        static List<string> Menu(IDocument page) => page.QuerySelectorAll("nav[aria-label='Menu'] a").Select(a => a.TextContent.Trim()).ToList();
+        var headMenu = Menu(await (await SignedInAsync("head@test.example")).GetDocumentAsync("/Delegate"));
+        var myMenu = Menu(await (await SignedInAsync("me@test.example")).GetDocumentAsync("/Delegate"));
+
+        Assert.Contains("My projects", headMenu);
+        Assert.DoesNotContain("My case studies", headMenu);
+        Assert.Contains("My case studies", myMenu);
+        Assert.DoesNotContain("My projects", myMenu);
+        Assert.Contains("My tutorials", myMenu);
+    }
+
     [Fact]
     public async Task Access_OtherCohortsCaseStudy_Is404_AndTheTeamPagesAreTheTeams()
     {
@@ -405,6 +461,7 @@ public class CaseStudyTests(AppFactory app) : AppTest(app)
         Assert.Equal([($"case-study-{missed}", "case-study", 1500, "missed"), ($"case-study-{open}", "case-study", 2500, "not-started")],
             caseStudies.Select(r => (r.GetProperty("id").GetString(), r.GetProperty("regime").GetString(), r.GetProperty("wordLimit").GetInt32(), r.GetProperty("status").GetString())));
         Assert.All(caseStudies, r => Assert.True(r.GetProperty("eligible").GetBoolean()));
+        Assert.Equal(2, ineligible.Count);
         Assert.All(ineligible, r => Assert.False(r.GetProperty("eligible").GetBoolean()));
     }
 }

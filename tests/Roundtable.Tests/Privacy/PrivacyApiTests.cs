@@ -226,6 +226,25 @@ public class PrivacyApiTests(AppFactory app) : AppTest(app)
     public async Task Erase_APartnerWithInvoices_KeepsInvoiceTotals_UnderFormerMemberAndInitials()
     {
         var world = await Data.RichWorldAsync(App);
+        // The invoice was self-billed under an agreement the partner signed (since ended), and disputed before it was settled.
+        var agreementId = await App.WithDbAsync(async db =>
+        {
+            var partnerId = await db.PartnerProfiles.Where(p => p.UserId == world.Partner.Id).Select(p => p.Id).SingleAsync();
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            var agreement = new SelfBillingAgreement
+            {
+                PartnerId = partnerId, StartsOn = new DateOnly(2026, 10, 1), EndsOn = new DateOnly(2027, 9, 30),
+                TermsText = string.Join("\n\n", SelfBillingAgreement.Terms("Test Provider Ltd", "Pip Partner", new DateOnly(2026, 10, 1), new DateOnly(2027, 9, 30))),
+                AcceptedName = "Pip Partner", AcceptedAt = now.AddDays(-60), AcceptedById = world.Partner.Id,
+                EndedAt = now.AddDays(-1), EndedById = world.Team.Id, EndReason = "Pip Partner retired.",
+            };
+            db.SelfBillingAgreements.Add(agreement);
+            await db.SaveChangesAsync();
+            await db.Invoices.Where(i => i.Id == world.InvoiceId).ExecuteUpdateAsync(u => u
+                .SetProperty(i => i.SelfBillingAgreementId, agreement.Id).SetProperty(i => i.DisputeReason, "Pip Partner held the tutorial on 3 November, not 4.")
+                .SetProperty(i => i.DisputedAt, now.AddDays(-20)));
+            return agreement.Id;
+        });
         var team = await SignedInAsync("team@test.example");
         var before = await SnapshotOfOthersAsync(world);
 
@@ -246,12 +265,39 @@ public class PrivacyApiTests(AppFactory app) : AppTest(app)
             Assert.Equal("", invoice.PaymentDetails);
             Assert.False(await db.PartnerBillings.AnyAsync());
             Assert.Equal("", (await db.PartnerProfiles.SingleAsync()).Biography);
+            Assert.Equal(Erasure.RemovedReason, invoice.DisputeReason);
+            var agreement = await db.SelfBillingAgreements.SingleAsync(a => a.Id == agreementId);
+            Assert.Equal("Former member PP", agreement.AcceptedName);
+            Assert.DoesNotContain("Pip Partner", agreement.TermsText, StringComparison.Ordinal);
+            Assert.Contains("Former member PP (the supplier)", agreement.TermsText, StringComparison.Ordinal);
+            Assert.Equal(Erasure.RemovedReason, agreement.EndReason);
+            Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2027, 9, 30)), (agreement.StartsOn, agreement.EndsOn));
+            Assert.Equal(agreementId, invoice.SelfBillingAgreementId);
         });
+        Assert.Equal(1, summary.GetProperty("anonymised").GetProperty("selfBillingAgreements").GetInt32());
         Assert.Equal(before, await SnapshotOfOthersAsync(world));
         var invoices = await (await team.GetAsync("/api/v1/invoices")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Pip Partner", invoices, StringComparison.Ordinal);
         Assert.DoesNotContain("partner@test.example", invoices, StringComparison.Ordinal);
         Assert.Contains("300", invoices, StringComparison.Ordinal);
+        var agreements = await (await team.GetAsync("/api/v1/self-billing/agreements")).Content.ReadAsStringAsync();
+        Assert.Contains("Former member PP", agreements, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pip Partner", agreements, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erase_APartnerWithADisputedInvoice_Returns422()
+    {
+        var world = await Data.RichWorldAsync(App);
+        await App.WithDbAsync(async db =>
+        {
+            await db.Invoices.Where(i => i.Id == world.InvoiceId).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvoiceStatus.Disputed));
+        });
+
+        var response = await (await SignedInAsync("team@test.example")).PostAsJsonAsync($"/api/v1/people/{world.Partner.Id}/erase", new { confirm = true });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("Pip Partner", await App.WithDbAsync(db => db.Users.Where(u => u.Id == world.Partner.Id).Select(u => u.FullName).SingleAsync()));
     }
 
     [Fact]

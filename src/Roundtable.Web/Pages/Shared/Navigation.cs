@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Roundtable.Web.Data;
 using Roundtable.Web.People;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Shared;
 
@@ -10,11 +13,31 @@ public sealed record NavItem(string Text, string Href, bool Exact = false)
         : path.StartsWith(Href, StringComparison.OrdinalIgnoreCase);
 }
 
+// Which assessment pages a delegate's menu offers: "My projects" to NPQH delegates on the 2017
+// projects (and to delegates with no case-study place, as before), "My case studies" to delegates
+// with a place on a programme assessed by case study.
+public sealed record DelegateMenu(bool Projects, bool CaseStudies)
+{
+    public static readonly DelegateMenu Default = new(true, false);
+}
+
 // The menu shows only what the signed-in person's roles may use.
 public static class Navigation
 {
-    public static List<NavItem> For(ClaimsPrincipal user)
+    public static async Task<DelegateMenu> DelegateMenuAsync(AppDbContext db, string userId, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        var places = await db.Participants.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new { p.Cohort.Programme.Regime, p.Cohort.Programme.Code }).ToListAsync(ct);
+        var caseStudies = places.Any(p => p.Regime == AssessmentRegime.CaseStudy);
+        var projects = !caseStudies || places.Any(p => p.Regime == AssessmentRegime.Projects
+            && string.Equals(p.Code, ProjectNumbers.HeadshipCode, StringComparison.OrdinalIgnoreCase));
+        return new DelegateMenu(projects, caseStudies);
+    }
+
+    public static List<NavItem> For(ClaimsPrincipal user, DelegateMenu? menu = null)
+    {
+        menu ??= DelegateMenu.Default;
         var items = new List<NavItem>();
         if (user.IsInRole(Roles.ProgrammeTeam))
         {
@@ -39,8 +62,14 @@ public static class Navigation
         {
             items.Add(new("My programme", "/Delegate"));
             items.Add(new("My community", "/Communities"));
-            items.Add(new("My projects", "/Projects"));
-            items.Add(new("My case studies", "/CaseStudies"));
+            if (menu.Projects)
+            {
+                items.Add(new("My projects", "/Projects"));
+            }
+            if (menu.CaseStudies)
+            {
+                items.Add(new("My case studies", "/CaseStudies"));
+            }
             items.Add(new("My tutorials", "/Tutorials"));
         }
         if (user.IsInRole(Roles.Partner))

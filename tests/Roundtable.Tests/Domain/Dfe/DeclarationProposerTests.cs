@@ -1,4 +1,5 @@
 using Roundtable.Web.Dfe;
+using Roundtable.Web.Projects;
 
 namespace Roundtable.Tests.Domain.Dfe;
 
@@ -98,6 +99,36 @@ public class DeclarationProposerTests
         var outcomes = new[] { new ProjectOutcome(1, true, Day(20)), new ProjectOutcome(2, true, Day(5)) };
 
         Assert.Null(DeclarationProposer.Next(Facts(9, outcomes: outcomes, headship: false), Rules, declared, Now));
+    }
+
+    // The reformed NPQs: completed rests on the case-study response's released outcome, not on projects.
+    [Fact]
+    public void Next_CaseStudyProgramme_CompletedWhenTheResponsesOutcomeIsReleased_AndCarriesHasPassed()
+    {
+        var declared = Declared(DeclarationType.Started, DeclarationType.Retained1, DeclarationType.Retained2);
+        DeclarationFacts CaseStudy(params ProjectOutcome[] outcomes) => Facts(9, outcomes: outcomes, headship: false) with { Regime = AssessmentRegime.CaseStudy, ProgrammeCode = "NPQSL" };
+
+        Assert.Null(DeclarationProposer.Next(CaseStudy(), Rules, declared, Now));
+        // Released in the future (the clock has not reached it): nothing yet.
+        Assert.Null(DeclarationProposer.Next(CaseStudy(new ProjectOutcome(ProjectNumbers.CaseStudy, true, Now.AddHours(1))), Rules, declared, Now));
+        // Projects' outcomes do not complete a case-study programme.
+        Assert.Null(DeclarationProposer.Next(CaseStudy(new ProjectOutcome(1, true, Day(20)), new ProjectOutcome(2, true, Day(5))), Rules, declared, Now));
+
+        var passed = DeclarationProposer.Next(CaseStudy(new ProjectOutcome(ProjectNumbers.CaseStudy, true, Day(3))), Rules, declared, Now);
+        var failed = DeclarationProposer.Next(CaseStudy(new ProjectOutcome(ProjectNumbers.CaseStudy, false, Day(3))), Rules, declared, Now);
+
+        Assert.Equal((DeclarationType.Completed, true, Day(3)), (passed!.Type, passed.HasPassed, passed.Date));
+        Assert.Equal("Case-study response passed (outcome released 28 November 2026). NPQSL passed.", passed.Evidence);
+        Assert.Equal((DeclarationType.Completed, false), (failed!.Type, failed.HasPassed));
+        Assert.Contains("NPQSL not passed", failed.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Next_NpqhOnTheProjects_ACaseStudyOutcomeDoesNotCountAsAProject()
+    {
+        var declared = Declared(DeclarationType.Started, DeclarationType.Retained1, DeclarationType.Retained2);
+
+        Assert.Null(DeclarationProposer.Next(Facts(9, outcomes: [new ProjectOutcome(1, true, Day(20)), new ProjectOutcome(ProjectNumbers.CaseStudy, true, Day(5))]), Rules, declared, Now));
     }
 
     [Fact]
