@@ -50,7 +50,8 @@ case "${1:-}" in
       ports+=("$port")
       upstreams+="        server 127.0.0.1:$port max_fails=1 fail_timeout=2s;"$'\n'
     done
-    # The servers start one after another: the first applies the migrations.
+    # The servers start one after another: the first applies the migrations. Generous wait: on a
+    # loaded two-core machine a cold start with the migrations has taken over two minutes.
     for i in $(seq 1 "$servers"); do
       port=${ports[$((i - 1))]}
       # exec: the process id recorded is the server's own; its output goes to its log, so nothing
@@ -65,7 +66,7 @@ case "${1:-}" in
         Metrics__ScrapeToken="${CLUSTER_SCRAPE_TOKEN:-cluster-scrape-token}" \
         dotnet "$app/Roundtable.Web.dll") </dev/null >"$dir/server$i.log" 2>&1 &
       echo $! > "$dir/server$i.pid"
-      wait_ready "http://127.0.0.1:$port/health/ready" 120 || { log "server $i did not become ready: see $dir/server$i.log"; exit 1; }
+      wait_ready "http://127.0.0.1:$port/health/ready" 300 || { log "server $i did not become ready: see $dir/server$i.log"; exit 1; }
     done
 
     sed -e "s#@@DIR@@#$dir#g" -e "s#@@PORT@@#$proxy_port#g" deploy/nginx/roundtable.conf.template \

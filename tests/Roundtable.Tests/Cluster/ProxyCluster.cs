@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Roundtable.Tests.Infrastructure;
 
@@ -7,12 +8,19 @@ namespace Roundtable.Tests.Cluster;
 
 // The reference deployment, started by scripts/cluster.sh as an operator would: a throwaway
 // PostgreSQL, two app servers (the app built beside these tests) and nginx in front. PostgreSQL pass only.
-public sealed partial class ProxyCluster : IAsyncLifetime
+#pragma warning disable CA1001 // xunit disposes it through IAsyncLifetime.DisposeAsync
+public partial class ProxyCluster : IAsyncLifetime
 {
     public string Url { get; private set; } = "";
     public string Directory { get; private set; } = "";
     public IReadOnlyList<int> Ports { get; private set; } = [];
     private string _connection = "";
+    private Seeder? _seeder;
+
+    // Settings for the app servers (environment variables, `Section__Key`), and for cluster.sh.
+    protected virtual Dictionary<string, string> Settings => [];
+
+    public string ConnectionString => _connection;
 
     public static string AppFolder
     {
@@ -30,8 +38,8 @@ public sealed partial class ProxyCluster : IAsyncLifetime
         {
             return;
         }
-        var output = await RunAsync("bash", [RepoPaths.Combine("scripts/cluster.sh"), "start", "2"],
-            new Dictionary<string, string> { ["CLUSTER_APP"] = AppFolder }, TimeSpan.FromMinutes(5));
+        var environment = new Dictionary<string, string>(Settings) { ["CLUSTER_APP"] = AppFolder };
+        var output = await RunAsync("bash", [RepoPaths.Combine("scripts/cluster.sh"), "start", "2"], environment, TimeSpan.FromMinutes(5));
         string Export(string name) => Regex.Match(output, $"export {name}='?([^'\\n]*)'?").Groups[1].Value;
         Url = Export("CLUSTER_URL");
         Directory = Export("CLUSTER_DIR");
@@ -40,8 +48,12 @@ public sealed partial class ProxyCluster : IAsyncLifetime
         Assert.True(Url.Length > 0 && Ports.Count == 2, "The cluster did not start:\n" + output);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
+        if (_seeder is not null)
+        {
+            await ((IAsyncLifetime)_seeder).DisposeAsync();
+        }
         if (Directory.Length > 0)
         {
             await RunAsync("bash", [RepoPaths.Combine("scripts/cluster.sh"), "stop", Directory], [], TimeSpan.FromMinutes(1));
@@ -70,12 +82,41 @@ public sealed partial class ProxyCluster : IAsyncLifetime
             ["Scheduling__Enabled"] = "false",
         }, TimeSpan.FromMinutes(2));
 
+    // Process.Kill is SIGKILL on Linux: the server gets no chance to finish anything.
     public void Kill(int server)
     {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(Directory, $"server{server}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        using var process = Process.GetProcessById(pid);
+        using var process = Process.GetProcessById(Pid(server));
         process.Kill();
         process.WaitForExit();
+    }
+
+    public int Pid(int server) =>
+        int.Parse(File.ReadAllText(Path.Combine(Directory, $"server{server}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    // The app in-process on the cluster's database (its scheduler off, its clock at the real time,
+    // as the cluster's servers run on it), to write a test's records with the builders and to sign
+    // people in: bearer tokens it issues are accepted by the cluster (keys are kept in the database).
+    public async Task<AppFactory> SeederAsync()
+    {
+        if (_seeder is null)
+        {
+            _seeder = new Seeder(TestDatabase.Existing(Roundtable.Web.Data.DatabaseProvider.Postgres, _connection));
+            _seeder.Clock.Reset(TimeProvider.System.GetUtcNow());
+            await ((IAsyncLifetime)_seeder).InitializeAsync();
+        }
+        return _seeder;
+    }
+
+    private sealed class Seeder(TestDatabase database) : AppFactory(database);
+
+    // A bearer token for a person, from the seeder (their password hashes quickly there).
+    public async Task<string> TokenAsync(string email, string password = TestData.Password)
+    {
+        var seeder = await SeederAsync();
+        using var client = seeder.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     private static async Task<string> RunAsync(string file, IEnumerable<string> args, Dictionary<string, string> environment, TimeSpan timeout)
@@ -101,3 +142,4 @@ public sealed partial class ProxyCluster : IAsyncLifetime
         return text;
     }
 }
+#pragma warning restore CA1001

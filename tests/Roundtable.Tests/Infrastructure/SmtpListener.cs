@@ -36,6 +36,9 @@ public sealed class SmtpListener : IAsyncDisposable
 
     // The next DATA command is never answered, so its sender is caught mid-message until its
     // connection drops (nothing of that message is kept). Completes once it is held.
+    // The client end (address and port) of the connection last held, to tell which process it is.
+    public IPEndPoint? HeldClient { get; private set; }
+
     public Task HoldNextData()
     {
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -123,6 +126,7 @@ public sealed class SmtpListener : IAsyncDisposable
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "DATA" when Interlocked.Exchange(ref _holdData, null) is { } hold:
+                    HeldClient = client.Client.RemoteEndPoint as IPEndPoint;
                     hold.SetResult();
                     try
                     {

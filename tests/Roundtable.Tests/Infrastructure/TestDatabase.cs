@@ -42,6 +42,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path}", path);
     }
 
+    // A database someone else made and drops (the cluster harness's): never disposed by its users.
+    public static TestDatabase Existing(DatabaseProvider provider, string connectionString) => new(provider, connectionString, null);
+
     public async Task ResetAsync(AppDbContext db)
     {
         // Roles are reference data from the migrations, and data-protection keys must survive so
