@@ -72,7 +72,7 @@ targets=(
   "partner directory|page|delegate|/Tutorials/Partners?project=2"
   "partner directory|api|delegate|/api/v1/partners?project=2"
   "session agenda|page|delegate|/Communities/Session/$session"
-  "session agenda|api|delegate|/api/v1/protocol/agenda?participants=5"
+  "session agenda|api|delegate|/api/v1/protocol/agenda?participants=5&start=2027-01-11T10:00"
   "programme dashboard (one cohort of 2,000)|page|team|/Programme/Dashboard?cohort=1"
   "programme dashboard (one cohort of 2,000)|api|team|/api/v1/reports/cohorts/1"
 )
