@@ -118,11 +118,21 @@ public sealed class CalendarFeeds(
         {
             return [];
         }
-        var templates = await protocol.TemplatesAsync(ct);
+        // Each session's own protocol version (usually one or two among many sessions).
+        var plans = new Dictionary<(int?, int), ProtocolPlan>();
+        foreach (var s in sessions)
+        {
+            var key = (s.Session.ProtocolVersionId, s.Session.ProtocolVersionId is null ? s.Session.GroupId : 0);
+            if (!plans.ContainsKey(key))
+            {
+                plans[key] = await protocol.TemplatesForSessionAsync(s.Session, ct);
+            }
+        }
         var host = links.Host;
         return sessions.Select(s =>
         {
-            var agenda = AgendaBuilder.Build(s.Members, LondonTime.ToLocal(s.Session.StartsAt), LondonTime.Zone, templates);
+            var plan = plans[(s.Session.ProtocolVersionId, s.Session.ProtocolVersionId is null ? s.Session.GroupId : 0)];
+            var agenda = AgendaBuilder.Build(s.Members, LondonTime.ToLocal(s.Session.StartsAt), LondonTime.Zone, plan);
             var minutes = agenda.Succeeded ? agenda.Value.TotalMinutes : DefaultSessionMinutes;
             return SessionCalendar.ForSession(s.Session, s.GroupName, minutes, host, links.Session(s.Session.Id));
         }).ToList();

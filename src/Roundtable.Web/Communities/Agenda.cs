@@ -67,8 +67,27 @@ public static class AgendaBuilder
         TimeZoneInfo zone,
         Func<int, ProtocolTemplate> templateForSize)
     {
-        ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(templateForSize);
+        return Build(participants, localStart, zone, BreakoutGroupSizes, size => templateForSize(TemplateSizeFor(size)), SessionMinutes, null);
+    }
+
+    // The agenda on a protocol version from the library; refused when the number present does not suit it.
+    public static Result<Agenda> Build(int participants, DateTime localStart, TimeZoneInfo zone, ProtocolPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Build(participants, localStart, zone, plan.GroupSizesFor, plan.TemplateFor, plan.SessionMinutes, plan);
+    }
+
+    private static Result<Agenda> Build(
+        int participants,
+        DateTime localStart,
+        TimeZoneInfo zone,
+        Func<int, IReadOnlyList<int>?> groupSizes,
+        Func<int, ProtocolTemplate> templateForGroup,
+        int sessionMinutes,
+        ProtocolPlan? plan)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
 
         if (participants < MinimumParticipants)
         {
@@ -89,14 +108,17 @@ public static class AgendaBuilder
             notes.Add(startNote);
         }
 
-        var sizes = BreakoutGroupSizes(participants);
+        if (groupSizes(participants) is not { } sizes)
+        {
+            return Failure.Refused(string.Create(CultureInfo.InvariantCulture,
+                $"{plan?.Name} suits groups of {plan?.SizesText}; {participants} present cannot be split into groups it suits.")) with { Title = "The protocol does not suit this number" };
+        }
         var groups = new List<AgendaGroup>(sizes.Count);
         for (var i = 0; i < sizes.Count; i++)
         {
-            var templateSize = TemplateSizeFor(sizes[i]);
-            var template = templateForSize(templateSize)
-                ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"No protocol template for groups of {templateSize}."));
-            groups.Add(BuildGroup(i + 1, sizes[i], template, startUtc, zone));
+            var template = templateForGroup(sizes[i])
+                ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"No protocol template for groups of {sizes[i]}."));
+            groups.Add(BuildGroup(i + 1, sizes[i], template, startUtc, zone, sessionMinutes));
         }
 
         if (groups.Count > 1)
@@ -105,17 +127,17 @@ public static class AgendaBuilder
                 $"{participants} present: split into {groups.Count} breakout groups ({string.Join(" + ", sizes)}), each with its own chair and agenda."));
         }
 
-        foreach (var group in groups.Where(g => g.Size < MinGroupSize))
+        foreach (var group in groups.Where(g => g.Size < g.TemplateSize))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(groups.Count > 1 ? $"Group {group.Number}: " : string.Empty)}{group.Size} present: four-person timings with {group.Size} turns, so the session ends early."));
+                $"{(groups.Count > 1 ? $"Group {group.Number}: " : string.Empty)}{group.Size} present: {SizeWord(group.TemplateSize)}-person timings with {group.Size} turns, so the session ends early."));
         }
 
         var longest = groups.MaxBy(g => g.TotalMinutes)!;
         if (longest.OverrunMinutes > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The step times add up to {longest.TotalMinutes} minutes, {longest.OverrunMinutes} beyond the {SessionMinutes}-minute session; the chair can shorten steps as the session runs."));
+                $"The step times add up to {longest.TotalMinutes} minutes, {longest.OverrunMinutes} beyond the {sessionMinutes}-minute session; the chair can shorten steps as the session runs."));
         }
 
         return new Agenda(
@@ -130,10 +152,14 @@ public static class AgendaBuilder
 
     // Fewest groups of at most six, sizes as even as possible (largest first). Only seven
     // people leave a group below four (4 + 3); that group runs on four-person timings.
-    public static IReadOnlyList<int> BreakoutGroupSizes(int participants)
+    public static IReadOnlyList<int> BreakoutGroupSizes(int participants) => BreakoutGroupSizes(participants, MaxGroupSize);
+
+    // The same split for a protocol whose largest group is smaller (Troika's three).
+    public static IReadOnlyList<int> BreakoutGroupSizes(int participants, int maxGroupSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(participants);
-        var groupCount = (participants + MaxGroupSize - 1) / MaxGroupSize;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxGroupSize);
+        var groupCount = (participants + maxGroupSize - 1) / maxGroupSize;
         var smallSize = participants / groupCount;
         var largerGroups = participants % groupCount;
         return Enumerable.Range(0, groupCount)
@@ -184,7 +210,9 @@ public static class AgendaBuilder
         return gap > TimeSpan.Zero ? gap : TimeSpan.FromHours(1);
     }
 
-    private static AgendaGroup BuildGroup(int number, int size, ProtocolTemplate template, DateTime startUtc, TimeZoneInfo zone)
+    private static string SizeWord(int size) => size switch { 3 => "three", 4 => "four", 5 => "five", 6 => "six", _ => size.ToString(CultureInfo.InvariantCulture) };
+
+    private static AgendaGroup BuildGroup(int number, int size, ProtocolTemplate template, DateTime startUtc, TimeZoneInfo zone, int sessionMinutes)
     {
         var steps = new List<AgendaStep>();
         var offset = 0;
@@ -224,7 +252,7 @@ public static class AgendaBuilder
             steps,
             offset,
             ToLocal(startUtc.AddMinutes(offset), zone),
-            Math.Max(0, offset - SessionMinutes));
+            Math.Max(0, offset - sessionMinutes));
     }
 
     private static DateTimeOffset ToLocal(DateTime utc, TimeZoneInfo zone)

@@ -37,8 +37,10 @@ public static class CommunitiesApi
     {
         var communities = v1.MapArea("Communities");
         communities.MapGet("/protocol/agenda", GetAgenda)
-            .WithName("GetAgenda").WithSummary("The agenda of a session for a number of people and a UK start time")
-            .Fails(FailureKind.Invalid, FailureKind.Refused);
+            .WithName("GetAgenda").WithSummary("The agenda of a session for a number of people and a UK start time, on the seed's protocol or one from the library")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Refused);
+        communities.MapGet("/protocols", GetProtocols)
+            .WithName("GetProtocols").WithSummary("The protocol library: each protocol's group sizes, session minutes and when to use it");
         communities.MapPost("/problems", PostProblem).RequireAuthorization(Roles.Delegate)
             .WithName("SaveProblemCard").WithSummary("Create or update the delegate's problem card for their next session")
             .Fails(FailureKind.Invalid, FailureKind.Conflict, FailureKind.Refused);
@@ -56,8 +58,13 @@ public static class CommunitiesApi
 
     public static string Local(DateTime utc) => UkFormat.IsoLocal(utc);
 
+    public sealed record ProtocolResponse(int Id, string Name, IReadOnlyList<int> Sizes, int Minutes, string Description);
+
+    private static async Task<Ok<List<ProtocolResponse>>> GetProtocols(ProtocolLibrary library, CancellationToken ct) =>
+        TypedResults.Ok((await library.ListAsync(ct)).Select(p => new ProtocolResponse(p.Id, p.Name, p.Sizes, p.SessionMinutes, p.Description)).ToList());
+
     private static async Task<Results<Ok<AgendaResponse>, ProblemHttpResult>> GetAgenda(
-        [FromQuery] int? participants, [FromQuery] string? start, ProtocolSettings protocol, CancellationToken ct)
+        [FromQuery] int? participants, [FromQuery] string? start, [FromQuery] int? protocol, ProtocolLibrary library, CancellationToken ct)
     {
         if (participants is null)
         {
@@ -67,7 +74,12 @@ public static class CommunitiesApi
         {
             return Malformed(nameof(start), "Give the start as a local (UK) time without an offset, as start=2026-11-23T16:00.");
         }
-        var agenda = AgendaBuilder.Build(participants.Value, DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), LondonTime.Zone, await protocol.TemplatesAsync(ct));
+        var plan = protocol is { } id ? await library.PlanAsync(id, ct) : await library.SeedPlanAsync(ct);
+        if (plan is null)
+        {
+            return Failure.NotFound("There is no protocol with that id in the library.").ToProblem();
+        }
+        var agenda = AgendaBuilder.Build(participants.Value, DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), LondonTime.Zone, plan);
         return agenda.Succeeded ? TypedResults.Ok(ToResponse(agenda.Value)) : agenda.Failure.ToProblem();
     }
 

@@ -24,6 +24,27 @@ public static class CommunitiesDemoData
         await formation.SaveDraftAsync(cohortId, proposal, ct);
         var groups = await db.CommunityGroups.Include(g => g.Members).Where(g => g.CohortId == cohortId).OrderBy(g => g.Name).ToListAsync(ct);
 
+        // The library: a team-edited copy as another programme's default, and one group on the
+        // action learning set (or Troika, if it has three), so the choices show at once.
+        var library = new ProtocolLibrary(db, time);
+        await library.EnsurePresetsAsync(ct);
+        var seedVersion = (await library.SeedPlanAsync(ct)).VersionId;
+        var consultancy = await db.Protocols.Where(p => p.Key == ProtocolPresets.ConsultancyKey).Select(p => p.Id).FirstAsync(ct);
+        var npqsl = await db.Programmes.Where(p => p.Code == "NPQSL").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var copy = (await library.CopyAsync(consultancy, npqsl, null, ct)).Value!;
+        var copied = (await library.PlanAsync(copy.Id, ct))!;
+        var longerDiscussion = copied.Design with
+        {
+            Templates = copied.Design.Templates.Select(t => t.GroupSize != 4 ? t : new ProtocolTemplate(4,
+                t.TurnSteps.Select(s => s.Name == "Discussion" ? new ProtocolStepDefinition(s.Name, 5, s.Speakers, s.OwnerSilent, s.Prompts, s.Note) : s).Where(s => s.Name != "Probing questions"),
+                t.Reconnect, t.Review)).ToList(),
+        };
+        await library.SaveVersionAsync(copy.Id, 1, "Consultancy protocol (senior leaders' timings)", "Our consultancy protocol with a longer discussion and no separate probing round for groups of four.", copied.SessionMinutes, longerDiscussion, null, ct);
+        if (npqsl is { } programmeId)
+        {
+            await library.SetProgrammeDefaultAsync(programmeId, copy.Id, null, ct);
+        }
+
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, LondonTime.Zone));
         DateTime At(int daysFromToday) => TimeZoneInfo.ConvertTimeToUtc(today.AddDays(daysFromToday).ToDateTime(new TimeOnly(16, 0)), LondonTime.Zone);
 
@@ -39,6 +60,15 @@ public static class CommunitiesDemoData
             var next = new CommunitySession { GroupId = group.Id, StartsAt = startsSoon ? SoonAfter(now) : At(4 + index), Mode = index % 2 == 0 ? SessionMode.Online : SessionMode.InPerson,
                 Where = index % 2 == 0 ? $"https://meet.example.org/roundtable-{group.Id}" : "Room 2, Larkfield Primary School" };
             var later = new CommunitySession { GroupId = group.Id, StartsAt = At(32 + index), Mode = SessionMode.Online, Where = $"https://meet.example.org/roundtable-{group.Id}" };
+            past.ProtocolVersionId = seedVersion;
+            (next.ProtocolVersionId, later.ProtocolVersionId) = (seedVersion, seedVersion);
+            if (index == 1)
+            {
+                var own = await db.Protocols.Where(p => p.Key == (members.Count == 3 ? ProtocolPresets.TroikaKey : ProtocolPresets.ActionLearningKey))
+                    .Select(p => new { p.Id, Version = p.Versions.First(v => v.Number == p.CurrentVersion).Id }).FirstAsync(ct);
+                group.ProtocolId = own.Id;
+                (next.ProtocolVersionId, later.ProtocolVersionId) = (own.Version, own.Version);
+            }
             db.CommunitySessions.AddRange(past, next, later);
             if (index == 0)
             {
@@ -52,7 +82,7 @@ public static class CommunitiesDemoData
             await db.SaveChangesAsync(ct);
 
             // The first session is recorded: chaired by the first in birthday order, as the rotation proposes.
-            var order = await new CommunityQueries(db, new ProtocolSettings(db), time).ChairOrderAsync(group.Id, ct);
+            var order = await new CommunityQueries(db, new ProtocolSettings(db, time), time).ChairOrderAsync(group.Id, ct);
             var chair = order.Order[0].Entry.MemberId;
             past.ChairId = chair;
             past.Successes = "Each of us shared a success: a well-received parents' evening, a smoother lunchtime routine, a new reading scheme launched.";

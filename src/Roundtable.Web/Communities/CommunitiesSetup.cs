@@ -5,6 +5,7 @@ public static class CommunitiesSetup
     public static IServiceCollection AddCommunities(this IServiceCollection services)
     {
         services.AddScoped<ProtocolSettings>();
+        services.AddScoped<ProtocolLibrary>();
         services.AddScoped<CommunityQueries>();
         services.AddScoped<GroupFormationService>();
         services.AddScoped<CohortGroups>();

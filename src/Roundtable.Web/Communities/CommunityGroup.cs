@@ -14,6 +14,8 @@ public class CommunityGroup
     public bool Published { get; set; }
     // Why the group was formed as it is (formation reasons), shown to the team.
     public string? Notes { get; set; }
+    // The group's own protocol from the library; null: its programme's default.
+    public int? ProtocolId { get; set; }
     public List<CommunityMember> Members { get; set; } = [];
     public List<CommunitySession> Sessions { get; set; } = [];
 
@@ -100,6 +102,8 @@ public class CommunitySession
     public DateTime? CancelledAt { get; set; }
     // The calendar event's SEQUENCE: rises with every change of time, place or status.
     public int Sequence { get; set; }
+    // The protocol version the session was planned with, so later edits never change its agenda.
+    public int? ProtocolVersionId { get; set; }
 
     public bool IsCancelled => CancelledAt is not null;
 

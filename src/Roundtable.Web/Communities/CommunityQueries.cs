@@ -111,7 +111,7 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
             ? present
             : await db.CommunityMembers.CountAsync(m => m.GroupId == session.GroupId, ct);
         var local = TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, LondonTime.Zone);
-        return AgendaBuilder.Build(participants, local, LondonTime.Zone, await protocol.TemplatesAsync(ct));
+        return AgendaBuilder.Build(participants, local, LondonTime.Zone, await protocol.TemplatesForSessionAsync(session, ct));
     }
 
     // The delegate's next session that has not started yet, in a published group.

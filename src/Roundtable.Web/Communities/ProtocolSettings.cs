@@ -3,18 +3,22 @@ using Roundtable.Web.Data;
 
 namespace Roundtable.Web.Communities;
 
-// The seed's protocol with the programme team's saved minutes laid over it. Positions: 0 is
+// The seed's protocol's timings page: minutes only, saved as a new version of the seed's protocol
+// in the library (so sessions planned on an earlier version keep their agendas). Positions: 0 is
 // Reconnect, 1..n the steps of a turn, ReviewPosition the Review.
-public sealed class ProtocolSettings(AppDbContext db)
+public sealed class ProtocolSettings(AppDbContext db, TimeProvider time)
 {
     public const int ReviewPosition = 100;
 
-    public async Task<Func<int, ProtocolTemplate>> TemplatesAsync(CancellationToken ct = default)
-    {
-        var saved = await db.ProtocolSteps.AsNoTracking().ToListAsync(ct);
-        var templates = ProtocolTemplate.SupportedGroupSizes.ToDictionary(size => size, size => Apply(ProtocolTemplate.DefaultFor(size), saved));
-        return size => templates[size];
-    }
+    private readonly ProtocolLibrary library = new(db, time);
+
+    // The seed's protocol as it stands now (the agenda API's default, calendars for unplanned sessions).
+    public async Task<Func<int, ProtocolTemplate>> TemplatesAsync(CancellationToken ct = default) =>
+        (await library.SeedPlanAsync(ct)).TemplateFor;
+
+    // The version a session was planned with, for the live run, the session page and the record.
+    public Task<ProtocolPlan> TemplatesForSessionAsync(CommunitySession session, CancellationToken ct = default) =>
+        library.PlanForSessionAsync(session, ct);
 
     // A template's steps by position: Reconnect, the steps of a turn, Review.
     public static IEnumerable<(int Position, ProtocolStepDefinition Step)> Steps(ProtocolTemplate template) =>
@@ -42,30 +46,52 @@ public sealed class ProtocolSettings(AppDbContext db)
         return minutes;
     }
 
-    public async Task<Failure?> SaveAsync(IReadOnlyDictionary<int, string> form, CancellationToken ct = default)
+    public async Task<Failure?> SaveAsync(IReadOnlyDictionary<int, string> form, string? userId, CancellationToken ct = default)
     {
-        var templates = await TemplatesAsync(ct);
-        var keys = ProtocolTemplate.SupportedGroupSizes.SelectMany(size => Steps(templates(size)).Select(s => Key(size, s.Position))).ToHashSet();
+        var plan = await library.SeedPlanAsync(ct);
+        var keys = plan.Sizes.SelectMany(size => Steps(plan.Design.TemplateFor(size)).Select(s => Key(size, s.Position))).ToHashSet();
         var minutes = ReadMinutes(form, keys);
         if (!minutes.Succeeded)
         {
             return minutes.Failure;
         }
-        var saved = await db.ProtocolSteps.ToListAsync(ct);
-        foreach (var (key, value) in minutes.Value)
+        var saved = minutes.Value.Select(m => new ProtocolStepSetting { GroupSize = m.Key / 1000, Position = m.Key % 1000, Minutes = m.Value }).ToList();
+        var design = plan.Design with { Templates = plan.Design.Templates.Select(t => Apply(t, saved)).ToList() };
+        return await SaveSeedVersionAsync(plan, design, userId, "Protocol timings saved", ct);
+    }
+
+    public async Task<Failure?> ResetAsync(string? userId, CancellationToken ct = default)
+    {
+        var plan = await library.SeedPlanAsync(ct);
+        return await SaveSeedVersionAsync(plan, ProtocolPresets.Seed.Design, userId, "Protocol timings reset to the guidance", ct);
+    }
+
+    // The seed is built in (its steps are the guidance's), but this page predates the library and
+    // may still change its minutes: each save is a new version, numbered so two saves at once conflict.
+    private async Task<Failure?> SaveSeedVersionAsync(ProtocolPlan plan, ProtocolDesign design, string? userId, string action, CancellationToken ct)
+    {
+        var now = time.UtcNow();
+        var protocol = await db.Protocols.FirstAsync(p => p.Id == plan.ProtocolId, ct);
+        if (protocol.CurrentVersion != plan.VersionNumber)
         {
-            var (size, position) = (key / 1000, key % 1000);
-            var row = saved.FirstOrDefault(s => s.GroupSize == size && s.Position == position);
-            if (row is null)
-            {
-                db.ProtocolSteps.Add(new ProtocolStepSetting { GroupSize = size, Position = position, Minutes = value });
-            }
-            else
-            {
-                row.Minutes = value;
-            }
+            return Failure.Conflict("Someone else saved the timings at the same moment. Reload the page to see theirs");
         }
-        return await db.TrySaveUniqueAsync(ct) ? null : Failure.Conflict("Someone else saved the timings at the same moment. Reload the page to see theirs");
+        protocol.CurrentVersion = plan.VersionNumber + 1;
+        db.ProtocolVersions.Add(new ProtocolVersion
+        {
+            ProtocolId = protocol.Id, Number = protocol.CurrentVersion, SessionMinutes = plan.SessionMinutes,
+            Sizes = design.SizesText, Steps = design.ToJson(), CreatedAt = now, CreatedById = userId,
+        });
+        db.AuditEntries.Add(Infrastructure.Audit.AuditEntry.Of(Protocol.AuditSubject, protocol.Id, action, userId, now, $"{protocol.Name}: version {protocol.CurrentVersion}"));
+        try
+        {
+            return await db.TrySaveUniqueAsync(ct) ? null : Failure.Conflict("Someone else saved the timings at the same moment. Reload the page to see theirs");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict("Someone else saved the timings at the same moment. Reload the page to see theirs");
+        }
     }
 
     public static ProtocolTemplate Apply(ProtocolTemplate template, IReadOnlyCollection<ProtocolStepSetting> saved)

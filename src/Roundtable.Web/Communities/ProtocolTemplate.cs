@@ -43,6 +43,7 @@ public sealed record ProtocolStepDefinition
 public sealed record ProtocolTemplate
 {
     public const int MaxStepMinutes = 120;
+    public const int MinGroupSize = 3;
 
     public static readonly IReadOnlyList<int> SupportedGroupSizes = [4, 5, 6];
 
@@ -55,9 +56,10 @@ public sealed record ProtocolTemplate
         ArgumentNullException.ThrowIfNull(turnSteps);
         ArgumentNullException.ThrowIfNull(reconnect);
         ArgumentNullException.ThrowIfNull(review);
-        if (!SupportedGroupSizes.Contains(groupSize))
+        // The seed's protocol has templates for 4, 5 and 6; the library's others start at three (Troika).
+        if (groupSize < MinGroupSize || groupSize > AgendaBuilder.MaxGroupSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "Protocol templates exist for groups of 4, 5 and 6.");
+            throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "Protocol templates exist for groups of 3 to 6.");
         }
 
         var steps = turnSteps.ToArray();

@@ -55,6 +55,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Tutorials.Referral> Referrals => Set<Tutorials.Referral>();
     public DbSet<Tutorials.WindowOverride> WindowOverrides => Set<Tutorials.WindowOverride>();
     public DbSet<Tutorials.TutorialSettings> TutorialSettings => Set<Tutorials.TutorialSettings>();
+    public DbSet<Protocol> Protocols => Set<Protocol>();
+    public DbSet<ProtocolVersion> ProtocolVersions => Set<ProtocolVersion>();
     public DbSet<Infrastructure.Audit.AuditEntry> AuditEntries => Set<Infrastructure.Audit.AuditEntry>();
     public DbSet<Invoicing.Invoice> Invoices => Set<Invoicing.Invoice>();
     public DbSet<Invoicing.InvoiceLine> InvoiceLines => Set<Invoicing.InvoiceLine>();

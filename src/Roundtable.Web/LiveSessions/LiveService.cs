@@ -123,7 +123,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
             .OrderBy(m => order.GetValueOrDefault(m.UserId, int.MaxValue)).ThenBy(m => m.FullName, StringComparer.Ordinal)
             .Select(m => m.FullName).ToList();
         var local = TimeZoneInfo.ConvertTimeFromUtc(time.UtcNow(), LondonTime.Zone);
-        var agenda = AgendaBuilder.Build(people.Count, local, LondonTime.Zone, await protocol.TemplatesAsync(ct));
+        var agenda = AgendaBuilder.Build(people.Count, local, LondonTime.Zone, await protocol.TemplatesForSessionAsync(session, ct));
         // With breakouts each group needs its own chair and screen; this run follows the first group.
         return agenda.Succeeded ? LiveSession.FromAgenda(agenda.Value.Groups[0], people) : [];
     }

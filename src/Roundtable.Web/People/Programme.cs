@@ -15,6 +15,8 @@ public class Programme
     public List<Cohort> Cohorts { get; set; } = [];
     // How its delegates are assessed (audited): the 2017 projects by default, or case studies.
     public Projects.AssessmentRegime Regime { get; set; }
+    // The protocol its groups use unless a group or session chooses another; null: the seed's protocol.
+    public int? DefaultProtocolId { get; set; }
 
     public bool IsHeadship => string.Equals(Code, "NPQH", StringComparison.OrdinalIgnoreCase);
 }

@@ -118,6 +118,36 @@ internal sealed class BuddyCheckInConfiguration : IEntityTypeConfiguration<Buddy
     }
 }
 
+internal sealed class ProtocolConfiguration : IEntityTypeConfiguration<Protocol>
+{
+    public void Configure(EntityTypeBuilder<Protocol> b)
+    {
+        b.Property(p => p.Key).HasMaxLength(Protocol.KeyMaxLength);
+        b.HasIndex(p => p.Key).IsUnique();
+        b.Property(p => p.Name).HasMaxLength(Protocol.NameMaxLength).IsRequired();
+        b.Property(p => p.Description).HasMaxLength(Protocol.DescriptionMaxLength).IsRequired();
+        b.Property(p => p.CurrentVersion).IsConcurrencyToken();
+        b.HasOne<Programme>().WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(p => p.Versions).WithOne(v => v.Protocol).HasForeignKey(v => v.ProtocolId).OnDelete(DeleteBehavior.Cascade);
+        // A group or programme pointing at a protocol keeps it from being deleted.
+        b.HasMany<CommunityGroup>().WithOne().HasForeignKey(g => g.ProtocolId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany<Programme>().WithOne().HasForeignKey(p => p.DefaultProtocolId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProtocolVersionConfiguration : IEntityTypeConfiguration<ProtocolVersion>
+{
+    public void Configure(EntityTypeBuilder<ProtocolVersion> b)
+    {
+        b.HasIndex(v => new { v.ProtocolId, v.Number }).IsUnique();
+        b.Property(v => v.Sizes).HasMaxLength(40).IsRequired();
+        b.Property(v => v.Steps).IsRequired();
+        b.Property(v => v.CreatedById).HasMaxLength(450);
+        b.HasMany<CommunitySession>().WithOne().HasForeignKey(s => s.ProtocolVersionId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_ProtocolVersion_SessionMinutes", "\"SessionMinutes\" >= 15 AND \"SessionMinutes\" <= 180"));
+    }
+}
+
 internal sealed class ProtocolStepSettingConfiguration : IEntityTypeConfiguration<ProtocolStepSetting>
 {
     public void Configure(EntityTypeBuilder<ProtocolStepSetting> b)

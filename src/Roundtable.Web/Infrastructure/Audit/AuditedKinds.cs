@@ -137,7 +137,7 @@ public static class AuditedKinds
 
     public static IEnumerable<string> RecordTypes =>
         Kinds.Values.Select(k => k.RecordType)
-            .Concat([Tutorials.Booking.AuditSubject, Invoice.AuditSubject, Import, Email])
+            .Concat([Tutorials.Booking.AuditSubject, Invoice.AuditSubject, Protocol.AuditSubject, Import, Email])
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private static string? RoleName(string? roleId) =>

@@ -352,10 +352,15 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("ProtocolId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId");
 
                     b.HasIndex("CohortId", "Name")
                         .IsUnique();
@@ -418,6 +423,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<string>("NextChairId")
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProtocolVersionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("QuestionsForTeam")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -452,6 +460,8 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.HasIndex("ChairId");
 
                     b.HasIndex("NextChairId");
+
+                    b.HasIndex("ProtocolVersionId");
 
                     b.HasIndex("GroupId", "StartsAt");
 
@@ -558,6 +568,48 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.ToTable("ProblemCards");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Communities.Protocol", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("Protocols");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Communities.ProtocolStepSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -583,6 +635,50 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.ToTable("ProtocolSteps", t =>
                         {
                             t.HasCheckConstraint("CK_ProtocolStep_Minutes", "\"Minutes\" >= 0 AND \"Minutes\" <= 120");
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.ProtocolVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProtocolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sizes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProtocolVersions", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProtocolVersion_SessionMinutes", "\"SessionMinutes\" >= 15 AND \"SessionMinutes\" <= 180");
                         });
                 });
 
@@ -1806,6 +1902,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("DefaultProtocolId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DfeCourseIdentifier")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -1824,6 +1923,8 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("DefaultProtocolId");
 
                     b.ToTable("Programmes");
                 });
@@ -3252,6 +3353,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Roundtable.Web.Communities.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Cohort");
                 });
 
@@ -3298,6 +3404,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasForeignKey("NextChairId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Roundtable.Web.Communities.ProtocolVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Chair");
 
                     b.Navigation("Group");
@@ -3338,6 +3449,25 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Navigation("Owner");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.Protocol", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.ProtocolVersion", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.Protocol", "Protocol")
+                        .WithMany("Versions")
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Protocol");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Communities.SessionAttendance", b =>
@@ -3542,6 +3672,14 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Roundtable.Web.People.Programme", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.BudgetLine", b =>
@@ -3846,6 +3984,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Navigation("Attendance");
 
                     b.Navigation("Turns");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.Protocol", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.Invoice", b =>

@@ -331,10 +331,15 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProtocolId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId");
 
                     b.HasIndex("CohortId", "Name")
                         .IsUnique();
@@ -393,6 +398,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<string>("NextChairId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProtocolVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("QuestionsForTeam")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -427,6 +435,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.HasIndex("ChairId");
 
                     b.HasIndex("NextChairId");
+
+                    b.HasIndex("ProtocolVersionId");
 
                     b.HasIndex("GroupId", "StartsAt");
 
@@ -529,6 +539,46 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.ToTable("ProblemCards");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.Communities.Protocol", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("Protocols");
+                });
+
             modelBuilder.Entity("Roundtable.Web.Communities.ProtocolStepSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -552,6 +602,48 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.ToTable("ProtocolSteps", t =>
                         {
                             t.HasCheckConstraint("CK_ProtocolStep_Minutes", "\"Minutes\" >= 0 AND \"Minutes\" <= 120");
+                        });
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.ProtocolVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProtocolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sizes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProtocolVersions", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProtocolVersion_SessionMinutes", "\"SessionMinutes\" >= 15 AND \"SessionMinutes\" <= 180");
                         });
                 });
 
@@ -1741,6 +1833,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DefaultProtocolId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DfeCourseIdentifier")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -1759,6 +1854,8 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("DefaultProtocolId");
 
                     b.ToTable("Programmes");
                 });
@@ -3137,6 +3234,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Roundtable.Web.Communities.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Cohort");
                 });
 
@@ -3183,6 +3285,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasForeignKey("NextChairId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Roundtable.Web.Communities.ProtocolVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Chair");
 
                     b.Navigation("Group");
@@ -3223,6 +3330,25 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.Protocol", b =>
+                {
+                    b.HasOne("Roundtable.Web.People.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.ProtocolVersion", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.Protocol", "Protocol")
+                        .WithMany("Versions")
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Protocol");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Communities.SessionAttendance", b =>
@@ -3427,6 +3553,14 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Roundtable.Web.People.Programme", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Roundtable.Web.Projects.BudgetLine", b =>
@@ -3731,6 +3865,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("Attendance");
 
                     b.Navigation("Turns");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.Communities.Protocol", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Roundtable.Web.Invoicing.Invoice", b =>

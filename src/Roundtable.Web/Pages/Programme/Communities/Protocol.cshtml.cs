@@ -1,12 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Roundtable.Web.Communities;
-using Roundtable.Web.Data;
 
 namespace Roundtable.Web.Pages.Programme.Communities;
 
-public class ProtocolModel(AppDbContext db, ProtocolSettings settings) : PageModel
+public class ProtocolModel(ProtocolSettings settings) : PageModel
 {
     // Keyed groupSize * 1000 + position (ProtocolSettings.Key), so one flat form carries every size's steps.
     [BindProperty] public Dictionary<int, string> Minutes { get; set; } = [];
@@ -16,21 +15,24 @@ public class ProtocolModel(AppDbContext db, ProtocolSettings settings) : PageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await settings.SaveAsync(Minutes, ct) is { } failure)
+        if (await settings.SaveAsync(Minutes, User.FindFirstValue(ClaimTypes.NameIdentifier), ct) is { } failure)
         {
             await LoadAsync(ct);
             ModelState.AddFailure(failure);
             return Page();
         }
-        TempData["Flash"] = "Saved the protocol timings. Agendas use them from now on.";
+        TempData["Flash"] = "Saved the protocol timings as a new version. Sessions planned from now on use them; sessions already planned keep theirs.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
-        // Removed one by one (not ExecuteDelete) so that each removal reaches the audit trail.
-        db.ProtocolSteps.RemoveRange(await db.ProtocolSteps.ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
+        if (await settings.ResetAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), ct) is { } failure)
+        {
+            await LoadAsync(ct);
+            ModelState.AddFailure(failure);
+            return Page();
+        }
         TempData["Flash"] = "The protocol timings are the guidance's again.";
         return RedirectToPage();
     }

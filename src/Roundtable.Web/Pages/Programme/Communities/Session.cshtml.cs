@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +11,36 @@ namespace Roundtable.Web.Pages.Programme.Communities;
 // The programme team moves a session that has not started, changes where it meets, or cancels it.
 // Each change raises the session's calendar SEQUENCE, so members' subscribed calendars follow, and
 // e-mails every member and the chair (outbox rows saved with the change; none when nothing changed).
-public class SessionModel(AppDbContext db, TimeProvider time, SessionNotifications notifications, AppLinks links) : PageModel
+public class SessionModel(AppDbContext db, TimeProvider time, SessionNotifications notifications, AppLinks links, ProtocolLibrary library) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     public CommunitySession Session { get; private set; } = null!;
     public string GroupName { get; private set; } = "";
     [BindProperty] public GroupModel.InputModel Input { get; set; } = new();
+    [BindProperty] public int? ProtocolId { get; set; }
+    public IReadOnlyList<ProtocolSummary> Protocols { get; private set; } = [];
+    public ProtocolPlan Plan { get; private set; } = null!;
+
+    // This session alone planned on another protocol (its current version).
+    public async Task<IActionResult> OnPostProtocolAsync(CancellationToken ct)
+    {
+        var failure = ProtocolId is { } id
+            ? await library.SetSessionProtocolAsync(Id, id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct)
+            : Failure.Invalid(nameof(ProtocolId), "Choose a protocol");
+        if (failure is { Kind: FailureKind.NotFound })
+        {
+            return NotFound();
+        }
+        if (failure is not null)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(ct);
+            ModelState.AddFailure(failure);
+            return Page();
+        }
+        TempData["Flash"] = "Saved the session's protocol.";
+        return RedirectToPage("Group", new { id = await db.CommunitySessions.Where(s => s.Id == Id).Select(s => s.GroupId).FirstAsync(ct) });
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -83,6 +108,9 @@ public class SessionModel(AppDbContext db, TimeProvider time, SessionNotificatio
             return false;
         }
         (Session, GroupName) = (session, session.Group.Name);
+        Protocols = await library.ListAsync(ct);
+        Plan = await library.PlanForSessionAsync(session, ct);
+        ProtocolId ??= Plan.ProtocolId;
         return true;
     }
 }
