@@ -23,6 +23,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         { "/Programme/Programmes/Edit", Roles.ProgrammeTeam },
         { "/Programme/Communities", Roles.ProgrammeTeam },
         { "/Programme/Communities/Protocol", Roles.ProgrammeTeam },
+        { "/Programme/Protocols", Roles.ProgrammeTeam },
         { "/Communities", Roles.Delegate },
         { "/Communities/Buddy", Roles.Delegate },
         { "/Tutor", Roles.Tutor },
