@@ -256,10 +256,13 @@ public class ProtocolLibraryTests(AppFactory app) : AppTest(app)
         {
             ["Input.Date.Day"] = day, ["Input.Date.Month"] = "3", ["Input.Date.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Time"] = "16:00", ["Input.Mode"] = "Online", ["Input.Where"] = "https://meet.example.org/x",
-        }, "form:not([id])");
+        }, "main form:not([id])");
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
-        return await App.WithDbAsync(db => db.CommunitySessions.Where(s => s.GroupId == groupId).OrderByDescending(s => s.Id)
-            .Select(s => db.ProtocolVersions.Where(v => v.Id == s.ProtocolVersionId).Select(v => v.ProtocolId).Single()).FirstAsync());
+        return await App.WithDbAsync(async db =>
+        {
+            var version = await db.CommunitySessions.Where(s => s.GroupId == groupId).OrderByDescending(s => s.Id).Select(s => s.ProtocolVersionId).FirstAsync();
+            return await db.ProtocolVersions.Where(v => v.Id == version).Select(v => v.ProtocolId).SingleAsync();
+        });
     }
 
     [Theory]
@@ -273,8 +276,9 @@ public class ProtocolLibraryTests(AppFactory app) : AppTest(app)
         await Data.PartnerAsync();
         foreach (var email in new[] { members[0].Email!, "tutor@test.example", "partner@test.example" })
         {
-            var client = await SignedInAsync(email);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).StatusCode);
+            var response = await (await SignedInAsync(email)).GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
         }
     }
 
@@ -291,7 +295,7 @@ public class ProtocolLibraryTests(AppFactory app) : AppTest(app)
         var setDefault = await client.PostAsync("/Programme/Protocols?handler=Default", new FormUrlEncodedContent([new("Input.ProgrammeId", "1"), new("Input.ProtocolId", $"{troika}")]));
         var setGroup = await client.PostAsync($"/Programme/Communities/Group/{group.Id}?handler=Protocol", new FormUrlEncodedContent([new("ProtocolId", $"{troika}")]));
 
-        Assert.All(new[] { copy, setDefault, setGroup }, r => Assert.True(r.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, r.StatusCode.ToString()));
+        Assert.All(new[] { copy, setDefault, setGroup }, r => Assert.Equal("/Account/AccessDenied", r.Headers.Location?.AbsolutePath));
         Assert.Equal(before, await App.WithDbAsync(db => db.Protocols.CountAsync()));
         Assert.Null(await App.WithDbAsync(db => db.CommunityGroups.Where(g => g.Id == group.Id).Select(g => g.ProtocolId).SingleAsync()));
         Assert.All(await App.WithDbAsync(db => db.Programmes.Select(p => p.DefaultProtocolId).ToListAsync()), v => Assert.Null(v));
