@@ -265,6 +265,31 @@ public class ProtocolLibraryTests(AppFactory app) : AppTest(app)
         });
     }
 
+    [Fact]
+    public async Task ASingleSession_CanUseAnotherProtocol_UntilItIsRecorded()
+    {
+        var team = await TeamAsync();
+        var (_, _, group) = await Data.GroupWithMembersAsync(App, size: 4);
+        var session = await App.SessionAsync(group, TimeSpan.FromDays(5));
+        var actionLearning = await PresetIdAsync(ProtocolPresets.ActionLearningKey);
+        var troika = await PresetIdAsync(ProtocolPresets.TroikaKey);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+
+        var unsuited = await team.PostFormAsync($"/Programme/Communities/Session/{session.Id}", new() { ["ProtocolId"] = troika.ToString(inv) }, "form#session-protocol");
+        var chosen = await team.PostFormAsync($"/Programme/Communities/Session/{session.Id}", new() { ["ProtocolId"] = actionLearning.ToString(inv) }, "form#session-protocol");
+
+        Assert.Contains("Troika consulting suits groups of 3; this group has 4", Html.Errors(await Html.ParseAsync(unsuited)));
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal(53, await AgendaMinutesAsync(session.Id));
+        await App.WithDbAsync(async db =>
+        {
+            await db.CommunitySessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.RecordedAt, App.Clock.GetUtcNow().UtcDateTime));
+        });
+        var refused = await App.WithDbAsync(db => new ProtocolLibrary(db, App.Clock).SetSessionProtocolAsync(session.Id, troika, null!));
+        Assert.Equal(Roundtable.Web.Infrastructure.FailureKind.Refused, refused!.Kind);
+        Assert.Equal(53, await AgendaMinutesAsync(session.Id));
+    }
+
     [Theory]
     [InlineData("/Programme/Protocols")]
     [InlineData("/Programme/Protocols/View/1")]
