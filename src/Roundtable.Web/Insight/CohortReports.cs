@@ -49,11 +49,16 @@ public sealed class CohortReports(AppDbContext db, TimeProvider time, ProjectCal
 
         var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
         var expected = db.SessionAttendance.Where(a => held.Any(s => s.Id == a.SessionId) && userIds.Contains(a.UserId));
-        var sessions = new SessionFigures(
-            await held.CountAsync(ct),
-            await expected.CountAsync(ct),
-            await expected.CountAsync(a => a.Present, ct),
-            await expected.CountAsync(a => db.ProblemCards.Any(c => c.SessionId == a.SessionId && c.OwnerId == a.UserId), ct));
+        // One pass over the expected attendance rows for all three counts (each was a scan of its own).
+        var counts = await expected.GroupBy(a => 1)
+            .Select(g => new
+            {
+                Expected = g.Count(),
+                Present = g.Count(a => a.Present),
+                Prepared = g.Count(a => db.ProblemCards.Any(c => c.SessionId == a.SessionId && c.OwnerId == a.UserId)),
+            })
+            .FirstOrDefaultAsync(ct);
+        var sessions = new SessionFigures(await held.CountAsync(ct), counts?.Expected ?? 0, counts?.Present ?? 0, counts?.Prepared ?? 0);
 
         var bookings = db.Bookings.Where(b => participantIds.Contains(b.ParticipantId));
         var byStatus = await bookings.GroupBy(b => b.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
