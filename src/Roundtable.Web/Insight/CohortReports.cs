@@ -50,13 +50,13 @@ public sealed class CohortReports(AppDbContext db, TimeProvider time, ProjectCal
         var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
         var expected = db.SessionAttendance.Where(a => held.Any(s => s.Id == a.SessionId) && userIds.Contains(a.UserId));
         // One pass over the expected attendance rows for all three counts (each was a scan of its own).
-        var counts = await expected.GroupBy(a => 1)
-            .Select(g => new
-            {
-                Expected = g.Count(),
-                Present = g.Count(a => a.Present),
-                Prepared = g.Count(a => db.ProblemCards.Any(c => c.SessionId == a.SessionId && c.OwnerId == a.UserId)),
-            })
+        // A member has at most one card per session (a unique index), so a left join counts the
+        // prepared rows without a subquery per attendance row.
+        var counts = await (from a in expected
+                            join c in db.ProblemCards on new { a.SessionId, a.UserId } equals new { c.SessionId, UserId = c.OwnerId } into cards
+                            from c in cards.DefaultIfEmpty()
+                            group new { a.Present, Prepared = c != null } by 1 into g
+                            select new { Expected = g.Count(), Present = g.Count(x => x.Present), Prepared = g.Count(x => x.Prepared) })
             .FirstOrDefaultAsync(ct);
         var sessions = new SessionFigures(await held.CountAsync(ct), counts?.Expected ?? 0, counts?.Present ?? 0, counts?.Prepared ?? 0);
 

@@ -81,7 +81,14 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         // Members and those who have chaired, in one pass over the members.
         var members = db.CommunityMembers.Where(m => groups.Any(g => g.Id == m.GroupId) && userIds.Contains(m.UserId));
         var chairCounts = await members.GroupBy(m => 1)
-            .Select(g => new { Members = g.Count(), Chaired = g.Count(m => held.Any(s => s.GroupId == m.GroupId && s.ChairId == m.UserId)) })
+            // A member's group is already one of the scope's groups, so the chaired session needs
+            // only to be one of that group's held sessions (repeating the groups' conditions here
+            // made PostgreSQL re-check them for every member).
+            .Select(g => new
+            {
+                Members = g.Count(),
+                Chaired = g.Count(m => db.CommunitySessions.Any(s => s.GroupId == m.GroupId && s.ChairId == m.UserId && s.RecordedAt != null && s.CancelledAt == null)),
+            })
             .FirstOrDefaultAsync(ct);
         var chairs = new ChairCoverage(chairCounts?.Members ?? 0, chairCounts?.Chaired ?? 0);
 
@@ -117,17 +124,15 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         // Spend: the report's paid lines (with their share of VAT), by the month they were paid.
         var paidLines = db.InvoiceLines.Where(l => db.Bookings.Any(b => b.Id == l.BookingId && participantIds.Contains(b.ParticipantId))
             && l.Invoice.Status == InvoiceStatus.Paid && l.Invoice.PaidOn != null);
-        // Flattened before grouping: grouping the lines by their invoice's month directly made EF
-        // Core sum each month in a correlated subquery.
-        var spendRows = await paidLines
-            .Select(l => new
-            {
-                l.Invoice.PaidOn!.Value.Year, l.Invoice.PaidOn!.Value.Month,
-                Pence = l.FeePence + (l.Invoice.SubtotalPence == 0 ? 0 : l.FeePence * l.Invoice.VatPence / l.Invoice.SubtotalPence),
-            })
-            .GroupBy(x => new { x.Year, x.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Pence = g.Sum(x => x.Pence) })
+        // Summed by paid date in the database, then by month here: grouping by the invoice's month
+        // made EF Core sum each month in a correlated subquery over all the lines again.
+        var byDay = await (from l in paidLines
+                           join i in db.Invoices on l.InvoiceId equals i.Id
+                           group new { l.FeePence, i.SubtotalPence, i.VatPence } by i.PaidOn into g
+                           select new { PaidOn = g.Key, Pence = g.Sum(x => x.FeePence + (x.SubtotalPence == 0 ? 0 : x.FeePence * x.VatPence / x.SubtotalPence)) })
             .ToListAsync(ct);
+        var spendRows = byDay.GroupBy(d => (d.PaidOn!.Value.Year, d.PaidOn!.Value.Month))
+            .Select(g => new { g.Key.Year, g.Key.Month, Pence = g.Sum(d => d.Pence) }).ToList();
         var running = 0L;
         var spend = new List<SpendMonth>();
         foreach (var row in spendRows.OrderBy(r => r.Year).ThenBy(r => r.Month))
