@@ -7,7 +7,8 @@ namespace Roundtable.BrowserTests;
 
 // The programme team opens the dashboard from home on the demo data: charts with their tables,
 // the cohort picker (a plain GET form) changes the figures, and an at-risk reason leads to the
-// delegate. axe on every page; at 375 px wide nothing scrolls sideways.
+// delegate (from the at-risk list and from the dashboard's first few per reason); the attendance of
+// every group is a paged list. axe on every page; at 375 px wide nothing scrolls sideways.
 public class DashboardJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixture)
 {
     private static async Task AssertNoSidewaysScrollAsync(IPage page)
@@ -38,6 +39,10 @@ public class DashboardJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await page.Locator("#tutorial-windows summary").ClickAsync();
         await Assertions.Expect(page.Locator("#tutorial-windows-table")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#tutorial-windows-table caption")).ToHaveTextAsync("Tutorials against their windows");
+        // Delegates at risk: a count per reason (a chart and its table) and the first few delegates of each.
+        await Assertions.Expect(page.Locator("#chart-at-risk")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-at-risk-reason] li a").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-at-risk-reason] ul").EvaluateAllAsync<int>("uls => Math.max(...uls.map(u => u.children.length))") <= 10);
         await AssertAccessibleAsync(page);
 
         await page.GetByLabel("Cohort", new() { Exact = true }).SelectOptionAsync(cohort.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -72,6 +77,28 @@ public class DashboardJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixt
         var href = await reason.GetAttributeAsync("href");
         await reason.ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith(href!, StringComparison.Ordinal));
+        await AssertNoSidewaysScrollAsync(page);
+        await AssertAccessibleAsync(page);
+
+        // From the dashboard: a reason's full list, and a delegate named under a reason.
+        await page.GotoAsync("/Programme/Dashboard");
+        var group = page.Locator("[data-at-risk-reason]").First;
+        var code = await group.GetAttributeAsync("data-at-risk-reason");
+        await group.Locator("a[data-reason-link]").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Delegates at risk");
+        Assert.Contains($"reason={code}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator($"#at-risk li[data-reason={code}]").First).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        var named = page.Locator("[data-at-risk-reason] li a").First;
+        var delegateHref = await named.GetAttributeAsync("href");
+        await named.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(delegateHref!, StringComparison.Ordinal));
+
+        // The attendance of every group, paged, from the dashboard.
+        await page.GotoAsync("/Programme/Dashboard");
+        await page.Locator("#attendance-groups-all").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Attendance by group");
+        await Assertions.Expect(page.Locator("#attendance-groups tbody tr").First).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAsync(page);
         await AssertAccessibleAsync(page);
     }

@@ -24,7 +24,13 @@ public static class AtRiskReasons
     public static AtRiskReason? Find(string? code) => All.FirstOrDefault(r => r.Code == code);
 }
 
-public sealed record AtRiskFilter(int? CohortId = null, string? TutorId = null, string? Reason = null);
+public sealed record AtRiskFilter(int? CohortId = null, string? TutorId = null, string? Reason = null, int? ProgrammeId = null);
+
+// One reason's count and its first few delegates (by name): the dashboard's summary, which links
+// to the full, paged list rather than rendering thousands of rows.
+public sealed record AtRiskReasonSummary(AtRiskReason Reason, int Count, IReadOnlyList<AtRiskPerson> First);
+
+public sealed record AtRiskSummary(int Delegates, IReadOnlyList<AtRiskReasonSummary> Reasons);
 
 public sealed record AtRiskPerson(int ParticipantId, string UserId, string Name, string? Email, int CohortId, string Cohort, string? TutorName,
     bool Npqh, IReadOnlyList<AtRiskReason> Reasons);
@@ -48,6 +54,10 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
         if (filter.TutorId is { } tutorId)
         {
             people = people.Where(p => p.TutorId == tutorId);
+        }
+        if (filter.ProgrammeId is int programmeId)
+        {
+            people = people.Where(p => p.Cohort.ProgrammeId == programmeId);
         }
         var now = time.UtcNow();
         var today = LondonTime.Today(time);
@@ -79,6 +89,19 @@ public sealed class AtRiskFinder(AppDbContext db, TimeProvider time, ProjectCale
         return rows.OrderBy(r => r.FullName, StringComparer.Ordinal).ThenBy(r => r.Id)
             .Select(r => new AtRiskPerson(r.Id, r.UserId, r.FullName, r.Email, r.CohortId, r.Cohort, r.Tutor, r.Npqh, found[r.Id]))
             .ToList();
+    }
+
+    // Every reason's count with its first delegates by name (the same set and order as ListAsync).
+    public async Task<AtRiskSummary> SummaryAsync(AtRiskFilter filter, int first, CancellationToken ct = default)
+    {
+        var all = await ListAsync(filter, ct);
+        return new AtRiskSummary(all.Count, AtRiskReasons.All.Where(r => filter.Reason is null || r.Code == filter.Reason)
+            .Select(r =>
+            {
+                var these = all.Where(d => d.Reasons.Contains(r)).ToList();
+                return new AtRiskReasonSummary(r, these.Count, these.Take(first).ToList());
+            })
+            .ToList());
     }
 
     private Task<List<int>> WhoAsync(AtRiskReason reason, IQueryable<Participant> people, IReadOnlyList<StartedSession> sessions,

@@ -49,11 +49,16 @@ public sealed class CohortReports(AppDbContext db, TimeProvider time, ProjectCal
 
         var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
         var expected = db.SessionAttendance.Where(a => held.Any(s => s.Id == a.SessionId) && userIds.Contains(a.UserId));
-        var sessions = new SessionFigures(
-            await held.CountAsync(ct),
-            await expected.CountAsync(ct),
-            await expected.CountAsync(a => a.Present, ct),
-            await expected.CountAsync(a => db.ProblemCards.Any(c => c.SessionId == a.SessionId && c.OwnerId == a.UserId), ct));
+        // One pass over the expected attendance rows for all three counts (each was a scan of its own).
+        // A member has at most one card per session (a unique index), so a left join counts the
+        // prepared rows without a subquery per attendance row.
+        var counts = await (from a in expected
+                            join c in db.ProblemCards on new { a.SessionId, a.UserId } equals new { c.SessionId, UserId = c.OwnerId } into cards
+                            from c in cards.DefaultIfEmpty()
+                            group new { a.Present, Prepared = c != null } by 1 into g
+                            select new { Expected = g.Count(), Present = g.Count(x => x.Present), Prepared = g.Count(x => x.Prepared) })
+            .FirstOrDefaultAsync(ct);
+        var sessions = new SessionFigures(await held.CountAsync(ct), counts?.Expected ?? 0, counts?.Present ?? 0, counts?.Prepared ?? 0);
 
         var bookings = db.Bookings.Where(b => participantIds.Contains(b.ParticipantId));
         var byStatus = await bookings.GroupBy(b => b.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

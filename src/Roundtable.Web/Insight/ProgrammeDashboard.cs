@@ -69,39 +69,52 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         var now = time.UtcNow();
         var today = LondonTime.Today(time);
 
-        // Community: the same groups, sessions and attendance rows as the report.
+        // Community: the same groups, sessions and attendance rows as the report. One grouped query
+        // by group and month answers both the months and the groups (each was a scan of its own).
         var groups = scope.Groups(db).Where(g => g.Published && g.Members.Any(m => userIds.Contains(m.UserId)));
         var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
-        var expected = db.SessionAttendance.Where(a => userIds.Contains(a.UserId));
-        var byMonth = await (from a in expected
-                             join s in held on a.SessionId equals s.Id
-                             group a by new { s.StartsAt.Year, s.StartsAt.Month } into g
-                             select new { g.Key.Year, g.Key.Month, Expected = g.Count(), Present = g.Count(x => x.Present) })
-            .ToListAsync(ct);
-        var byGroup = await (from a in expected
-                             join s in held on a.SessionId equals s.Id
-                             group a by s.GroupId into g
-                             select new { GroupId = g.Key, Expected = g.Count(), Present = g.Count(x => x.Present) })
-            .ToListAsync(ct);
-        var groupIds = byGroup.Select(g => g.GroupId).ToList();
-        var names = await db.CommunityGroups.Where(g => groupIds.Contains(g.Id)).Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var attendance = await AttendanceRowsAsync(scope, ct);
+        var byMonth = attendance.GroupBy(r => (r.Year, r.Month))
+            .Select(g => new { g.Key.Year, g.Key.Month, Expected = g.Sum(r => r.Expected), Present = g.Sum(r => r.Present) }).ToList();
+        var byGroup = ByGroup(attendance);
 
+        // Members and those who have chaired, in one pass over the members.
         var members = db.CommunityMembers.Where(m => groups.Any(g => g.Id == m.GroupId) && userIds.Contains(m.UserId));
-        var chairs = new ChairCoverage(
-            await members.CountAsync(ct),
-            await members.CountAsync(m => held.Any(s => s.GroupId == m.GroupId && s.ChairId == m.UserId), ct));
+        var chairCounts = await members.GroupBy(m => 1)
+            // A member's group is already one of the scope's groups, so the chaired session needs
+            // only to be one of that group's held sessions (repeating the groups' conditions here
+            // made PostgreSQL re-check them for every member).
+            .Select(g => new
+            {
+                Members = g.Count(),
+                Chaired = g.Count(m => db.CommunitySessions.Any(s => s.GroupId == m.GroupId && s.ChairId == m.UserId && s.RecordedAt != null && s.CancelledAt == null)),
+            })
+            .FirstOrDefaultAsync(ct);
+        var chairs = new ChairCoverage(chairCounts?.Members ?? 0, chairCounts?.Chaired ?? 0);
 
         // Tutorials against their windows (NPQH delegates only have tutorials).
         var npqh = people.Where(p => p.Cohort.Programme.Code == ProjectNumbers.HeadshipCode);
         var (closed1, closed2) = await atRisk.WindowClosedAsync(people, today, ct);
+        var npqhCount = await npqh.CountAsync(ct);
+        // Per project, the delegates with an active booking and those with one outside the window:
+        // one grouped query over the bookings (COUNT DISTINCT), not an EXISTS per delegate.
+        var npqhIds = npqh.Select(p => p.Id);
+        var bookedRows = await db.Bookings.Where(b => npqhIds.Contains(b.ParticipantId) && Active.Contains(b.Status))
+            .GroupBy(b => b.Project)
+            .Select(g => new
+            {
+                Project = g.Key,
+                Booked = g.Select(b => b.ParticipantId).Distinct().Count(),
+                Outside = g.Where(b => b.OutsideWindow).Select(b => b.ParticipantId).Distinct().Count(),
+            })
+            .ToListAsync(ct);
         var windows = new List<TutorialWindowFigures>();
         foreach (var (project, closed) in new[] { (ProjectNumbers.Change, closed1), (ProjectNumbers.Placement, closed2) })
         {
-            var all = await npqh.CountAsync(ct);
-            var booked = await npqh.CountAsync(p => db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == project && Active.Contains(b.Status)), ct);
-            var outside = await npqh.CountAsync(p => db.Bookings.Any(b => b.ParticipantId == p.Id && b.Project == project && Active.Contains(b.Status) && b.OutsideWindow), ct);
+            var row = bookedRows.FirstOrDefault(r => r.Project == project);
+            var (booked, outside) = (row?.Booked ?? 0, row?.Outside ?? 0);
             var late = await closed.CountAsync(ct);
-            windows.Add(new TutorialWindowFigures(project, booked - outside, outside, late, all - booked - late));
+            windows.Add(new TutorialWindowFigures(project, booked - outside, outside, late, npqhCount - booked - late));
         }
 
         var startedNoFeedback = await db.Bookings.CountAsync(b => participantIds.Contains(b.ParticipantId)
@@ -111,14 +124,15 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         // Spend: the report's paid lines (with their share of VAT), by the month they were paid.
         var paidLines = db.InvoiceLines.Where(l => db.Bookings.Any(b => b.Id == l.BookingId && participantIds.Contains(b.ParticipantId))
             && l.Invoice.Status == InvoiceStatus.Paid && l.Invoice.PaidOn != null);
-        var spendRows = await paidLines
-            .GroupBy(l => new { l.Invoice.PaidOn!.Value.Year, l.Invoice.PaidOn!.Value.Month })
-            .Select(g => new
-            {
-                g.Key.Year, g.Key.Month,
-                Pence = g.Sum(l => l.FeePence + (l.Invoice.SubtotalPence == 0 ? 0 : l.FeePence * l.Invoice.VatPence / l.Invoice.SubtotalPence)),
-            })
+        // Summed by paid date in the database, then by month here: grouping by the invoice's month
+        // made EF Core sum each month in a correlated subquery over all the lines again.
+        var byDay = await (from l in paidLines
+                           join i in db.Invoices on l.InvoiceId equals i.Id
+                           group new { l.FeePence, i.SubtotalPence, i.VatPence } by i.PaidOn into g
+                           select new { PaidOn = g.Key, Pence = g.Sum(x => x.FeePence + (x.SubtotalPence == 0 ? 0 : x.FeePence * x.VatPence / x.SubtotalPence)) })
             .ToListAsync(ct);
+        var spendRows = byDay.GroupBy(d => (d.PaidOn!.Value.Year, d.PaidOn!.Value.Month))
+            .Select(g => new { g.Key.Year, g.Key.Month, Pence = g.Sum(d => d.Pence) }).ToList();
         var running = 0L;
         var spend = new List<SpendMonth>();
         foreach (var row in spendRows.OrderBy(r => r.Year).ThenBy(r => r.Month))
@@ -143,7 +157,7 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
             var passed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
             var notPassed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.NotPassed)
                 && !released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
-            funnels.Add(new ProjectFunnel(project, await npqh.CountAsync(ct), started, submitted + ready[project], submitted, passed, notPassed));
+            funnels.Add(new ProjectFunnel(project, npqhCount, started, submitted + ready[project], submitted, passed, notPassed));
         }
 
         var declarationRows = await db.Declarations.Where(d => participantIds.Contains(d.ParticipantId)
@@ -159,9 +173,36 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         return new DashboardFigures(
             report,
             byMonth.OrderBy(m => m.Year).ThenBy(m => m.Month).Select(m => new AttendanceMonth(m.Year, m.Month, m.Expected, m.Present)).ToList(),
-            byGroup.Select(g => new GroupAttendance(g.GroupId, names.GetValueOrDefault(g.GroupId, ""), g.Expected, g.Present))
-                .OrderBy(g => g.Rate).ThenBy(g => g.Name, StringComparer.Ordinal).ToList(),
+            byGroup,
             chairs, windows, feedback, spend, budget, funnels, declarations);
+    }
+
+    // Attendance at each group's recorded sessions, lowest first: the dashboard shows the lowest few,
+    // the attendance-by-group list pages through all (4,000 groups at the largest provider). The
+    // name comes with the grouped query (grouping by id and name), not a second query by ids.
+    public async Task<List<GroupAttendance>> AttendanceByGroupAsync(ReportScope scope, CancellationToken ct = default) =>
+        ByGroup(await AttendanceRowsAsync(scope, ct));
+
+    private static List<GroupAttendance> ByGroup(List<AttendanceRow> rows) =>
+        rows.GroupBy(r => (r.GroupId, r.Name))
+            .Select(g => new GroupAttendance(g.Key.GroupId, g.Key.Name, g.Sum(r => r.Expected), g.Sum(r => r.Present)))
+            .OrderBy(g => g.Rate).ThenBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.GroupId).ToList();
+
+    private sealed record AttendanceRow(int GroupId, string Name, int Year, int Month, int Expected, int Present);
+
+    // The in-scope members expected at recorded sessions of the scope's published groups, counted
+    // by group and calendar month (UTC) of the session: a few rows per group.
+    private async Task<List<AttendanceRow>> AttendanceRowsAsync(ReportScope scope, CancellationToken ct)
+    {
+        var userIds = scope.Delegates(db).Select(p => p.UserId);
+        var groups = scope.Groups(db).Where(g => g.Published && g.Members.Any(m => userIds.Contains(m.UserId)));
+        var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
+        var rows = await (from a in db.SessionAttendance.Where(a => userIds.Contains(a.UserId))
+                          join s in held on a.SessionId equals s.Id
+                          group a by new { s.GroupId, s.Group.Name, s.StartsAt.Year, s.StartsAt.Month } into g
+                          select new { g.Key.GroupId, g.Key.Name, g.Key.Year, g.Key.Month, Expected = g.Count(), Present = g.Count(x => x.Present) })
+            .ToListAsync(ct);
+        return rows.Select(r => new AttendanceRow(r.GroupId, r.Name, r.Year, r.Month, r.Expected, r.Present)).ToList();
     }
 
     // For each project, the delegates who have started it, not submitted it, and meet every

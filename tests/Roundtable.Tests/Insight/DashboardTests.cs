@@ -264,6 +264,72 @@ public class DashboardTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Page_AtRisk_ShowsTheFirstTenPerReason_TheCountAndALinkToTheFullList()
+    {
+        await Data.ProgrammeTeamAsync();
+        var cohort = await Data.CohortAsync("NPQH Summer");
+        // Tutorial 1's window (from 23 July) has closed and none of the twelve has booked it.
+        var late = new List<AppUser>();
+        for (var i = 12; i >= 1; i--)
+        {
+            late.Add(await Data.DelegateAsync(cohort, $"late{i:00}@test.example", name: $"Late Delegate {i:00}"));
+        }
+        var other = await Data.CohortAsync("NPQSL Spring", programmeCode: "NPQSL");
+        var client = await SignedInAsync("team@test.example");
+
+        var page = await client.GetDocumentAsync("/Programme/Dashboard");
+
+        Assert.StartsWith("12 delegates are at risk", page.QuerySelector("#at-risk-total")!.TextContent.Trim(), StringComparison.Ordinal);
+        var reason = page.QuerySelector($"[data-at-risk-reason={AtRiskReasons.TutorialWindowClosed.Code}]")!;
+        Assert.Equal($"{AtRiskReasons.TutorialWindowClosed.Text}: 12", reason.QuerySelector("h3")!.TextContent.Trim());
+        var links = reason.QuerySelectorAll("li a").ToList();
+        Assert.Equal(Enumerable.Range(1, DashboardModelFirst).Select(i => $"Late Delegate {i:00}"), links.Select(a => a.TextContent.Trim()));
+        Assert.Equal($"/Programme/Projects/Delegate/{await Data.ParticipantIdAsync(late[^1])}", links[0].GetAttribute("href"));
+        // The chart's table has every reason's count; reasons with nobody have no list.
+        var rows = page.QuerySelectorAll("#at-risk-table tbody tr").Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelector("td")!.TextContent.Trim())).ToList();
+        Assert.Equal(AtRiskReasons.All.Select(r => (r.Text, r == AtRiskReasons.TutorialWindowClosed ? "12" : "0")), rows);
+        Assert.Single(page.QuerySelectorAll("[data-at-risk-reason]"));
+
+        // The link opens the full list with the same scope and reason: all twelve.
+        var href = reason.QuerySelector("a[data-reason-link]")!.GetAttribute("href")!;
+        Assert.Equal($"/Programme/AtRisk?reason={AtRiskReasons.TutorialWindowClosed.Code}&programme={cohort.ProgrammeId}", href);
+        Assert.Contains("All 12 delegates", reason.QuerySelector("a[data-reason-link]")!.TextContent, StringComparison.Ordinal);
+        var list = await client.GetDocumentAsync(href);
+        Assert.Equal("12 delegates at risk match", list.QuerySelector("#list-count")!.TextContent.Trim());
+        Assert.Equal(12, list.QuerySelectorAll("#at-risk tbody tr").Length);
+        var none = await client.GetDocumentAsync($"/Programme/AtRisk?programme={other.ProgrammeId}");
+        Assert.Equal("0 delegates at risk match", none.QuerySelector("#list-count")!.TextContent.Trim());
+
+        // A cohort's dashboard links to that cohort's list.
+        var cohortPage = await client.GetDocumentAsync($"/Programme/Dashboard?cohort={cohort.Id}");
+        Assert.Equal($"/Programme/AtRisk?reason={AtRiskReasons.TutorialWindowClosed.Code}&cohort={cohort.Id}",
+            cohortPage.QuerySelector($"[data-at-risk-reason={AtRiskReasons.TutorialWindowClosed.Code}] a[data-reason-link]")!.GetAttribute("href"));
+    }
+
+    private const int DashboardModelFirst = Roundtable.Web.Pages.Programme.DashboardModel.FirstAtRisk;
+
+    [Fact]
+    public async Task Page_AttendanceByGroup_ShowsTheLowestAndLinksToEveryGroupPaged()
+    {
+        var w = await WorldAsync();
+        var client = await SignedInAsync("team@test.example");
+
+        var page = await client.GetDocumentAsync("/Programme/Dashboard");
+        var all = page.QuerySelector("#attendance-groups-all")!;
+        Assert.Contains("all 2 groups", all.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, page.QuerySelectorAll("#attendance-group-table tbody tr").Length);
+
+        var list = await client.GetDocumentAsync(all.GetAttribute("href")!);
+        Assert.Equal("2 groups match", list.QuerySelector("#list-count")!.TextContent.Trim());
+        // Lowest first: the group at 3 of 6 (50%), then the other cohort's at 1 of 1.
+        Assert.Equal(["Group <A> & co", "Other group"], list.QuerySelectorAll("#attendance-groups tbody th").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["3", "6", "50%"], list.QuerySelectorAll("#attendance-groups tbody tr:first-child td").Select(c => c.TextContent.Trim()));
+        var cohort = await client.GetDocumentAsync($"/Programme/DashboardGroups?cohort={w.Other.Id}");
+        Assert.Equal(["Other group"], cohort.QuerySelectorAll("#attendance-groups tbody th").Select(c => c.TextContent.Trim()));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Programme/DashboardGroups?cohort=999")).StatusCode);
+    }
+
+    [Fact]
     public async Task Page_UnknownCohort_Returns404()
     {
         await Data.ProgrammeTeamAsync();

@@ -23,7 +23,7 @@ public class ListsTests(AppFactory app) : AppTest(app)
     private static readonly string[] Paths =
     [
         "/Programme/People", "/Programme/Schools", "/Programme/Groups", "/Programme/Sessions", "/Programme/Tutorials",
-        "/Programme/Invoices", "/Programme/Projects", "/Programme/Projects/Submissions", "/Programme/AtRisk",
+        "/Programme/Invoices", "/Programme/Projects", "/Programme/Projects/Submissions", "/Programme/AtRisk", "/Programme/DashboardGroups",
     ];
 
     public static TheoryData<string> ListPages => new(Paths);

@@ -46,6 +46,7 @@ public class AccessTests(AppFactory app) : AppTest(app)
         { "/Programme/Groups", Roles.ProgrammeTeam },
         { "/Programme/Sessions", Roles.ProgrammeTeam },
         { "/Programme/Dashboard", Roles.ProgrammeTeam },
+        { "/Programme/DashboardGroups", Roles.ProgrammeTeam },
         { "/Projects", Roles.Delegate },
         { "/Projects/Project1", Roles.Delegate },
         { "/Projects/Project2", Roles.Delegate },

@@ -9,7 +9,7 @@ using Roundtable.Web.People;
 namespace Roundtable.Web.Pages.Programme;
 
 // Programme team only (the /Programme folder's convention): every delegate at risk, with the
-// reasons, filtered by reason, cohort and tutor; the same list downloads as CSV (?format=csv, and
+// reasons, filtered by reason, programme, cohort and tutor; the same list downloads as CSV (?format=csv, and
 // ?handler=Csv as before). The at-risk set comes from AtRiskFinder (each reason one database query
 // returning ids); searching, sorting and paging then apply to that set, which is the delegates at
 // risk only, not every delegate.
@@ -18,8 +18,10 @@ public class AtRiskModel(AppDbContext db, AtRiskFinder finder, TimeProvider time
     [FromQuery(Name = "reason")] public string? Reason { get; set; }
     [FromQuery(Name = "cohort")] public int? CohortId { get; set; }
     [FromQuery(Name = "tutor")] public string? TutorId { get; set; }
+    [FromQuery(Name = "programme")] public int? ProgrammeId { get; set; }
 
     public List<AtRiskPerson> Rows { get; private set; } = [];
+    public List<(string Value, string Text)> Programmes { get; private set; } = [];
     public List<(string Value, string Text)> Cohorts { get; private set; } = [];
     public List<(string Value, string Text)> Tutors { get; private set; } = [];
 
@@ -30,6 +32,7 @@ public class AtRiskModel(AppDbContext db, AtRiskFinder finder, TimeProvider time
     public override IReadOnlyList<ListFilter> Filters =>
     [
         new("reason", "Reason", Reason, Reasons, "Any reason"),
+        new("programme", "Programme", ProgrammeId?.ToString(CultureInfo.InvariantCulture), Programmes, "Any programme"),
         new("cohort", "Cohort", CohortId?.ToString(CultureInfo.InvariantCulture), Cohorts, "Any cohort"),
         new("tutor", "Tutor", TutorId, Tutors, "Any tutor"),
     ];
@@ -65,7 +68,7 @@ public class AtRiskModel(AppDbContext db, AtRiskFinder finder, TimeProvider time
     {
         Reason = AtRiskReasons.Find(Reason)?.Code;
         TutorId = string.IsNullOrEmpty(TutorId) ? null : TutorId;
-        var people = await finder.ListAsync(new AtRiskFilter(CohortId, TutorId, Reason), ct);
+        var people = await finder.ListAsync(new AtRiskFilter(CohortId, TutorId, Reason, ProgrammeId), ct);
         if (Search is { } q)
         {
             people = people.Where(d => d.Name.ToUpperInvariant().Contains(q, StringComparison.Ordinal)
@@ -76,6 +79,8 @@ public class AtRiskModel(AppDbContext db, AtRiskFinder finder, TimeProvider time
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
+        Programmes = (await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => (p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToList();
         Cohorts = (await db.Cohorts.AsNoTracking().OrderByDescending(c => c.CourseStart).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id.ToString(CultureInfo.InvariantCulture), c.Name)).ToList();
         var tutorRole = RoleSeed.IdOf(Roles.Tutor);

@@ -10,8 +10,13 @@ namespace Roundtable.Web.Pages.Programme;
 // Programme team only (the /Programme folder's convention; tutors have "Your delegates at risk"
 // on their home page instead). One programme's figures, all its cohorts or one of them, picked with
 // a GET form that works without script.
-public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard) : PageModel
+public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard, AtRiskFinder atRisk) : PageModel
 {
+    // The default view is the whole programme (20,000 delegates at the largest provider): it shows
+    // counts with the first few rows and links to the full, paged lists instead of every row.
+    public const int FirstAtRisk = 10;
+    public const int LowestGroups = 10;
+
     [FromQuery(Name = "programme")] public int? ProgrammeId { get; set; }
     [FromQuery(Name = "cohort")] public int? CohortId { get; set; }
 
@@ -19,6 +24,7 @@ public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard) : Pag
     public List<(string Value, string Text)> Cohorts { get; private set; } = [];
     public string Heading { get; private set; } = "";
     public DashboardFigures? Figures { get; private set; }
+    public AtRiskSummary? AtRisk { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,7 +49,20 @@ public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard) : Pag
         Heading = cohort is null ? $"{programme.Name}: all cohorts" : $"{programme.Name}: {cohort.Name}";
         var scope = cohort is null ? ReportScope.WholeProgramme(programme.Id) : new ReportScope(cohort.Id, null);
         Figures = await dashboard.ForAsync(scope, ct);
+        AtRisk = await atRisk.SummaryAsync(cohort is null ? new AtRiskFilter(ProgrammeId: programme.Id) : new AtRiskFilter(CohortId: cohort.Id), FirstAtRisk, ct);
         return Page();
+    }
+
+    // The at-risk list with the dashboard's scope (and a reason, when given).
+    public string AtRiskHref(string? reason = null)
+    {
+        var query = new List<string>();
+        if (reason is not null)
+        {
+            query.Add("reason=" + Uri.EscapeDataString(reason));
+        }
+        query.Add(CohortId is int c ? "cohort=" + Id(c) : "programme=" + Id(ProgrammeId ?? 0));
+        return "/Programme/AtRisk?" + string.Join("&", query);
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
