@@ -69,6 +69,13 @@
       window.location.assign(root.dataset.sessionPage);
       return;
     }
+    // The session has just split into breakouts: a member's screen becomes their breakout's.
+    if (!inBreakout && isMember && root.dataset.view !== 'session' && next.stepIndex === 0
+      && (next.status === 'Running' || next.status === 'Paused')
+      && (next.breakouts || []).some(function (b) { return b.members.some(function (m) { return m.id === me; }); })) {
+      window.location.reload();
+      return;
+    }
     state = next;
     offset = Date.parse(state.serverTime) - Date.now();
     var step = state.step;
