@@ -33,6 +33,8 @@ public class BreakoutJourneyTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         await Assertions.Expect(lead.Locator("#live-breakouts-table tbody tr")).ToHaveCountAsync(2);
         await AssertAccessibleAsync(lead);
         await lead.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        // The chair is a member too: their screen becomes their own breakout's.
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Breakout [12]$"), new() { Timeout = 5000 });
 
         var breakouts = await App.WithDbAsync(db => db.LiveBreakouts.Include(b => b.Members).Where(b => b.SessionId == session.Id).OrderBy(b => b.Number).ToListAsync());
         Assert.Equal(2, breakouts.Count);
