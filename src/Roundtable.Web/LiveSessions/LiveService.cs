@@ -162,7 +162,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
             {
                 m.UserId, m.User.FullName,
                 Participant = db.Participants.Where(p => p.UserId == m.UserId && p.CohortId == m.CohortId)
-                    .Select(p => new { p.SchoolId, p.BirthdayDay, p.BirthdayMonth }).FirstOrDefault(),
+                    .OrderBy(p => p.Id).Select(p => new { p.SchoolId, p.BirthdayDay, p.BirthdayMonth }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var present = await db.SessionAttendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.Present).Select(a => a.UserId).ToListAsync(ct);

@@ -61,13 +61,9 @@ public class LiveSession : LiveRun
 // the whole session holds together), chair and run.
 public class LiveBreakout : LiveRun
 {
-    public const int NotesMaxLength = 4000;
-
     public int Id { get; set; }
     public int SessionId { get; set; }
     public int Number { get; set; }
-    // The breakout's own section of the session record.
-    public string? Notes { get; set; }
     public List<LiveBreakoutMember> Members { get; set; } = [];
 }
 

@@ -147,7 +147,6 @@ internal sealed class LiveBreakoutConfiguration : IEntityTypeConfiguration<Round
         b.Ignore(l => l.Steps);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.Version).IsConcurrencyToken();
-        b.Property(l => l.Notes).HasMaxLength(Roundtable.Web.LiveSessions.LiveBreakout.NotesMaxLength);
         b.HasOne<CommunitySession>().WithMany().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
         // Two chairs proposing the split at once cannot both save one.
         b.HasIndex(l => new { l.SessionId, l.Number }).IsUnique();

@@ -1568,10 +1568,6 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Property<string>("NoteTakerId")
                         .HasColumnType("text");
 
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 

@@ -26,7 +26,6 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SessionId = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     StepIndex = table.Column<int>(type: "integer", nullable: false),
                     StepStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

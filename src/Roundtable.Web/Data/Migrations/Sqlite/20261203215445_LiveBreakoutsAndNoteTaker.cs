@@ -25,7 +25,6 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     SessionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     StepIndex = table.Column<int>(type: "INTEGER", nullable: false),
                     StepStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),

@@ -1504,10 +1504,6 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Property<string>("NoteTakerId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
