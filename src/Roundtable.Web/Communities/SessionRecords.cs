@@ -24,7 +24,16 @@ public sealed class SessionRecords(AppDbContext db, CommunityQueries queries, Ti
         var chair = await queries.ChairForAsync(session, ct);
         var isTeam = user.IsInRole(Roles.ProgrammeTeam);
         var isMember = !isTeam && chair?.Id == me && await queries.IsMemberAsync(session.GroupId, user, ct);
-        return SessionRecord.MayKeep(isTeam, isMember, chair?.Id, me) ? session : null;
+        return SessionRecord.MayKeep(isTeam, isMember, chair?.Id, me) || (!isTeam && await IsNoteTakerAsync(session, user, ct)) ? session : null;
+    }
+
+    // The member the chair named to take notes keeps the record while the session runs live.
+    private async Task<bool> IsNoteTakerAsync(CommunitySession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var me = user.UserId();
+        return await db.LiveSessions.AnyAsync(l => l.SessionId == session.Id && l.NoteTakerId == me
+                && (l.Status == LiveSessions.LiveStatus.Running || l.Status == LiveSessions.LiveStatus.Paused), ct)
+            && await queries.IsMemberAsync(session.GroupId, user, ct);
     }
 
     public Task<List<MemberView>> MembersAsync(int groupId, CancellationToken ct = default) =>

@@ -32,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProtocolStepSetting> ProtocolSteps => Set<ProtocolStepSetting>();
     public DbSet<FrameworkArea> FrameworkAreas => Set<FrameworkArea>();
     public DbSet<LiveSessions.LiveSession> LiveSessions => Set<LiveSessions.LiveSession>();
+    public DbSet<LiveSessions.LiveBreakout> LiveBreakouts => Set<LiveSessions.LiveBreakout>();
+    public DbSet<LiveSessions.LiveBreakoutMember> LiveBreakoutMembers => Set<LiveSessions.LiveBreakoutMember>();
     public DbSet<Project1> Project1s => Set<Project1>();
     public DbSet<Project2> Project2s => Set<Project2>();
     public DbSet<PlacementDay> PlacementDays => Set<PlacementDay>();

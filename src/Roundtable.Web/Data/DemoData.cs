@@ -116,6 +116,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, IPassw
         await Dfe.DeclarationsDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Insight.InsightDemoData.SeedAsync(db, cohort.Id, time, ct);
         await Projects.CaseStudyDemoData.SeedAsync(db, time, team.Id, Person, ct);
+        await LiveSessions.LiveDemoData.SeedAsync(db, time, Person, ct);
     }
 
     private static void Check(IdentityResult result)

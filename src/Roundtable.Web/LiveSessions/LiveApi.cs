@@ -11,7 +11,8 @@ namespace Roundtable.Web.LiveSessions;
 // session, not by role: others get 404, and only the chair (or a member taking over) may act.
 public static class LiveApi
 {
-    public sealed record ActionBody(int? FromStep, int? Minutes, int? Turn);
+    public sealed record ActionBody(int? FromStep, int? Minutes, int? Turn, string? PersonId);
+    public sealed record MoveBody(string? PersonId, int? Breakout);
 
     public static void MapLiveApi(this IEndpointRouteBuilder v1)
     {
@@ -26,19 +27,66 @@ public static class LiveApi
             .WithName("StreamLiveSession").WithSummary("The live state as Server-Sent Events, on connect and after every change")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .Fails(FailureKind.NotFound, FailureKind.TooMany);
+        live.MapPost("/breakouts/move", Move)
+            .WithName("MoveToBreakout").WithSummary("Before the start, the chair moves a present member to another proposed breakout")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Forbidden, FailureKind.Conflict, FailureKind.Refused);
+
+        var breakout = v1.MapArea("Live sessions", "/sessions/{id:int}/breakouts/{breakoutId:int}/live");
+        breakout.MapGet("", GetBreakout)
+            .WithName("GetLiveBreakout").WithSummary("The live state of one breakout of a session of seven or more")
+            .Fails(FailureKind.NotFound);
+        breakout.MapPost("/{action}", ActOnBreakout)
+            .WithName("ActOnLiveBreakout").WithSummary("The breakout's chair moves, pauses, resumes, extends, finishes or drops a turn; a member of it takes over")
+            .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Forbidden, FailureKind.Conflict, FailureKind.Refused);
+        breakout.MapGet("/events", BreakoutEvents)
+            .WithName("StreamLiveBreakout").WithSummary("The breakout's live state as Server-Sent Events, on connect and after every change")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .Fails(FailureKind.NotFound, FailureKind.TooMany);
     }
+
+    private static async Task<Results<Ok<LiveState>, ProblemHttpResult>> Move(int id, MoveBody? body, ClaimsPrincipal user, LiveService live, CancellationToken ct) =>
+        Respond(await live.MoveAsync(id, body?.PersonId, body?.Breakout, user, ct));
+
+    private static async Task<Results<Ok<LiveState>, ProblemHttpResult>> GetBreakout(int id, int breakoutId, ClaimsPrincipal user, LiveService live, CancellationToken ct) =>
+        Respond(await live.GetBreakoutAsync(id, breakoutId, user, ct));
+
+    private static async Task<Results<Ok<LiveState>, ProblemHttpResult>> ActOnBreakout(int id, int breakoutId, string action, ActionBody? body, ClaimsPrincipal user, LiveService live, CancellationToken ct) =>
+        ParseAction(action) is { } kind
+            ? Respond(await live.ActOnBreakoutAsync(id, breakoutId, Command(kind, body), user, ct))
+            : UnknownAction().ToProblem();
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> BreakoutEvents(int id, int breakoutId, HttpContext context, ClaimsPrincipal user, LiveService live,
+        LiveHub hub, CancellationToken ct)
+    {
+        var visible = await live.VisibleSessionAsync(id, user, ct);
+        if (!visible.Succeeded)
+        {
+            return visible.Failure.ToProblem();
+        }
+        if (await live.BreakoutStateAsync(visible.Value, breakoutId, ct) is null)
+        {
+            return Failure.NotFound("There is no breakout with that id in this session.").ToProblem();
+        }
+        return await OpenStreamAsync(context, user, hub, LiveKeys.Breakout(breakoutId),
+            async () => (await live.BreakoutStateAsync(visible.Value, breakoutId, ct))!, ct);
+    }
+
+    private static LiveAction? ParseAction(string action) =>
+        Enum.TryParse<LiveAction>(action, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(action, out _) ? kind : null;
+
+    private static Failure UnknownAction() =>
+        Failure.Invalid("action", "The action is one of start, next, back, pause, resume, extend, finish, takeover, drop, notetaker.") with { Title = "Unknown action" };
+
+    private static LiveCommand Command(LiveAction kind, ActionBody? body) => new(kind, body?.FromStep, body?.Minutes, body?.Turn, body?.PersonId);
 
     private static async Task<Results<Ok<LiveState>, ProblemHttpResult>> Get(int id, ClaimsPrincipal user, LiveService live, CancellationToken ct) =>
         Respond(await live.GetAsync(id, user, ct));
 
     private static async Task<Results<Ok<LiveState>, ProblemHttpResult>> Act(int id, string action, ActionBody? body, ClaimsPrincipal user, LiveService live, CancellationToken ct)
     {
-        if (!Enum.TryParse<LiveAction>(action, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(action, out _))
-        {
-            return (Failure.Invalid(nameof(action), "The action is one of start, next, back, pause, resume, extend, finish, takeover, drop.")
-                with { Title = "Unknown action" }).ToProblem();
-        }
-        return Respond(await live.ActAsync(id, new LiveCommand(kind, body?.FromStep, body?.Minutes, body?.Turn), user, ct));
+        return ParseAction(action) is { } kind
+            ? Respond(await live.ActAsync(id, Command(kind, body), user, ct))
+            : UnknownAction().ToProblem();
     }
 
     private static Results<Ok<LiveState>, ProblemHttpResult> Respond(Result<LiveState> result) =>
@@ -54,6 +102,12 @@ public static class LiveApi
         {
             return visible.Failure.ToProblem();
         }
+        return await OpenStreamAsync(context, user, hub, id, () => live.StateAsync(visible.Value, ct), ct);
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> OpenStreamAsync(HttpContext context, ClaimsPrincipal user, LiveHub hub, int key,
+        Func<Task<LiveState>> read, CancellationToken ct)
+    {
         var me = user.UserId();
         if (!hub.TryOpenStream(me))
         {
@@ -61,7 +115,7 @@ public static class LiveApi
         }
         try
         {
-            await StreamAsync(context, visible.Value, live, hub, ct);
+            await StreamAsync(context, key, me, read, hub, ct);
         }
         finally
         {
@@ -70,10 +124,13 @@ public static class LiveApi
         return TypedResults.Empty;
     }
 
-    private static async Task StreamAsync(HttpContext context, CommunitySession session, LiveService live, LiveHub hub, CancellationToken ct)
+    // Every screen gets the same state, plus the viewer's own part in the step ("you").
+    private static string ForViewer(string stateJson, string me) =>
+        JsonSerializer.Serialize(JsonSerializer.Deserialize<LiveState>(stateJson, LiveJson.Options)!.ForPerson(me), LiveJson.Options);
+
+    private static async Task StreamAsync(HttpContext context, int id, string me, Func<Task<LiveState>> read, LiveHub hub, CancellationToken ct)
     {
-        var id = session.Id;
-        var first = await live.StateAsync(session, ct);
+        var first = await read();
         var response = context.Response;
         response.Headers.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache, no-transform";
@@ -81,7 +138,7 @@ public static class LiveApi
         var (subscription, changes) = hub.Subscribe(id);
         try
         {
-            await WriteRawAsync(response, JsonSerializer.Serialize(first, LiveJson.Options), ct);
+            await WriteRawAsync(response, JsonSerializer.Serialize(first.ForPerson(me), LiveJson.Options), ct);
             while (!ct.IsCancellationRequested)
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -97,7 +154,7 @@ public static class LiveApi
                     }
                     if (any)
                     {
-                        await WriteRawAsync(response, latest ?? JsonSerializer.Serialize(await live.StateAsync(session, ct), LiveJson.Options), ct);
+                        await WriteRawAsync(response, latest is null ? JsonSerializer.Serialize((await read()).ForPerson(me), LiveJson.Options) : ForViewer(latest, me), ct);
                     }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)

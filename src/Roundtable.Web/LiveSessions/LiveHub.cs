@@ -69,16 +69,17 @@ public sealed class LiveHub
     public int StreamCount => _streams.Values.Sum(s => s.Count);
 }
 
-// Tells every app server that a session changed.
+// Tells every app server that a session (or, by LiveKeys, a breakout) changed; without a state,
+// each stream reads it from the database.
 public interface ILiveNotifier
 {
-    Task NotifyAsync(int sessionId, string stateJson, CancellationToken ct = default);
+    Task NotifyAsync(int sessionId, string? stateJson, CancellationToken ct = default);
 }
 
 // SQLite runs on one server: the signal stays in this process.
 public sealed class LocalLiveNotifier(LiveHub hub) : ILiveNotifier
 {
-    public Task NotifyAsync(int sessionId, string stateJson, CancellationToken ct = default)
+    public Task NotifyAsync(int sessionId, string? stateJson, CancellationToken ct = default)
     {
         hub.Signal(sessionId, stateJson);
         return Task.CompletedTask;
@@ -92,10 +93,10 @@ public sealed class PostgresLiveNotifier(AppDbContext db) : ILiveNotifier
     public const string Channel = "roundtable_live";
     private const int MaxPayload = 7900;
 
-    public async Task NotifyAsync(int sessionId, string stateJson, CancellationToken ct = default)
+    public async Task NotifyAsync(int sessionId, string? stateJson, CancellationToken ct = default)
     {
         var id = sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var payload = id.Length + 1 + stateJson.Length <= MaxPayload ? $"{id}|{stateJson}" : id;
+        var payload = stateJson is not null && id.Length + 1 + stateJson.Length <= MaxPayload ? $"{id}|{stateJson}" : id;
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
     }
 }

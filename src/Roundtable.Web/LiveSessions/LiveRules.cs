@@ -2,9 +2,9 @@ using Roundtable.Web.Communities;
 
 namespace Roundtable.Web.LiveSessions;
 
-public enum LiveAction { Start, Next, Back, Pause, Resume, Extend, Finish, Takeover, Drop }
+public enum LiveAction { Start, Next, Back, Pause, Resume, Extend, Finish, Takeover, Drop, NoteTaker }
 
-public sealed record LiveCommand(LiveAction Action, int? FromStep = null, int? Minutes = null, int? Turn = null);
+public sealed record LiveCommand(LiveAction Action, int? FromStep = null, int? Minutes = null, int? Turn = null, string? PersonId = null);
 
 public sealed record LiveClock(DateTime? StepEndsAt, int RemainingSeconds);
 
@@ -63,7 +63,7 @@ public static class LiveRules
 
     private static Failure NotTheChair(string message) => Failure.Forbidden(message) with { Title = "Not the chair" };
 
-    public static Failure? Apply(LiveSession s, LiveCommand c, string actorId, DateTime now, IReadOnlyList<LiveStep>? agendaAtStart = null)
+    public static Failure? Apply(LiveRun s, LiveCommand c, string actorId, DateTime now, IReadOnlyList<LiveStep>? agendaAtStart = null)
     {
         switch (c.Action)
         {
@@ -174,13 +174,26 @@ public static class LiveRules
             case LiveAction.Drop:
                 return DropTurn(s, c.Turn);
 
+            // Who may be named (a present member) is checked by the caller, which knows who is present.
+            case LiveAction.NoteTaker:
+                if (s.Status == LiveStatus.Finished)
+                {
+                    return Misfit("The session has finished.");
+                }
+                if (string.IsNullOrEmpty(c.PersonId))
+                {
+                    return Misfit("Say who takes the notes (personId).");
+                }
+                s.NoteTakerId = c.PersonId;
+                return null;
+
             default:
                 return Misfit("Unknown action.");
         }
     }
 
     // An absent owner's turn comes out of the agenda; the steps after it move up.
-    private static Failure? DropTurn(LiveSession s, int? turn)
+    private static Failure? DropTurn(LiveRun s, int? turn)
     {
         if (s.Status is not (LiveStatus.Running or LiveStatus.Paused))
         {
@@ -201,7 +214,7 @@ public static class LiveRules
         return null;
     }
 
-    private static void EnterStep(LiveSession s, int index, DateTime now)
+    private static void EnterStep(LiveRun s, int index, DateTime now)
     {
         s.StepIndex = index;
         s.StepStartedAt = now;
@@ -211,7 +224,7 @@ public static class LiveRules
     }
 
     // The countdown every screen shows, from the stored timestamps: negative once the step overruns.
-    public static LiveClock Clock(LiveSession s, DateTime now)
+    public static LiveClock Clock(LiveRun s, DateTime now)
     {
         if (s.Status is LiveStatus.NotStarted || s.StepStartedAt is null || s.Steps.Count == 0)
         {

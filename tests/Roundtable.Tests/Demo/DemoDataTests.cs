@@ -86,6 +86,23 @@ public class DemoDataTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Demo_AGroupOfEight_StartsInTwoBreakoutsAtOnce()
+    {
+        await SeedAsync();
+        var sessionId = await App.WithDbAsync(db => db.CommunitySessions.Where(s => s.Group.Name == "Senior leaders' circle" && s.RecordedAt == null)
+            .Select(s => s.Id).SingleAsync());
+        var chair = await DemoAsync("breakout1");
+        var url = $"/api/v1/sessions/{sessionId}/live";
+
+        var proposed = await chair.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal([4, 4], proposed.GetProperty("breakouts").EnumerateArray().Select(b => b.GetProperty("members").GetArrayLength()));
+        var started = await chair.PostAsJsonAsync($"{url}/start", new { });
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        Assert.All((await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("breakouts").EnumerateArray(),
+            b => Assert.Equal("Running", b.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task Demo_ProgrammeHome_HasAnImportWithErrorsToLookAt()
     {
         await SeedAsync();

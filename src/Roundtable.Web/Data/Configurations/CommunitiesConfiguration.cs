@@ -170,6 +170,31 @@ internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<Roundt
     }
 }
 
+internal sealed class LiveBreakoutConfiguration : IEntityTypeConfiguration<Roundtable.Web.LiveSessions.LiveBreakout>
+{
+    public void Configure(EntityTypeBuilder<Roundtable.Web.LiveSessions.LiveBreakout> b)
+    {
+        b.Ignore(l => l.Steps);
+        b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne<CommunitySession>().WithMany().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
+        // Two chairs proposing the split at once cannot both save one.
+        b.HasIndex(l => new { l.SessionId, l.Number }).IsUnique();
+        b.HasMany(l => l.Members).WithOne().HasForeignKey(m => m.BreakoutId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LiveBreakoutMemberConfiguration : IEntityTypeConfiguration<Roundtable.Web.LiveSessions.LiveBreakoutMember>
+{
+    public void Configure(EntityTypeBuilder<Roundtable.Web.LiveSessions.LiveBreakoutMember> b)
+    {
+        b.Property(m => m.UserId).HasMaxLength(450).IsRequired();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Nobody is in two breakouts of one session.
+        b.HasIndex(m => new { m.SessionId, m.UserId }).IsUnique();
+    }
+}
+
 internal sealed class FrameworkAreaConfiguration : IEntityTypeConfiguration<FrameworkArea>
 {
     public void Configure(EntityTypeBuilder<FrameworkArea> b)

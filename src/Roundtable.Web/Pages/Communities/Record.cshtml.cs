@@ -17,6 +17,8 @@ public class RecordModel(AppDbContext db, CommunityQueries queries, SessionRecor
     public List<MemberView> Members { get; private set; } = [];
     public HashSet<string> WithCards { get; private set; } = [];
     public MemberView? ProposedNext { get; private set; }
+    // A session run in breakouts: each breakout's own section (who was in it, who chaired, how far it got).
+    public List<LiveSessions.LiveBreakout> Breakouts { get; private set; } = [];
 
     // The form's fields are named as they always were (Present, Turns[0].Position...), without a prefix.
     [BindProperty(Name = "")] public SessionRecordInput Input { get; set; } = new();
@@ -84,6 +86,8 @@ public class RecordModel(AppDbContext db, CommunityQueries queries, SessionRecor
         var order = await queries.ChairOrderAsync(session.GroupId, ct);
         var next = session.RecordedAt is null && chair is not null ? ChairRotation.NextAfter(order.Order.Select(o => o.Entry).ToList(), chair.Id) : order.Next?.Id;
         ProposedNext = Members.FirstOrDefault(m => m.Id == next);
+        Breakouts = await db.LiveBreakouts.AsNoTracking().Where(b => b.SessionId == Id && b.Status != LiveSessions.LiveStatus.NotStarted)
+            .OrderBy(b => b.Number).Include(b => b.Members).ToListAsync(ct);
         return session;
     }
 }

@@ -7,7 +7,9 @@
   var sessionId = root.dataset.session;
   var me = root.dataset.me;
   var isMember = root.dataset.member === 'true';
-  var api = '/api/v1/sessions/' + sessionId + '/live';
+  var api = root.dataset.api || '/api/v1/sessions/' + sessionId + '/live';
+  // A breakout's screen: when everyone is called back, it hands over to the session's review.
+  var inBreakout = !!root.dataset.breakout;
   var state = null;
   var offset = 0;
   var lastStepKey = null;
@@ -63,6 +65,17 @@
   }
 
   function render(next) {
+    if (inBreakout && next.calledBack) {
+      window.location.assign(root.dataset.sessionPage);
+      return;
+    }
+    // The session has just split into breakouts: a member's screen becomes their breakout's.
+    if (!inBreakout && isMember && root.dataset.view !== 'session' && next.stepIndex === 0
+      && (next.status === 'Running' || next.status === 'Paused')
+      && (next.breakouts || []).some(function (b) { return b.members.some(function (m) { return m.id === me; }); })) {
+      window.location.reload();
+      return;
+    }
     state = next;
     offset = Date.parse(state.serverTime) - Date.now();
     var step = state.step;
@@ -70,7 +83,7 @@
     if (key !== lastStepKey) {
       chimed = false;
       if (lastStepKey !== null) {
-        $('live-announcer').textContent = state.status === 'Finished' ? 'The session has finished.'
+        $('live-announcer').textContent = state.status === 'Finished' ? (inBreakout ? 'This breakout has finished its turns.' : 'The session has finished.')
           : 'Now: ' + stepTitle(step) + (step ? '. ' + step.speakers + ' speak.' : '');
       }
       lastStepKey = key;
@@ -78,7 +91,7 @@
     var statusText = {
       NotStarted: 'Waiting for the chair to start the session.',
       Paused: 'Paused by the chair.',
-      Finished: 'The session has finished.',
+      Finished: inBreakout ? 'This breakout has finished its turns.' : 'The session has finished.',
       Running: 'Running. Chair: ' + (state.chair ? state.chair.name : '') + '.'
     }[state.status];
     $('live-status').textContent = statusText;
@@ -88,11 +101,19 @@
     $('live-speakers').textContent = step && !finished ? 'Who speaks: ' + step.speakers : '';
     var silent = !!(step && step.ownerSilent && state.status !== 'Finished');
     $('live-silent').hidden = !silent;
+    // The server says whose problem it is, by the signed-in person.
+    var you = state.you || {};
     if (silent) {
-      var mine = step.owner && root.dataset.myname && step.owner === root.dataset.myname;
-      $('live-silent-text').textContent = mine ? 'This is your problem: listen and do not speak during this step.'
-        : 'The problem owner listens and does not speak during this step.';
+      $('live-silent-text').textContent = you.isOwner ? you.prompt : 'The problem owner listens and does not speak during this step.';
     }
+    $('live-you').hidden = !(you.isOwner && !silent && !finished);
+    $('live-you').textContent = you.isOwner ? you.prompt : '';
+    $('live-notetaker').hidden = !state.noteTaker;
+    $('live-notetaker-name').textContent = state.noteTaker ? state.noteTaker.name : '';
+    if ($('live-notetaker-record')) {
+      $('live-notetaker-record').hidden = inBreakout || !state.noteTaker || state.noteTaker.id !== me || !(state.status === 'Running' || state.status === 'Paused');
+    }
+    renderBreakouts();
     var prompts = $('live-prompts');
     prompts.innerHTML = '';
     (state.status === 'Finished' ? [] : state.prompts || []).forEach(function (p) {
@@ -131,13 +152,41 @@
       });
       toggle('drop', drop.options.length > 0 && state.status !== 'NotStarted');
       drop.parentElement.hidden = drop.options.length === 0 || state.status === 'NotStarted';
+      $('notetaker-person').parentElement.hidden = !(state.status === 'Running' || state.status === 'Paused');
+      var callBack = !inBreakout && state.breakouts.length > 0 && state.stepIndex === 0;
+      root.querySelector('#live-controls [data-action="next"]').textContent = callBack ? 'Call everyone back for the review' : 'Next step';
     }
-    if ($('live-finished')) { $('live-finished').hidden = !isMember || !finished; }
+    if ($('live-finished')) { $('live-finished').hidden = !isMember || !finished || inBreakout; }
     if ($('live-takeover')) {
       $('live-takeover').hidden = !isMember || isChair || finished;
       if ($('live-takeover').hidden) { $('live-takeover-confirm').hidden = true; $('live-takeover-ask').hidden = false; }
     }
     tick();
+  }
+
+  function renderBreakouts() {
+    var table = $('live-breakouts-table');
+    if (!table || !state.breakouts) { return; }
+    $('live-breakouts').hidden = state.breakouts.length === 0;
+    if (state.status !== 'NotStarted') {
+      $('live-breakouts-heading').textContent = 'Breakouts';
+      $('live-breakouts-hint').textContent = 'Each breakout\'s progress. Everyone comes back for the shared review when every breakout has finished, or when the chair calls everyone back.';
+      if ($('live-proposed')) { $('live-proposed').hidden = true; }
+    }
+    var body = table.tBodies[0];
+    body.innerHTML = '';
+    state.breakouts.forEach(function (b) {
+      var row = body.insertRow();
+      row.className = 'govuk-table__row';
+      var th = document.createElement('th');
+      th.scope = 'row'; th.className = 'govuk-table__header'; th.textContent = 'Breakout ' + b.number;
+      row.appendChild(th);
+      var progress = b.status === 'NotStarted' ? 'Not started' : b.status === 'Finished' ? 'Finished'
+        : 'Step ' + (b.stepIndex + 1) + ' of ' + b.stepCount + ': ' + b.stepName;
+      [b.chair ? b.chair.name : '', b.members.map(function (m) { return m.name; }).join(', '), progress].forEach(function (text) {
+        var td = row.insertCell(); td.className = 'govuk-table__cell'; td.textContent = text;
+      });
+    });
   }
 
   function toggle(action, show) {
@@ -150,7 +199,8 @@
     if (action === 'next' || action === 'back') { body.fromStep = state.stepIndex; }
     if (action === 'extend') { body.minutes = parseInt(button.dataset.minutes, 10); }
     if (action === 'drop') { body.turn = parseInt($('drop-turn').value, 10); }
-    if (action === 'finish' && !window.confirm('Finish the session for everyone?')) { return; }
+    if (action === 'notetaker') { body.personId = $('notetaker-person').value; }
+    if (action === 'finish' && !window.confirm(inBreakout ? 'Finish this breakout\'s turns?' : 'Finish the session for everyone?')) { return; }
     $('live-error').textContent = '';
     window.Roundtable.api.post(api + '/' + action, body).then(function (r) {
       return r.json().then(function (json) {

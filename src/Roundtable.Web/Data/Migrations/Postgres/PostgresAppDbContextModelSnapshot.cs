@@ -1637,6 +1637,102 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdjustSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgendaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChairId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoteTakerId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PausedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StepIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LiveBreakouts");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakoutMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakoutId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("LiveBreakoutMembers");
+                });
+
             modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
                 {
                     b.Property<int>("SessionId")
@@ -1654,6 +1750,9 @@ namespace Roundtable.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoteTakerId")
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3612,6 +3711,30 @@ namespace Roundtable.Web.Data.Migrations.Postgres
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakout", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.CommunitySession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakoutMember", b =>
+                {
+                    b.HasOne("Roundtable.Web.LiveSessions.LiveBreakout", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
                 {
                     b.HasOne("Roundtable.Web.Communities.CommunitySession", null)
@@ -3994,6 +4117,11 @@ namespace Roundtable.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Roundtable.Web.Invoicing.Invoice", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakout", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Roundtable.Web.People.Cohort", b =>

@@ -1574,6 +1574,98 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdjustSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgendaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteTakerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StepIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LiveBreakouts");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakoutMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakoutId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("LiveBreakoutMembers");
+                });
+
             modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
                 {
                     b.Property<int>("SessionId")
@@ -1590,6 +1682,9 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteTakerId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PausedAt")
@@ -3493,6 +3588,30 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakout", b =>
+                {
+                    b.HasOne("Roundtable.Web.Communities.CommunitySession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakoutMember", b =>
+                {
+                    b.HasOne("Roundtable.Web.LiveSessions.LiveBreakout", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Roundtable.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveSession", b =>
                 {
                     b.HasOne("Roundtable.Web.Communities.CommunitySession", null)
@@ -3875,6 +3994,11 @@ namespace Roundtable.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Roundtable.Web.Invoicing.Invoice", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Roundtable.Web.LiveSessions.LiveBreakout", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Roundtable.Web.People.Cohort", b =>
