@@ -25,6 +25,11 @@ public static class SeedDatabase
     {
         await using var db = Open(provider, connection);
         await db.MigrateAsync(ct);
-        return await new ProgrammeSeeder(db, options, log).RunAsync(ct);
+        var result = await new ProgrammeSeeder(db, options, log).RunAsync(ct);
+        // Statistics for the planner, as a live database gathers them over time: autovacuum analyses
+        // a table only after 50 changed rows, so the ten-row Cohorts table would otherwise keep no
+        // statistics and PostgreSQL would pick index-probe loops for every programme-wide figure.
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        return result;
     }
 }
