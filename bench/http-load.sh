@@ -32,7 +32,9 @@ done
 app=${CLUSTER_APP:-/tmp/roundtable-bench-app}
 if [ ! -f "$app/Roundtable.Web.dll" ]; then
   echo "== publishing the app to $app" >&2
-  dotnet publish src/Roundtable.Web -c Release -o "$app" -nologo -v quiet -clp:ErrorsOnly >&2
+  # ReadyToRun: precompiled code saves about a quarter of the CPU a cold start spends before it is
+  # ready (mostly the JIT); it needs the linux-x64 runtime and crossgen packs from NuGet.
+  dotnet publish src/Roundtable.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$app" -nologo -v quiet -clp:ErrorsOnly >&2
 fi
 export CLUSTER_APP=$app
 eval "$(scripts/cluster.sh start 2)"

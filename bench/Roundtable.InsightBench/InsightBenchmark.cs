@@ -20,6 +20,7 @@ using Roundtable.Web.Infrastructure;
 // each request's database commands are counted.
 // dotnet run -c Release --project bench/Roundtable.InsightBench -- --connection "Host=...;Database=roundtable_bench;..."
 //   [--seed-if-empty] [--delegates 20000] [--requests 200] [--warmup 20] [--url /Some/Page ...] [--sql]
+//   [--as delegate00001@seed.roundtable.test] [--only]   (sign in as someone else; time only the --url pages)
 internal static class InsightBenchmark
 {
     public static async Task<int> Main(string[] args)
@@ -27,7 +28,7 @@ internal static class InsightBenchmark
         var settings = BenchArgs.Parse(args);
         if (settings is null)
         {
-            await Console.Error.WriteLineAsync("Usage: --connection \"Host=...;Database=...\" [--seed-if-empty] [--delegates 20000] [--requests 200] [--warmup 20] [--url /path ...] [--sql]");
+            await Console.Error.WriteLineAsync("Usage: --connection \"Host=...;Database=...\" [--seed-if-empty] [--delegates 20000] [--requests 200] [--warmup 20] [--url /path ...] [--sql] [--as email] [--only]");
             return 2;
         }
         var s = settings;
@@ -49,12 +50,12 @@ internal static class InsightBenchmark
         await using var app = new BenchApp(s.Connection, queries);
         var loadBefore = LoadAverage();
 
-        // The programme team: a bearer token for the API, the site's cookie for pages.
+        // The programme team (or --as someone): a bearer token for the API, the site's cookie for pages.
         var api = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BenchApp.Https, AllowAutoRedirect = false, HandleCookies = false });
-        var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = SeedOptions.TeamEmail, password = SeedOptions.DefaultPassword });
+        var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = s.As, password = SeedOptions.DefaultPassword });
         if (login.StatusCode != HttpStatusCode.OK)
         {
-            await Console.Error.WriteLineAsync($"Sign-in as {SeedOptions.TeamEmail} failed ({(int)login.StatusCode}): is the database seeded (bench/Roundtable.Seed)?");
+            await Console.Error.WriteLineAsync($"Sign-in as {s.As} failed ({(int)login.StatusCode}): is the database seeded (bench/Roundtable.Seed)?");
             return 1;
         }
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
@@ -64,7 +65,7 @@ internal static class InsightBenchmark
         var antiforgery = Regex.Match(signInPage, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"");
         var signIn = await site.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = SeedOptions.TeamEmail, ["Input.Password"] = SeedOptions.DefaultPassword,
+            ["Input.Email"] = s.As, ["Input.Password"] = SeedOptions.DefaultPassword,
             ["__RequestVerificationToken"] = antiforgery.Groups[1].Success ? antiforgery.Groups[1].Value : antiforgery.Groups[2].Value,
         }));
         if (signIn.StatusCode != HttpStatusCode.Redirect)
@@ -85,7 +86,7 @@ internal static class InsightBenchmark
         var total = cohorts.Sum(c => c.Delegates);
         var one = string.Create(inv, $"1 cohort, {oldest.Delegates:N0} delegates");
         var all = string.Create(inv, $"{cohorts.Count} cohorts, {total:N0} delegates");
-        var cases = new List<(string What, string Size, string Url, HttpClient Client)>
+        var cases = s.Only ? [] : new List<(string What, string Size, string Url, HttpClient Client)>
         {
             ("cohort report API", one, $"/api/v1/reports/cohorts/{oldest.Id}", api),
             ("at-risk CSV API", one, $"/api/v1/reports/cohorts/{oldest.Id}/at-risk.csv", api),
@@ -183,12 +184,13 @@ internal static class InsightBenchmark
     }
 }
 
-internal sealed record BenchArgs(string Connection, bool SeedIfEmpty, int Delegates, int Requests, int Warmup, IReadOnlyList<string> Urls, bool ShowSql)
+internal sealed record BenchArgs(string Connection, bool SeedIfEmpty, int Delegates, int Requests, int Warmup, IReadOnlyList<string> Urls, bool ShowSql, string As, bool Only)
 {
     public static BenchArgs? Parse(string[] args)
     {
         string? connection = null;
-        var (seed, sql, delegates, requests, warmup) = (false, false, 20_000, 200, 20);
+        var (seed, sql, delegates, requests, warmup, only) = (false, false, 20_000, 200, 20, false);
+        var signInAs = SeedOptions.TeamEmail;
         var urls = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -202,10 +204,12 @@ internal sealed record BenchArgs(string Connection, bool SeedIfEmpty, int Delega
                 case "--requests": requests = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--url": urls.Add(Value()); break;
+                case "--as": signInAs = Value(); break;
+                case "--only": only = true; break;
                 default: return null;
             }
         }
-        return connection is null ? null : new BenchArgs(connection, seed, delegates, requests, Math.Max(1, warmup), urls, sql);
+        return connection is null ? null : new BenchArgs(connection, seed, delegates, requests, Math.Max(1, warmup), urls, sql, signInAs, only);
     }
 }
 

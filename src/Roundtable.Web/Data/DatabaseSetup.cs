@@ -67,7 +67,14 @@ public static class DatabaseSetup
 
     public static async Task MigrateAsync(this AppDbContext db, CancellationToken ct = default)
     {
-        await db.Database.MigrateAsync(ct);
+        // Every start but the first after a release finds nothing to apply: asking is one read of the
+        // history table, whereas Migrate also takes the migrations lock and compares the migrations'
+        // model with the app's (a large part of a cold start). Servers racing on a new database
+        // still all go through Migrate and its lock.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL lets readers carry on while one writer commits; the setting is kept in the file.

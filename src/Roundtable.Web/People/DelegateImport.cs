@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Audit;
@@ -63,6 +64,21 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         }
 
         var now = time.UtcNow();
+        // Tens of thousands of tracked rows: look for changes once, after every row is applied,
+        // rather than again in the audit interceptor and again in SaveChanges (each a full pass).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await WriteAsync(tx, pending, analysis, valid, state, errors, now, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private async Task<Result<ImportSummary>> WriteAsync(IDbContextTransaction tx, PendingImport pending, ImportAnalysis analysis, List<DelegateCsv.ValidRow> valid, State state, int errors, DateTime now, CancellationToken ct)
+    {
         var created = 0;
         var updated = 0;
         var statusByLine = analysis.Rows.ToDictionary(r => r.Line, r => r.Status);
@@ -80,6 +96,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
             changes: new AuditChanges().Add("NewDelegates", null, created).Add("Updated", null, updated).Add("RowsSkipped", null, errors)));
         try
         {
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -65,15 +65,21 @@ public sealed class PartnerDirectory(AppDbContext db, TimeProvider time)
             partners = partners.Where(p => p.SettingType == setting);
         }
         var rows = await partners.Select(p => new { Profile = p, p.User.FullName }).ToListAsync(ct);
-        var ids = rows.Select(r => r.Profile.Id).ToList();
-        var slots = await FreeSlots.Where(s => ids.Contains(s.PartnerId)).Select(s => new { s.PartnerId, s.Mode, s.StartsAt }).ToListAsync(ct);
+        // The free slots summed up by the database, per partner and mode (a few rows per partner),
+        // rather than every free slot of every partner read and scanned here.
+        var partnerIds = partners.Select(p => p.Id);
+        var free = (await FreeSlots.Where(s => partnerIds.Contains(s.PartnerId))
+                .GroupBy(s => new { s.PartnerId, s.Mode })
+                .Select(g => new { g.Key.PartnerId, g.Key.Mode, Count = g.Count(), Earliest = g.Min(s => s.StartsAt) })
+                .ToListAsync(ct))
+            .ToLookup(f => f.PartnerId);
         var names = rows.ToDictionary(r => r.Profile.Id, r => r.FullName);
         var entries = PartnerMatching.Rank(rows.Select(r => r.Profile), target, p => names[p.Id])
             .Select(x =>
             {
-                var mine = slots.Where(s => s.PartnerId == x.Partner.Id).ToList();
-                return new DirectoryEntry(x.Partner, names[x.Partner.Id], x.Match, mine.Count, mine.Select(s => s.Mode).Distinct().Order().ToList(),
-                    mine.Count == 0 ? null : mine.Min(s => s.StartsAt));
+                var mine = free[x.Partner.Id].ToList();
+                return new DirectoryEntry(x.Partner, names[x.Partner.Id], x.Match, mine.Sum(f => f.Count), mine.Select(f => f.Mode).Order().ToList(),
+                    mine.Count == 0 ? null : mine.Min(f => f.Earliest));
             });
         if (filter.Mode is { } mode)
         {

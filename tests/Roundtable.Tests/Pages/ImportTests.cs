@@ -71,6 +71,35 @@ public class ImportTests(AppFactory app) : AppTest(app)
         Assert.Equal(4, await App.WithDbAsync(db => db.Users.CountAsync()));
     }
 
+    // The import writes people without Identity's UserManager: they must be complete Identity users
+    // (normalised, stamped, delegates, audited one by one) who can be invited and sign in.
+    [Fact]
+    public async Task ImportedDelegate_IsACompleteUser_AuditedAndAbleToSignInFromAnInvitation()
+    {
+        var (client, cohort) = await SetUpAsync();
+        var preview = await PreviewAsync(client, cohort.Id, Csv(Row(1, email: "New.Person@Test.Example"), Row(2)));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(client, preview)).StatusCode);
+
+        var user = await App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "New.Person@Test.Example"));
+        Assert.Equal(("NEW.PERSON@TEST.EXAMPLE", "NEW.PERSON@TEST.EXAMPLE", "Delegate 1"), (user.NormalizedEmail, user.NormalizedUserName, user.FullName));
+        Assert.False(string.IsNullOrEmpty(user.SecurityStamp));
+        Assert.Null(user.PasswordHash);
+        var trail = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.PersonId == user.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["E-mail address added", "Role added"], trail.Order(StringComparer.Ordinal));
+        Assert.Single(await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == Roundtable.Web.Infrastructure.Audit.AuditedKinds.Import).ToListAsync()));
+
+        var page = await client.GetDocumentAsync($"/Programme/People/Edit/{user.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, [], "form[action*='handler=Invite']")).StatusCode);
+        var mail = await App.Smtp.WaitForMessageToAsync("New.Person@Test.Example");
+        var link = new Uri(AccountTests.Link().Match(mail.TextBody!).Value);
+        var invited = Anonymous();
+        var set = await invited.PostFormAsync(link.PathAndQuery, new() { ["Input.Password"] = "My-own-password", ["Input.Confirm"] = "My-own-password" });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await invited.GetAsync("/Delegate")).StatusCode);
+        var again = await SignedInAsync("new.person@test.example", "My-own-password");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Delegate")).StatusCode);
+    }
+
     [Fact]
     public async Task ChangedRow_IsAnUpdateNotADuplicate()
     {
