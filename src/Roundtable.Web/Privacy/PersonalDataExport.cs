@@ -36,6 +36,8 @@ public sealed class PersonalDataExport(AppDbContext db)
         [typeof(BuddyPairMember)] = "buddy-pairs.json",
         [typeof(BuddyCheckIn)] = "buddy-notes.json",
         [typeof(LiveSession)] = "live-sessions-chaired.json",
+        [typeof(LiveBreakout)] = "live-breakouts.json",
+        [typeof(LiveBreakoutMember)] = "live-breakouts.json",
         [typeof(Booking)] = "bookings.json",
         [typeof(TutorialFeedback)] = "bookings.json",
         [typeof(Referral)] = "bookings.json",
@@ -69,6 +71,7 @@ public sealed class PersonalDataExport(AppDbContext db)
         [typeof(Dfe.DeclarationRuleSettings)] = "Holds only who last changed the declaration rules, a record of the team's own work.",
         [typeof(ProgrammeContacts)] = "Holds only who last changed the programme contacts, a record of the team's own work.",
         [typeof(Insight.CohortBudget)] = "Holds only who last set a cohort's budget, a record of the team's own work.",
+        [typeof(Communities.ProtocolVersion)] = "Holds only who saved a version of a protocol, a record of the team's own work.",
 
         [typeof(IdentityUserClaim<string>)] = "Sign-in internals (none are written today); deleted on erasure.",
         [typeof(IdentityUserLogin<string>)] = "External sign-in keys are secrets, never handed out; deleted on erasure.",
@@ -140,6 +143,18 @@ public sealed class PersonalDataExport(AppDbContext db)
             .Select(c => new { c.PairId, c.Date, c.Note, c.CreatedAt }).ToListAsync(ct));
         Add("live-sessions-chaired.json", await db.LiveSessions.AsNoTracking().Where(l => l.ChairId == userId)
             .Select(l => new { l.SessionId, l.Status, l.StartedAt, l.FinishedAt }).ToListAsync(ct));
+        Add("live-breakouts.json", new
+        {
+            NoteTakerOfSessions = await db.LiveSessions.AsNoTracking().Where(l => l.NoteTakerId == userId).Select(l => l.SessionId).ToListAsync(ct),
+            Breakouts = await db.LiveBreakouts.AsNoTracking()
+                .Where(b => b.ChairId == userId || b.NoteTakerId == userId || b.Members.Any(m => m.UserId == userId))
+                .OrderBy(b => b.SessionId).ThenBy(b => b.Number)
+                .Select(b => new
+                {
+                    b.SessionId, Breakout = b.Number, b.Status, b.StartedAt, b.FinishedAt,
+                    Member = b.Members.Any(m => m.UserId == userId), Chair = b.ChairId == userId, NoteTaker = b.NoteTakerId == userId,
+                }).ToListAsync(ct),
+        });
 
         Add("bookings.json", await db.Bookings.AsNoTracking().Where(b => participantIds.Contains(b.ParticipantId))
             .OrderBy(b => b.BookedAt)
