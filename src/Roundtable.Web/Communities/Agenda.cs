@@ -22,7 +22,8 @@ public sealed record AgendaStep(
     string Speakers,
     bool OwnerSilent,
     IReadOnlyList<string> Prompts,
-    string? Note);
+    string? Note,
+    string Listeners = ProtocolSpeakers.All);
 
 public sealed record AgendaGroup(
     int Number,
@@ -230,7 +231,8 @@ public static class AgendaBuilder
                 definition.Speakers,
                 definition.OwnerSilent,
                 definition.Prompts,
-                definition.Note));
+                definition.Note,
+                definition.Listeners));
             offset += definition.Minutes;
         }
 

@@ -36,7 +36,7 @@ public static class CommunitiesDemoData
         var longerDiscussion = copied.Design with
         {
             Templates = copied.Design.Templates.Select(t => t.GroupSize != 4 ? t : new ProtocolTemplate(4,
-                t.TurnSteps.Select(s => s.Name == "Discussion" ? new ProtocolStepDefinition(s.Name, 5, s.Speakers, s.OwnerSilent, s.Prompts, s.Note) : s).Where(s => s.Name != "Probing questions"),
+                t.TurnSteps.Select(s => s.Name == "Discussion" ? new ProtocolStepDefinition(s.Name, 5, s.Speakers, s.OwnerSilent, s.Prompts, s.Note, s.Listeners) : s).Where(s => s.Name != "Probing questions"),
                 t.Reconnect, t.Review)).ToList(),
         };
         await library.SaveVersionAsync(copy.Id, 1, "Consultancy protocol (senior leaders' timings)", "Our consultancy protocol with a longer discussion and no separate probing round for groups of four.", copied.SessionMinutes, longerDiscussion, null, ct);

@@ -100,7 +100,7 @@ public sealed class ProtocolSettings(AppDbContext db, TimeProvider time)
             saved.FirstOrDefault(s => s.GroupSize == template.GroupSize && s.Position == position)?.Minutes ?? fallback;
 
         static ProtocolStepDefinition With(ProtocolStepDefinition step, int minutes) =>
-            new(step.Name, minutes, step.Speakers, step.OwnerSilent, step.Prompts, step.Note);
+            new(step.Name, minutes, step.Speakers, step.OwnerSilent, step.Prompts, step.Note, step.Listeners);
 
         return new ProtocolTemplate(
             template.GroupSize,

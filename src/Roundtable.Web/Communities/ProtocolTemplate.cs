@@ -5,6 +5,19 @@ public static class ProtocolSpeakers
     public const string ProblemOwner = "Problem owner";
     public const string Peers = "Peers";
     public const string All = "All";
+
+    public static readonly IReadOnlyList<string> Choices = [ProblemOwner, Peers, All];
+
+    public static bool IsChoice(string? value) => value is ProblemOwner or Peers or All;
+
+    // Who listens when a step (or a version stored before listeners were) does not say: the other side
+    // of whoever speaks, and everyone when everyone speaks.
+    public static string ListenersFor(string speakers) => speakers switch
+    {
+        ProblemOwner => Peers,
+        Peers => ProblemOwner,
+        _ => All,
+    };
 }
 
 public sealed record ProtocolStepDefinition
@@ -15,7 +28,8 @@ public sealed record ProtocolStepDefinition
         string speakers,
         bool ownerSilent,
         IEnumerable<string> prompts,
-        string? note = null)
+        string? note = null,
+        string? listeners = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(speakers);
@@ -30,6 +44,7 @@ public sealed record ProtocolStepDefinition
         OwnerSilent = ownerSilent;
         Prompts = prompts.ToArray();
         Note = note;
+        Listeners = string.IsNullOrWhiteSpace(listeners) ? ProtocolSpeakers.ListenersFor(speakers) : listeners;
     }
 
     public string Name { get; }
@@ -38,6 +53,7 @@ public sealed record ProtocolStepDefinition
     public bool OwnerSilent { get; }
     public IReadOnlyList<string> Prompts { get; }
     public string? Note { get; }
+    public string Listeners { get; }
 }
 
 public sealed record ProtocolTemplate

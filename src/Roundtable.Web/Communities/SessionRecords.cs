@@ -27,13 +27,20 @@ public sealed class SessionRecords(AppDbContext db, CommunityQueries queries, Ti
         return SessionRecord.MayKeep(isTeam, isMember, chair?.Id, me) || (!isTeam && await IsNoteTakerAsync(session, user, ct)) ? session : null;
     }
 
-    // The member the chair named to take notes keeps the record while the session runs live.
+    // The member the chair (of the session or of one of its breakouts) named to take notes keeps the
+    // record while the session runs live; a breakout's note-taker may finish writing up their
+    // breakout's turns after it ends, until the whole session does.
     private async Task<bool> IsNoteTakerAsync(CommunitySession session, ClaimsPrincipal user, CancellationToken ct)
     {
         var me = user.UserId();
-        return await db.LiveSessions.AnyAsync(l => l.SessionId == session.Id && l.NoteTakerId == me
-                && (l.Status == LiveSessions.LiveStatus.Running || l.Status == LiveSessions.LiveStatus.Paused), ct)
-            && await queries.IsMemberAsync(session.GroupId, user, ct);
+        var live = await db.LiveSessions.AsNoTracking().FirstOrDefaultAsync(l => l.SessionId == session.Id, ct);
+        if (live is null || !(live.Status is LiveSessions.LiveStatus.Running or LiveSessions.LiveStatus.Paused))
+        {
+            return false;
+        }
+        var named = live.NoteTakerId == me
+            || await db.LiveBreakouts.AnyAsync(b => b.SessionId == session.Id && b.NoteTakerId == me, ct);
+        return named && await queries.IsMemberAsync(session.GroupId, user, ct);
     }
 
     public Task<List<MemberView>> MembersAsync(int groupId, CancellationToken ct = default) =>

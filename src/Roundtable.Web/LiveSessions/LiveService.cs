@@ -9,7 +9,7 @@ using Roundtable.Web.People;
 
 namespace Roundtable.Web.LiveSessions;
 
-public sealed record LiveStepView(string Name, string Phase, int? Turn, string? Owner, string Speakers, bool OwnerSilent, int Minutes, string? OwnerId = null);
+public sealed record LiveStepView(string Name, string Phase, int? Turn, string? Owner, string Speakers, bool OwnerSilent, int Minutes, string? OwnerId = null, string? Listeners = null);
 public sealed record LivePerson(string Id, string Name);
 public sealed record LiveNext(string Name, int Minutes);
 // The caller's own part in the current step, decided from who is signed in.
@@ -124,7 +124,7 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         };
     }
 
-    private static LiveStepView View(LiveStep s) => new(s.Name, s.Phase, s.Turn, s.Owner, s.Speakers, s.OwnerSilent, s.Minutes, s.OwnerId);
+    private static LiveStepView View(LiveStep s) => new(s.Name, s.Phase, s.Turn, s.Owner, s.Speakers, s.OwnerSilent, s.Minutes, s.OwnerId, s.WhoListens);
 
     // Saved breakouts once the run started (or the chair moved someone); before that, the split
     // the start would make from who is present now.
@@ -528,7 +528,8 @@ public sealed class LiveService(AppDbContext db, CommunityQueries queries, Proto
         IReadOnlyList<LiveStep> steps =
         [
             new LiveStep(BreakoutsStep, BreakoutsStep, null, null, "Each breakout, with its own chair", false, longest,
-                [$"{breakouts.Count} breakouts run their own turns side by side.", "Everyone comes back for the shared review when every breakout has finished, or when the chair calls everyone back."], null),
+                [$"{breakouts.Count} breakouts run their own turns side by side.", "Everyone comes back for the shared review when every breakout has finished, or when the chair calls everyone back."], null,
+                Listeners: "Each breakout, with its own chair"),
             review,
         ];
         return (steps, breakouts);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Roundtable.Web.Communities;
 
 namespace Roundtable.Web.LiveSessions;
@@ -6,8 +7,12 @@ namespace Roundtable.Web.LiveSessions;
 public enum LiveStatus { NotStarted, Running, Paused, Finished }
 
 // One step of the agenda fixed when the session started. OwnerId lets the server tell the owner
-// their own role; runs started before it was stored have none.
-public sealed record LiveStep(string Name, string Phase, int? Turn, string? Owner, string Speakers, bool OwnerSilent, int Minutes, IReadOnlyList<string> Prompts, string? Note, string? OwnerId = null);
+// their own role; runs started before it was stored have none (nor Listeners, then derived from Speakers).
+public sealed record LiveStep(string Name, string Phase, int? Turn, string? Owner, string Speakers, bool OwnerSilent, int Minutes, IReadOnlyList<string> Prompts, string? Note, string? OwnerId = null, string? Listeners = null)
+{
+    [JsonIgnore]
+    public string WhoListens => string.IsNullOrWhiteSpace(Listeners) ? ProtocolSpeakers.ListenersFor(Speakers) : Listeners;
+}
 
 // The stored state of a running session or breakout. Every screen derives the countdown from these
 // timestamps and the server's clock, so no app server holds the run in memory.
@@ -53,7 +58,7 @@ public class LiveSession : LiveRun
         {
             var owner = s.Turn is int t && t <= ownersInTurnOrder.Count ? ownersInTurnOrder[t - 1] : null;
             return new LiveStep(s.Name, s.Phase.ToString(), s.Turn, owner?.Name, s.Speakers, s.OwnerSilent, s.Minutes, s.Prompts, s.Note,
-                string.IsNullOrEmpty(owner?.Id) ? null : owner.Id);
+                string.IsNullOrEmpty(owner?.Id) ? null : owner.Id, s.Listeners);
         }).ToList();
 }
 

@@ -339,4 +339,40 @@ public class LiveBreakoutApiTests(AppFactory app) : AppTest(app)
         await Json(await chair.PostAsJsonAsync($"{url}/finish", new { }));
         Assert.Equal(HttpStatusCode.NotFound, (await noteTaker.GetAsync($"/Communities/Record/{session.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task ABreakoutsChairNamesANoteTaker_WhoKeepsTheRecordWhileTheSessionRuns_OtherMembersMayNot()
+    {
+        var s = await EightAsync("k");
+        var sessionChair = await SignedInAsync("k1@test.example");
+        var started = await Json(await sessionChair.PostAsJsonAsync($"{s.Url}/live/start", new { }));
+        var breakout = Breakouts(started)[1];
+        var chairId = breakout.GetProperty("chair").GetProperty("id").GetString()!;
+        var others = MemberIds(breakout).Where(id => id != chairId && id != s.Members[0].Id).ToList();
+        var chair = await SignedInAsync(s.EmailOf(chairId));
+        var noteTaker = await SignedInAsync(s.EmailOf(others[0]));
+        var member = await SignedInAsync(s.EmailOf(others[1]));
+        var record = $"/Communities/Record/{s.Session.Id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await noteTaker.GetAsync(record)).StatusCode);
+
+        var url = $"{s.Url}/breakouts/{breakout.GetProperty("id").GetInt32()}/live";
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"{url}/notetaker", new { personId = others[1] })).StatusCode);
+        var named = await Json(await chair.PostAsJsonAsync($"{url}/notetaker", new { personId = others[0] }));
+        Assert.Equal(others[0], named.GetProperty("noteTaker").GetProperty("id").GetString());
+
+        // The note-taker's breakout screen links to the record; another member's does not.
+        var mine = await noteTaker.GetDocumentAsync($"/Communities/Live/{s.Session.Id}");
+        Assert.NotNull(mine.QuerySelector("#live")!.GetAttribute("data-breakout"));
+        Assert.False(mine.QuerySelector("#live-notetaker-record")!.HasAttribute("hidden"));
+        Assert.NotNull(mine.QuerySelector($"#live-notetaker-record a[href='{record}']"));
+        var theirs = await member.GetDocumentAsync($"/Communities/Live/{s.Session.Id}");
+        Assert.True(theirs.QuerySelector("#live-notetaker-record")!.HasAttribute("hidden"));
+
+        Assert.Equal(HttpStatusCode.OK, (await noteTaker.GetAsync(record)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(record)).StatusCode);
+
+        // Once the session is over, the record is the session chair's again.
+        await Json(await sessionChair.PostAsJsonAsync($"{s.Url}/live/finish", new { }));
+        Assert.Equal(HttpStatusCode.NotFound, (await noteTaker.GetAsync(record)).StatusCode);
+    }
 }

@@ -44,6 +44,9 @@ public class CommunitiesPagesTests(AppFactory app) : AppTest(app)
         var page = await member.GetDocumentAsync($"/Communities/Session/{session.Id}");
         Assert.Contains("Secret problem text", page.Text(), StringComparison.Ordinal);
         Assert.Contains("Turn 4: Our reflections", page.Text(), StringComparison.Ordinal);
+        // Who listens sits beside who speaks: the owner while peers look deeper.
+        var lookDeeper = page.QuerySelectorAll("tr").First(r => r.QuerySelector("th")?.TextContent.Trim().StartsWith("Turn 1: Look deeper", StringComparison.Ordinal) == true);
+        Assert.Equal(["Peers", "Problem owner"], lookDeeper.QuerySelectorAll("td").Skip(2).Take(2).Select(c => c.TextContent.Trim().Split('\n')[0].Trim()));
         Assert.Equal("the plan", await member.GetStringAsync($"/Communities/Artefact/{card.Id}"));
 
         var outsider = await SignedInAsync(others[0].Email!);

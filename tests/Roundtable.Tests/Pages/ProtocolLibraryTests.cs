@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -340,5 +341,48 @@ public class ProtocolLibraryTests(AppFactory app) : AppTest(app)
         Assert.Contains("Groups of 3: 55 minutes", view.Text(), StringComparison.Ordinal);
         Assert.Null(view.QuerySelector("#edit-protocol"));
         Assert.NotNull(view.QuerySelector("form#copy-protocol"));
+    }
+
+    [Fact]
+    public async Task Listeners_LoadForAVersionStoredWithoutThem_AreEditedLikeSpeakers_AndShown()
+    {
+        var team = await TeamAsync();
+        var copy = await CopyAsync(team, await PresetIdAsync(ProtocolPresets.TroikaKey));
+        // The copy's version 1 as a version stored before steps had listeners.
+        await App.WithDbAsync(async db =>
+        {
+            var version = await db.ProtocolVersions.SingleAsync(v => v.ProtocolId == copy);
+            var json = JsonNode.Parse(version.Steps)!;
+            foreach (var template in json["templates"]!.AsArray())
+            {
+                foreach (var step in template!["turn"]!.AsArray().Append(template["reconnect"]).Append(template["review"]))
+                {
+                    Assert.True(step!.AsObject().Remove("listeners"));
+                }
+            }
+            version.Steps = json.ToJsonString();
+            await db.SaveChangesAsync();
+        });
+
+        var view = await team.GetDocumentAsync($"/Programme/Protocols/View/{copy}");
+        var rows = view.QuerySelectorAll("table tbody tr").ToList();
+        // Opening, then "Client presents the challenge" (the owner speaks), then "Clarifying questions" (peers ask).
+        Assert.Equal(ProtocolSpeakers.Peers, rows[1].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.Equal(ProtocolSpeakers.ProblemOwner, rows[2].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.Contains("Who listens", view.Text("table thead"), StringComparison.Ordinal);
+
+        var edit = await team.GetDocumentAsync($"/Programme/Protocols/Edit/{copy}");
+        Assert.Equal(ProtocolSpeakers.ProblemOwner, edit.QuerySelector<IHtmlSelectElement>("#Input_Steps_1__Listeners")!.Value);
+        var invalid = await Html.ParseAsync(await SendFormAsync(team, edit, "form#edit-protocol", null, new() { ["Input.Steps[1].Listeners"] = "" }));
+        Assert.Contains("Choose who listens in Clarifying questions", Html.Errors(invalid));
+        Assert.Equal(1, await App.WithDbAsync(db => db.ProtocolVersions.CountAsync(v => v.ProtocolId == copy)));
+
+        var saved = await SendFormAsync(team, edit, "form#edit-protocol", null, new() { ["Input.Steps[1].Listeners"] = ProtocolSpeakers.All });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var design = await App.WithDbAsync(db => db.ProtocolVersions.Where(v => v.ProtocolId == copy && v.Number == 2).Select(v => v.Steps).SingleAsync());
+        Assert.Equal(ProtocolSpeakers.All, ProtocolDesign.FromJson(design).TemplateFor(3).TurnSteps[1].Listeners);
+        var after = await team.GetDocumentAsync($"/Programme/Protocols/View/{copy}");
+        Assert.Equal(ProtocolSpeakers.All, after.QuerySelectorAll("table tbody tr")[2].QuerySelectorAll("td")[2].TextContent.Trim());
     }
 }

@@ -82,13 +82,14 @@ public sealed record ProtocolDesign(IReadOnlyList<ProtocolTemplate> Templates, b
             stored.SmallerGroupsUseSmallest);
     }
 
-    private static StoredStep Stored(ProtocolStepDefinition s) => new(s.Name, s.Minutes, s.Speakers, s.OwnerSilent, s.Prompts.ToList(), s.Note);
+    private static StoredStep Stored(ProtocolStepDefinition s) => new(s.Name, s.Minutes, s.Speakers, s.OwnerSilent, s.Prompts.ToList(), s.Note, s.Listeners);
 
-    private static ProtocolStepDefinition Definition(StoredStep s) => new(s.Name, s.Minutes, s.Speakers, s.OwnerSilent, s.Prompts, s.Note);
+    private static ProtocolStepDefinition Definition(StoredStep s) => new(s.Name, s.Minutes, s.Speakers, s.OwnerSilent, s.Prompts, s.Note, s.Listeners);
 
     private sealed record StoredDesign(bool SmallerGroupsUseSmallest, List<StoredTemplate> Templates);
     private sealed record StoredTemplate(int Size, StoredStep Reconnect, List<StoredStep> Turn, StoredStep Review);
-    private sealed record StoredStep(string Name, int Minutes, string Speakers, bool OwnerSilent, List<string> Prompts, string? Note);
+    // Listeners came later: versions stored before them have none, and get the default for their speakers.
+    private sealed record StoredStep(string Name, int Minutes, string Speakers, bool OwnerSilent, List<string> Prompts, string? Note, string? Listeners = null);
 }
 
 // A protocol version ready to build agendas from.

@@ -12,6 +12,7 @@ public sealed class StepDraft
     public string? Name { get; set; }
     public string? Minutes { get; set; }
     public string? Speakers { get; set; }
+    public string? Listeners { get; set; }
     public bool OwnerSilent { get; set; }
     // One prompt a line.
     public string? Prompts { get; set; }
@@ -22,12 +23,12 @@ public sealed class StepDraft
         ArgumentNullException.ThrowIfNull(step);
         return new()
         {
-            Name = step.Name, Minutes = step.Minutes.ToString(CultureInfo.InvariantCulture), Speakers = step.Speakers,
+            Name = step.Name, Minutes = step.Minutes.ToString(CultureInfo.InvariantCulture), Speakers = step.Speakers, Listeners = step.Listeners,
             OwnerSilent = step.OwnerSilent, Prompts = string.Join('\n', step.Prompts), Note = step.Note,
         };
     }
 
-    public static StepDraft Blank() => new() { Minutes = "2", Speakers = ProtocolSpeakers.Peers };
+    public static StepDraft Blank() => new() { Minutes = "2", Speakers = ProtocolSpeakers.Peers, Listeners = ProtocolSpeakers.ProblemOwner };
 
     // The minutes as typed, when they are a whole number in range; for the running totals.
     public int? MinutesValue =>
@@ -50,9 +51,13 @@ public sealed class StepDraft
                 ? $"Enter the minutes for {(name.Length == 0 ? "the step" : name)}"
                 : $"Enter whole minutes from 1 to {ProtocolTemplate.MaxStepMinutes} for {(name.Length == 0 ? "the step" : name)}");
         }
-        if (Speakers is not (ProtocolSpeakers.ProblemOwner or ProtocolSpeakers.Peers or ProtocolSpeakers.All))
+        if (!ProtocolSpeakers.IsChoice(Speakers))
         {
             errors.Add($"{field}.{nameof(Speakers)}", $"Choose who speaks in {(name.Length == 0 ? "the step" : name)}");
+        }
+        if (!ProtocolSpeakers.IsChoice(Listeners))
+        {
+            errors.Add($"{field}.{nameof(Listeners)}", $"Choose who listens in {(name.Length == 0 ? "the step" : name)}");
         }
         var prompts = (Prompts ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if ((Prompts?.Length ?? 0) > PromptsMaxLength)
@@ -64,7 +69,7 @@ public sealed class StepDraft
         {
             errors.Add($"{field}.{nameof(Note)}", $"Enter a purpose note of at most {NoteMaxLength} characters");
         }
-        return errors.Any ? null : new ProtocolStepDefinition(name, MinutesValue!.Value, Speakers!, OwnerSilent, prompts, note);
+        return errors.Any ? null : new ProtocolStepDefinition(name, MinutesValue!.Value, Speakers!, OwnerSilent, prompts, note, Listeners);
     }
 }
 

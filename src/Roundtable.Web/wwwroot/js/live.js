@@ -99,6 +99,7 @@
     var finished = state.status === 'Finished';
     $('live-owner').textContent = step && step.owner && !finished ? 'Problem owner: ' + step.owner : '';
     $('live-speakers').textContent = step && !finished ? 'Who speaks: ' + step.speakers : '';
+    if ($('live-listeners')) { $('live-listeners').textContent = step && !finished && step.listeners ? 'Who listens: ' + step.listeners : ''; }
     var silent = !!(step && step.ownerSilent && state.status !== 'Finished');
     $('live-silent').hidden = !silent;
     // The server says whose problem it is, by the signed-in person.
@@ -111,7 +112,7 @@
     $('live-notetaker').hidden = !state.noteTaker;
     $('live-notetaker-name').textContent = state.noteTaker ? state.noteTaker.name : '';
     if ($('live-notetaker-record')) {
-      $('live-notetaker-record').hidden = inBreakout || !state.noteTaker || state.noteTaker.id !== me || !(state.status === 'Running' || state.status === 'Paused');
+      $('live-notetaker-record').hidden = !state.noteTaker || state.noteTaker.id !== me || !(state.status === 'Running' || state.status === 'Paused');
     }
     renderBreakouts();
     var prompts = $('live-prompts');

@@ -114,15 +114,17 @@ public class ProtocolPresetTests
         draft.Steps[0].Minutes = "0";
         draft.Steps[1].Minutes = "121";
         draft.Steps[2].Speakers = "";
+        draft.Steps[3].Listeners = "Nobody in particular";
         draft.Review.Name = new string('x', StepDraft.NameMaxLength + 1);
 
         var result = draft.Check(4);
 
         Assert.False(result.Succeeded);
         Assert.Equal(
-            ["Name", "SessionMinutes", "Steps[0].Minutes", "Steps[1].Minutes", "Steps[2].Speakers", "Review.Name"],
+            ["Name", "SessionMinutes", "Steps[0].Minutes", "Steps[1].Minutes", "Steps[2].Speakers", "Steps[3].Listeners", "Review.Name"],
             result.Failure.Errors.Select(e => e.Field));
         Assert.Contains("from 1 to 120", result.Failure.Errors[2].Message, StringComparison.Ordinal);
+        Assert.Equal("Choose who listens in Action step", result.Failure.Errors[5].Message);
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public class ProtocolPresetTests
         Assert.Equal("Steps", Assert.Single(empty.Check(4).Failure!.Errors).Field);
 
         var draft = ProtocolDraft.From("Mine", "When to use it", 60, ProtocolTemplate.FourPerson);
-        draft.Steps.Add(new StepDraft { Name = "Silent reflection", Minutes = "3", Speakers = ProtocolSpeakers.All, Prompts = "What stays with you?\n\n  Why?  " });
+        draft.Steps.Add(new StepDraft { Name = "Silent reflection", Minutes = "3", Speakers = ProtocolSpeakers.All, Listeners = ProtocolSpeakers.All, Prompts = "What stays with you?\n\n  Why?  " });
 
         var result = draft.Check(4);
 
@@ -141,5 +143,44 @@ public class ProtocolPresetTests
         Assert.Equal(13 + 3, result.Value.Template.TurnMinutes);
         Assert.Equal(["What stays with you?", "Why?"], result.Value.Template.TurnSteps[^1].Prompts);
         Assert.Equal(5 + (4 * 16) + 5, draft.TotalFor(4));
+    }
+
+    [Fact]
+    public void Listeners_DefaultToTheOtherSideOfTheSpeakers_AndAnExplicitChoiceSurvivesTheJson()
+    {
+        var four = ProtocolTemplate.FourPerson;
+        Assert.Equal(ProtocolSpeakers.Peers, four.TurnSteps[0].Listeners); // Introduce: the owner speaks
+        Assert.Equal(ProtocolSpeakers.ProblemOwner, four.TurnSteps[2].Listeners); // Look deeper: peers speak
+        Assert.Equal(ProtocolSpeakers.All, four.TurnSteps[5].Listeners); // Our reflections: everyone
+
+        var changed = new ProtocolTemplate(4, [new("Fishbowl", 5, ProtocolSpeakers.Peers, false, [], null, ProtocolSpeakers.All)], four.Reconnect, four.Review);
+        var back = ProtocolDesign.FromJson(new ProtocolDesign([changed], false).ToJson());
+
+        Assert.Equal(ProtocolSpeakers.All, back.TemplateFor(4).TurnSteps[0].Listeners);
+        Assert.Equal(ProtocolSpeakers.Peers, ProtocolDraft.From("Mine", "", 60, ProtocolTemplate.FourPerson).Steps[0].Listeners);
+    }
+
+    [Fact]
+    public void AVersionStoredBeforeListeners_StillLoads_WithListenersFromItsSpeakers()
+    {
+        // The JSON a version was stored as before steps had listeners.
+        const string stored = """
+            {"smallerGroupsUseSmallest":false,"templates":[{"size":3,
+              "reconnect":{"name":"Check in","minutes":5,"speakers":"All","ownerSilent":false,"prompts":[],"note":null},
+              "turn":[
+                {"name":"Present","minutes":4,"speakers":"Problem owner","ownerSilent":false,"prompts":["What is it?"],"note":null},
+                {"name":"Consult","minutes":10,"speakers":"Peers","ownerSilent":true,"prompts":[],"note":"The owner listens."}],
+              "review":{"name":"Review","minutes":5,"speakers":"All","ownerSilent":false,"prompts":[],"note":null}}]}
+            """;
+
+        var design = ProtocolDesign.FromJson(stored);
+
+        var template = design.TemplateFor(3);
+        Assert.Equal([ProtocolSpeakers.Peers, ProtocolSpeakers.ProblemOwner], template.TurnSteps.Select(s => s.Listeners));
+        Assert.Equal(ProtocolSpeakers.All, template.Reconnect.Listeners);
+        var agenda = new ProtocolPlan(1, 1, 1, "Old", 60, design).GroupSizesFor(3);
+        Assert.Equal([3], agenda);
+        // Saving it again writes the listeners down.
+        Assert.Contains("\"listeners\":\"Problem owner\"", design.ToJson(), StringComparison.Ordinal);
     }
 }

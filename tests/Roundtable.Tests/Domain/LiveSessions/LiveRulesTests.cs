@@ -215,4 +215,20 @@ public class LiveRulesTests
         Assert.False(LiveRules.Apply(s, new(LiveAction.Start), "chair", T0, []) is null);
         Assert.Equal(LiveStatus.NotStarted, s.Status);
     }
+
+    [Fact]
+    public void ARunStartedBeforeListeners_StillLoads_AndSaysWhoListensFromItsSpeakers()
+    {
+        // Agenda JSON stored by runs started before steps had listeners.
+        var old = new LiveSession
+        {
+            AgendaJson = """[{"name":"Look deeper","phase":"Turn","turn":1,"owner":"Ann","speakers":"Peers","ownerSilent":true,"minutes":4,"prompts":[],"note":null}]""",
+        };
+        var fresh = new LiveSession { Steps = [Agenda[2] with { Listeners = "All" }] };
+
+        Assert.Null(Assert.Single(old.Steps).Listeners);
+        Assert.Equal("Problem owner", old.Steps[0].WhoListens);
+        Assert.Equal("All", Assert.Single(fresh.Steps).WhoListens);
+        Assert.DoesNotContain("whoListens", fresh.AgendaJson, StringComparison.Ordinal);
+    }
 }
