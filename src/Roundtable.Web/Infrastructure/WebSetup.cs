@@ -50,6 +50,9 @@ public static class WebSetup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.MigrateAsync();
+        // The built-in protocols are written here, once per start, rather than by the first requests
+        // that need them: many first requests at once would each try to insert them.
+        await scope.ServiceProvider.GetRequiredService<Communities.ProtocolLibrary>().EnsurePresetsAsync();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Enabled", true))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();

@@ -14,7 +14,8 @@ public sealed record ProtocolSummary(int Id, string Name, string Description, IR
 // default, else the seed's protocol).
 public sealed class ProtocolLibrary(AppDbContext db, TimeProvider time)
 {
-    // The presets are written when first needed, so a fresh or emptied database always has them.
+    // The presets are written at start-up (WebSetup.PrepareDatabaseAsync) and again when first
+    // needed, so a fresh or emptied database always has them.
     public async Task EnsurePresetsAsync(CancellationToken ct = default)
     {
         var keys = ProtocolPresets.All.Select(p => p.Key).ToList();
