@@ -42,7 +42,7 @@ public static class PostgresCopy
     }
 
     private static bool IsStoreGeneratedKey(IProperty p) => p.IsPrimaryKey()
-        && p.GetValueGenerationStrategy() is NpgsqlValueGenerationStrategy.IdentityByDefaultColumn or NpgsqlValueGenerationStrategy.IdentityAlwaysColumn or NpgsqlValueGenerationStrategy.SerialColumn;
+        && NpgsqlPropertyExtensions.GetValueGenerationStrategy(p) is NpgsqlValueGenerationStrategy.IdentityByDefaultColumn or NpgsqlValueGenerationStrategy.IdentityAlwaysColumn or NpgsqlValueGenerationStrategy.SerialColumn;
 
     private static Column ColumnOf(IProperty p, StoreObjectIdentifier table)
     {
