@@ -141,6 +141,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         {
             foreach (var (entry, audit, kind) in state.AwaitingIds)
             {
+                // The values read before the save held EF's temporary keys (a new cohort's new
+                // programme was -2147482647): read them again now the database has given the real ones.
+                audit.SetChanges(kind.ChangesOfAdded(entry.Metadata, entry.Entity));
                 audit.SubjectId = kind.RecordId(entry.Entity);
                 audit.PersonId = await kind.PersonOf(db, entry.Entity, ct);
                 db.AuditEntries.Add(audit);
