@@ -62,25 +62,28 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
 
     public async Task<DashboardFigures> ForAsync(ReportScope scope, CancellationToken ct = default)
     {
-        var (report, community) = await reports.WithCommunityAsync(scope, ct);
+        var report = await reports.ForAsync(scope, ct);
         var people = scope.Delegates(db);
         var userIds = people.Select(p => p.UserId);
         var participantIds = people.Select(p => p.Id);
         var now = time.UtcNow();
         var today = LondonTime.Today(time);
 
-        // Community: the same groups, sessions and attendance rows as the report (its ids). One
-        // grouped query by group and month answers both the months and the groups.
-        var attendance = await AttendanceRowsAsync(scope, community, ct);
+        // Community: the same groups, sessions and attendance rows as the report. One grouped query
+        // by group and month answers both the months and the groups (each was a scan of its own).
+        var groups = scope.Groups(db).Where(g => g.Published && g.Members.Any(m => userIds.Contains(m.UserId)));
+        var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
+        var attendance = await AttendanceRowsAsync(scope, ct);
         var byMonth = attendance.GroupBy(r => (r.Year, r.Month))
             .Select(g => new { g.Key.Year, g.Key.Month, Expected = g.Sum(r => r.Expected), Present = g.Sum(r => r.Present) }).ToList();
         var byGroup = ByGroup(attendance);
 
-        // Members and those who have chaired one of their group's held sessions, in one pass over
-        // the members of the scope's groups.
-        var groupIds = community.GroupIds.ToArray();
-        var members = db.CommunityMembers.Where(m => EF.Parameter(groupIds).Contains(m.GroupId) && userIds.Contains(m.UserId));
-        var chairCounts = groupIds.Length == 0 ? null : await members.GroupBy(m => 1)
+        // Members and those who have chaired, in one pass over the members.
+        var members = db.CommunityMembers.Where(m => groups.Any(g => g.Id == m.GroupId) && userIds.Contains(m.UserId));
+        var chairCounts = await members.GroupBy(m => 1)
+            // A member's group is already one of the scope's groups, so the chaired session needs
+            // only to be one of that group's held sessions (repeating the groups' conditions here
+            // made PostgreSQL re-check them for every member).
             .Select(g => new
             {
                 Members = g.Count(),
@@ -92,24 +95,7 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         // Tutorials against their windows (NPQH delegates only have tutorials).
         var npqh = people.Where(p => p.Cohort.Programme.Code == ProjectNumbers.HeadshipCode);
         var (closed1, closed2) = await atRisk.WindowClosedAsync(people, today, ct);
-        // The NPQH head count and every stage of both project funnels below (started, passed, not
-        // passed) in one pass over the NPQH delegates: conditional counts, not a query per stage.
-        var released = db.Submissions.Where(s => s.Status == SubmissionStatus.Released);
-        var stages = await npqh.GroupBy(p => 1)
-            .Select(g => new
-            {
-                Delegates = g.Count(),
-                Started1 = g.Count(p => db.Project1s.Any(x => x.ParticipantId == p.Id) || db.Submissions.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Change)),
-                Started2 = g.Count(p => db.Project2s.Any(x => x.ParticipantId == p.Id) || db.Submissions.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Placement)),
-                Passed1 = g.Count(p => released.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Change && s.Outcome == AssessmentOutcome.Passed)),
-                Passed2 = g.Count(p => released.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Placement && s.Outcome == AssessmentOutcome.Passed)),
-                NotPassed1 = g.Count(p => released.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Change && s.Outcome == AssessmentOutcome.NotPassed)
-                    && !released.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Change && s.Outcome == AssessmentOutcome.Passed)),
-                NotPassed2 = g.Count(p => released.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Placement && s.Outcome == AssessmentOutcome.NotPassed)
-                    && !released.Any(s => s.ParticipantId == p.Id && s.Project == ProjectNumbers.Placement && s.Outcome == AssessmentOutcome.Passed)),
-            })
-            .FirstOrDefaultAsync(ct);
-        var npqhCount = stages?.Delegates ?? 0;
+        var npqhCount = await npqh.CountAsync(ct);
         // Per project, the delegates with an active booking and those with one outside the window:
         // one grouped query over the bookings (COUNT DISTINCT), not an EXISTS per delegate.
         var npqhIds = npqh.Select(p => p.Id);
@@ -160,13 +146,19 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
         // every requirement met now), submitted (the report's figure), passed / not passed
         // (released outcomes; "not passed" only without a later pass).
         var ready = await ReadyNotSubmittedAsync(npqh, ct);
-        var funnels = new List<ProjectFunnel>
+        var funnels = new List<ProjectFunnel>();
+        foreach (var (project, submitted) in new[] { (ProjectNumbers.Change, report.Projects.Project1Submitted), (ProjectNumbers.Placement, report.Projects.Project2Submitted) })
         {
-            new(ProjectNumbers.Change, npqhCount, stages?.Started1 ?? 0, report.Projects.Project1Submitted + ready[ProjectNumbers.Change],
-                report.Projects.Project1Submitted, stages?.Passed1 ?? 0, stages?.NotPassed1 ?? 0),
-            new(ProjectNumbers.Placement, npqhCount, stages?.Started2 ?? 0, report.Projects.Project2Submitted + ready[ProjectNumbers.Placement],
-                report.Projects.Project2Submitted, stages?.Passed2 ?? 0, stages?.NotPassed2 ?? 0),
-        };
+            var subs = db.Submissions.Where(s => s.Project == project);
+            var started = project == ProjectNumbers.Change
+                ? await npqh.CountAsync(p => db.Project1s.Any(x => x.ParticipantId == p.Id) || subs.Any(s => s.ParticipantId == p.Id), ct)
+                : await npqh.CountAsync(p => db.Project2s.Any(x => x.ParticipantId == p.Id) || subs.Any(s => s.ParticipantId == p.Id), ct);
+            var released = subs.Where(s => s.Status == SubmissionStatus.Released);
+            var passed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
+            var notPassed = await npqh.CountAsync(p => released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.NotPassed)
+                && !released.Any(s => s.ParticipantId == p.Id && s.Outcome == AssessmentOutcome.Passed), ct);
+            funnels.Add(new ProjectFunnel(project, npqhCount, started, submitted + ready[project], submitted, passed, notPassed));
+        }
 
         var declarationRows = await db.Declarations.Where(d => participantIds.Contains(d.ParticipantId)
                 && (d.State == DeclarationState.Ready || d.State == DeclarationState.Submitted))
@@ -189,7 +181,7 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
     // the attendance-by-group list pages through all (4,000 groups at the largest provider). The
     // name comes with the grouped query (grouping by id and name), not a second query by ids.
     public async Task<List<GroupAttendance>> AttendanceByGroupAsync(ReportScope scope, CancellationToken ct = default) =>
-        ByGroup(await AttendanceRowsAsync(scope, await reports.CommunityAsync(scope, ct), ct));
+        ByGroup(await AttendanceRowsAsync(scope, ct));
 
     private static List<GroupAttendance> ByGroup(List<AttendanceRow> rows) =>
         rows.GroupBy(r => (r.GroupId, r.Name))
@@ -200,16 +192,13 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
 
     // The in-scope members expected at recorded sessions of the scope's published groups, counted
     // by group and calendar month (UTC) of the session: a few rows per group.
-    private async Task<List<AttendanceRow>> AttendanceRowsAsync(ReportScope scope, CommunityScope community, CancellationToken ct)
+    private async Task<List<AttendanceRow>> AttendanceRowsAsync(ReportScope scope, CancellationToken ct)
     {
         var userIds = scope.Delegates(db).Select(p => p.UserId);
-        var heldIds = community.HeldSessionIds.ToArray();
-        if (heldIds.Length == 0)
-        {
-            return [];
-        }
-        var rows = await (from a in db.SessionAttendance.Where(a => EF.Parameter(heldIds).Contains(a.SessionId) && userIds.Contains(a.UserId))
-                          join s in db.CommunitySessions on a.SessionId equals s.Id
+        var groups = scope.Groups(db).Where(g => g.Published && g.Members.Any(m => userIds.Contains(m.UserId)));
+        var held = db.CommunitySessions.Where(s => groups.Any(g => g.Id == s.GroupId) && s.RecordedAt != null && s.CancelledAt == null);
+        var rows = await (from a in db.SessionAttendance.Where(a => userIds.Contains(a.UserId))
+                          join s in held on a.SessionId equals s.Id
                           group a by new { s.GroupId, s.Group.Name, s.StartsAt.Year, s.StartsAt.Month } into g
                           select new { g.Key.GroupId, g.Key.Name, g.Key.Year, g.Key.Month, Expected = g.Count(), Present = g.Count(x => x.Present) })
             .ToListAsync(ct);
