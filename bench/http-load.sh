@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Pages against the API returning the same data, on PostgreSQL with the 20,000-delegate data set,
 # one server alone and two behind nginx; cold start and memory (issue 20).
-#   bash bench/http-load.sh [--delegates 20000] [--seconds 15]
+#   bash bench/http-load.sh [--delegates 20000] [--seconds 15] [--warmup 10]
 # Starts the reference cluster (scripts/cluster.sh, two servers, scheduled jobs off so that the
 # reminder job does not run over the seeded programme mid-measurement), seeds it, measures with wrk
 # (installed from Debian when missing) and prints a markdown table. The load generator shares the
 # machine's cores with the servers, nginx and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-delegates=20000 seconds=15
+delegates=20000 seconds=15 warmup=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --delegates) delegates=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
-    *) echo "usage: $0 [--delegates N] [--seconds S]" >&2; exit 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    *) echo "usage: $0 [--delegates N] [--seconds S] [--warmup S]" >&2; exit 2 ;;
   esac
 done
 
@@ -138,6 +139,22 @@ rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 pid1=$(cat "$CLUSTER_DIR/server1.pid")
 echo "server 1 at rest: $(rss "$pid1") MB" >&2
 rest=$(rss "$pid1")
+
+# Steady state: each server runs every target for a while first, so that the JIT's second tier
+# (which replaces the ReadyToRun code of hot methods after their first calls) has settled before
+# anything is timed; a fresh server's first seconds are the cold start's business, measured below.
+port2=${port2:-}
+for t in "${targets[@]}"; do
+  IFS='|' read -r name kind who path <<<"$t"
+  for base in "$base1" ${port2:+"http://127.0.0.1:$port2"}; do
+    if [ "$kind" = api ]; then
+      [ "$who" = team ] && header="Authorization: Bearer $team_bearer" || header="Authorization: Bearer $delegate_bearer"
+    else
+      [ "$who" = team ] && header="Cookie: $team_cookie" || header="Cookie: $delegate_cookie"
+    fi
+    wrk -t2 -c8 -d"${warmup}s" -H "$header" "$base$path" >/dev/null 2>&1 || true
+  done
+done
 
 echo
 echo "| what | kind | connections | one server: requests/s | p99 | two servers behind nginx: requests/s | p99 | non-2xx |"

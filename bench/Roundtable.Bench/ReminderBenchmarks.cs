@@ -116,7 +116,7 @@ public class ReminderBenchmarks
     public int ComputeAndQueue()
     {
         using var db = Db(counted: true);
-        var service = new ReminderService(db, _time, new ProjectCalendar(db, _time), new ReminderLinks(_configuration), new UnsubscribeTokens(_protection));
+        var service = new ReminderService(db, _time, new ProjectCalendar(db, _time, new ReferenceDataCache(_time)), new ReminderLinks(_configuration), new UnsubscribeTokens(_protection));
         var run = service.QueueDueAsync().GetAwaiter().GetResult();
         LastQueries = _queries.Count;
         Console.WriteLine($"// reminders: {run.Queued} queued of {run.Due} due, {_queries.Count} database commands");
@@ -127,7 +127,7 @@ public class ReminderBenchmarks
     public int ComputeOnly()
     {
         using var db = Db(counted: true);
-        var service = new ReminderService(db, _time, new ProjectCalendar(db, _time), new ReminderLinks(_configuration), new UnsubscribeTokens(_protection));
+        var service = new ReminderService(db, _time, new ProjectCalendar(db, _time, new ReferenceDataCache(_time)), new ReminderLinks(_configuration), new UnsubscribeTokens(_protection));
         var due = service.DueAsync().GetAwaiter().GetResult();
         Console.WriteLine($"// reminders: {due.Count} due (not queued), {_queries.Count} database commands");
         return due.Count;

@@ -40,7 +40,7 @@ public static class CommunitiesApi
             .WithName("GetAgenda").WithSummary("The agenda of a session for a number of people and a UK start time, on the seed's protocol or one from the library")
             .Fails(FailureKind.Invalid, FailureKind.NotFound, FailureKind.Refused);
         communities.MapGet("/protocols", GetProtocols)
-            .WithName("GetProtocols").WithSummary("The protocol library: each protocol's group sizes, session minutes and when to use it");
+            .WithName("GetProtocols").WithSummary("The protocol library: each protocol's group sizes, session minutes and when to use it").Paged();
         communities.MapPost("/problems", PostProblem).RequireAuthorization(Roles.Delegate)
             .WithName("SaveProblemCard").WithSummary("Create or update the delegate's problem card for their next session")
             .Fails(FailureKind.Invalid, FailureKind.Conflict, FailureKind.Refused);
@@ -60,8 +60,17 @@ public static class CommunitiesApi
 
     public sealed record ProtocolResponse(int Id, string Name, IReadOnlyList<int> Sizes, int Minutes, string Description);
 
-    private static async Task<Ok<List<ProtocolResponse>>> GetProtocols(ProtocolLibrary library, CancellationToken ct) =>
-        TypedResults.Ok((await library.ListAsync(ct)).Select(p => new ProtocolResponse(p.Id, p.Name, p.Sizes, p.SessionMinutes, p.Description)).ToList());
+    // The library grows with the team's own copies: paged like every other list (issue 12).
+    private static async Task<Results<Ok<List<ProtocolResponse>>, ProblemHttpResult>> GetProtocols(
+        [AsParameters] PageRequest page, HttpResponse response, ProtocolLibrary library, CancellationToken ct)
+    {
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
+        var protocols = (await library.ListAsync(ct)).Select(p => new ProtocolResponse(p.Id, p.Name, p.Sizes, p.SessionMinutes, p.Description)).ToList();
+        return TypedResults.Ok(protocols.ToPage(page, response));
+    }
 
     private static async Task<Results<Ok<AgendaResponse>, ProblemHttpResult>> GetAgenda(
         [FromQuery] int? participants, [FromQuery] string? start, [FromQuery] int? protocol, ProtocolLibrary library, CancellationToken ct)

@@ -34,9 +34,14 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
     // (null) for its members, the programme team, and tutors whose cohort the programme team granted
     // sight of whole groups; otherwise only a tutor's own delegates (the spec gives a tutor their
     // delegates' progress, not the rest of the group's).
-    public async Task<IReadOnlySet<string>?> CardOwnersVisibleAsync(int groupId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<IReadOnlySet<string>?> CardOwnersVisibleAsync(int groupId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await CardOwnersVisibleAsync(groupId, user, user.IsInRole(Roles.ProgrammeTeam) || await IsMemberAsync(groupId, user, ct), ct);
+
+    // For a caller that has already asked IsMemberAsync.
+    public async Task<IReadOnlySet<string>?> CardOwnersVisibleAsync(int groupId, ClaimsPrincipal user, bool isMember, CancellationToken ct = default)
     {
-        if (user.IsInRole(Roles.ProgrammeTeam) || await IsMemberAsync(groupId, user, ct))
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.ProgrammeTeam) || isMember)
         {
             return null;
         }
@@ -62,23 +67,31 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
     public async Task<bool> IsMemberAsync(int groupId, ClaimsPrincipal user, CancellationToken ct = default) =>
         user.IsInRole(Roles.Delegate) && await IsMemberAsync(groupId, user.UserId(), ct);
 
-    public async Task<ChairOrderView> ChairOrderAsync(int groupId, CancellationToken ct = default)
+    private sealed record GroupSession(int Id, string? ChairId, string? NextChairId, DateTime? RecordedAt, DateTime? CancelledAt);
+
+    // The group's sessions in order: the chair rotation's history and the first one still open.
+    private Task<List<GroupSession>> GroupSessionsAsync(int groupId, CancellationToken ct) =>
+        db.CommunitySessions.AsNoTracking().Where(s => s.GroupId == groupId).OrderBy(s => s.StartsAt)
+            .Select(s => new GroupSession(s.Id, s.ChairId, s.NextChairId, s.RecordedAt, s.CancelledAt)).ToListAsync(ct);
+
+    public async Task<ChairOrderView> ChairOrderAsync(int groupId, CancellationToken ct = default) =>
+        await ChairOrderAsync(groupId, await GroupSessionsAsync(groupId, ct), ct);
+
+    private async Task<ChairOrderView> ChairOrderAsync(int groupId, List<GroupSession> sessions, CancellationToken ct)
     {
+        // A member's cohort is the group's: their birthday is on their place in it.
         var members = await db.CommunityMembers.AsNoTracking().Where(m => m.GroupId == groupId)
-            .Select(m => new { m.UserId, m.User.FullName, m.User.Email, m.CohortId })
+            .Select(m => new
+            {
+                m.UserId, m.User.FullName, m.User.Email,
+                BirthdayDay = db.Participants.Where(p => p.CohortId == m.CohortId && p.UserId == m.UserId).Select(p => p.BirthdayDay).FirstOrDefault(),
+                BirthdayMonth = db.Participants.Where(p => p.CohortId == m.CohortId && p.UserId == m.UserId).Select(p => p.BirthdayMonth).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var ids = members.Select(m => m.UserId).ToList();
-        var cohortId = members.Select(m => m.CohortId).FirstOrDefault();
-        var birthdays = await db.Participants.AsNoTracking().Where(p => p.CohortId == cohortId && ids.Contains(p.UserId))
-            .Select(p => new { p.UserId, p.BirthdayDay, p.BirthdayMonth }).ToListAsync(ct);
         var candidates = members.Select(m =>
-        {
-            var b = birthdays.FirstOrDefault(x => x.UserId == m.UserId);
-            return new ChairCandidate(m.UserId, m.FullName, b?.BirthdayDay is int d && b.BirthdayMonth is int mo ? new Birthday(d, mo) : null);
-        }).ToList();
+            new ChairCandidate(m.UserId, m.FullName, m.BirthdayDay is int d && m.BirthdayMonth is int mo ? new Birthday(d, mo) : null)).ToList();
 
-        var sessions = await db.CommunitySessions.AsNoTracking().Where(s => s.GroupId == groupId)
-            .OrderBy(s => s.StartsAt).Select(s => new { s.ChairId, s.NextChairId, s.RecordedAt }).ToListAsync(ct);
         var history = sessions.Where(s => s.ChairId != null && s.RecordedAt != null).Select(s => s.ChairId!).ToList();
         var rotation = ChairRotation.ProposeNext(candidates, history);
 
@@ -98,9 +111,9 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
         {
             return await db.Users.Where(u => u.Id == session.ChairId).Select(u => new MemberView(u.Id, u.FullName, u.Email!)).FirstOrDefaultAsync(ct);
         }
-        var firstOpen = await db.CommunitySessions.Where(s => s.GroupId == session.GroupId && s.RecordedAt == null && s.CancelledAt == null)
-            .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstOrDefaultAsync(ct);
-        return firstOpen == session.Id ? (await ChairOrderAsync(session.GroupId, ct)).Next : null;
+        var sessions = await GroupSessionsAsync(session.GroupId, ct);
+        var firstOpen = sessions.Find(s => s.RecordedAt == null && s.CancelledAt == null)?.Id ?? 0;
+        return firstOpen == session.Id ? (await ChairOrderAsync(session.GroupId, sessions, ct)).Next : null;
     }
 
     // The agenda for a session: from who attended once recorded, otherwise the whole group.
@@ -115,12 +128,15 @@ public sealed class CommunityQueries(AppDbContext db, ProtocolSettings protocol,
     }
 
     // The delegate's next session that has not started yet, in a published group.
-    public Task<CommunitySession?> NextSessionForAsync(string userId, CancellationToken ct = default)
+    public Task<CommunitySession?> NextSessionForAsync(string userId, CancellationToken ct = default) =>
+        UpcomingSessionsFor(userId).FirstOrDefaultAsync(ct);
+
+    // The delegate's sessions that have not started yet in published groups, soonest first.
+    public IQueryable<CommunitySession> UpcomingSessionsFor(string userId)
     {
         var now = time.UtcNow();
         return db.CommunitySessions
             .Where(s => s.StartsAt > now && s.CancelledAt == null && s.Group.Published && s.Group.Members.Any(m => m.UserId == userId))
-            .OrderBy(s => s.StartsAt)
-            .FirstOrDefaultAsync(ct);
+            .OrderBy(s => s.StartsAt);
     }
 }

@@ -25,15 +25,21 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Roundtable is not set.");
             }
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o, connection).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o, connection).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Projects.ReferenceDataInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var sqlite = PrepareSqlite(connection ?? DefaultSqliteConnection, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Projects.ReferenceDataInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
+        // The options (provider, connection string, interceptors: all singletons) are built once,
+        // not for every request's context (issue 20: per-request cost of a page).
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<Projects.ReferenceDataCache>();
+        builder.Services.AddSingleton<Projects.ReferenceDataInterceptor>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Infrastructure.Operations.HealthSetup.ReadyTag]);
         return builder;

@@ -8,6 +8,7 @@ public static class InsightSetup
         services.AddScoped<CohortReports>();
         services.AddScoped<AtRiskFinder>();
         services.AddScoped<ProgrammeDashboard>();
+        services.AddSingleton<DashboardSnapshots>();
         return services;
     }
 }

@@ -89,7 +89,7 @@ public sealed class ProgrammeDashboard(AppDbContext db, TimeProvider time, Cohor
                 Members = g.Count(),
                 Chaired = g.Count(m => db.CommunitySessions.Any(s => s.GroupId == m.GroupId && s.ChairId == m.UserId && s.RecordedAt != null && s.CancelledAt == null)),
             })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct);
         var chairs = new ChairCoverage(chairCounts?.Members ?? 0, chairCounts?.Chaired ?? 0);
 
         // Tutorials against their windows (NPQH delegates only have tutorials).

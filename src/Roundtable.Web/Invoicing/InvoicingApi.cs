@@ -69,7 +69,7 @@ public static class InvoicingApi
         var agreements = v1.MapArea("Invoicing", "/self-billing/agreements");
         agreements.MapGet("", GetAgreements)
             .WithName("ListSelfBillingAgreements").WithSummary("The partner's own self-billing agreements, or every one for the programme team")
-            .Fails(FailureKind.Forbidden);
+            .Fails(FailureKind.Forbidden).Paged();
         agreements.MapPost("", PostAgreement).RequireAuthorization(Roles.Partner)
             .WithName("AcceptSelfBillingAgreement").WithSummary("The signed-in partner accepts a self-billing agreement (terms accepted, name typed, at most 12 months)")
             .Fails(FailureKind.Invalid, FailureKind.Conflict);
@@ -114,17 +114,21 @@ public static class InvoicingApi
         Respond(await invoices.WithdrawSelfBilledAsync(id, user.UserId(), ct));
 
     private static async Task<Results<Ok<List<AgreementResponse>>, ProblemHttpResult>> GetAgreements(
-        ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+        [AsParameters] PageRequest page, HttpResponse response, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var team = user.IsInRole(Roles.ProgrammeTeam);
         if (!team && !user.IsInRole(Roles.Partner))
         {
             return Failure.Forbidden("Self-billing agreements are for professional partners and the programme team.").ToProblem();
         }
+        if (page.Check() is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
         var me = user.UserId();
         var today = LondonTime.Today(time);
         var rows = await db.SelfBillingAgreements.AsNoTracking().Where(a => team || a.Partner.UserId == me)
-            .OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.Id).ToListAsync(ct);
+            .OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.Id).ToPageAsync(page, response, ct);
         return TypedResults.Ok(rows.Select(a => ToResponse(a, today)).ToList());
     }
 

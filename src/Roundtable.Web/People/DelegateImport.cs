@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure;
 using Roundtable.Web.Infrastructure.Audit;
@@ -24,8 +25,21 @@ public sealed record ImportSummary(string Message, int Created, int Updated);
 // Imports a cohort's delegates from CSV. Analysis is pure over the file and the current database;
 // the preview shows it, and confirming analyses again and applies it in one transaction, so
 // nothing is half-written and re-importing the same file changes nothing.
-public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
+public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, TimeProvider time, AuditInterceptor audit, IConfiguration config)
 {
+    // On PostgreSQL the new rows are written with COPY (see WriteWithCopyAsync); "Import:BulkCopy"
+    // false writes them through EF as on SQLite (the benchmark's "before", and a way back).
+    internal bool BulkCopy { get; set; } = config.GetValue("Import:BulkCopy", true);
+
+    // New records the PostgreSQL path writes with COPY rather than through the change tracker.
+    private sealed class NewRows
+    {
+        public List<School> Schools { get; } = [];
+        public List<AppUser> Users { get; } = [];
+        public List<IdentityUserRole<string>> Roles { get; } = [];
+        public List<Participant> Participants { get; } = [];
+    }
+
     private sealed class State
     {
         public Dictionary<string, AppUser> UsersByEmail { get; } = new(StringComparer.Ordinal);
@@ -82,6 +96,7 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
         var created = 0;
         var updated = 0;
         var statusByLine = analysis.Rows.ToDictionary(r => r.Line, r => r.Status);
+        var copy = BulkCopy && db.Database.IsNpgsql() ? new NewRows() : null;
         foreach (var row in valid)
         {
             var status = statusByLine[row.Line];
@@ -89,31 +104,80 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
             {
                 continue;
             }
-            ApplyRow(row, pending.CohortId, state, now);
+            ApplyRow(row, pending.CohortId, state, now, copy);
             if (status == ImportRowStatus.New) { created++; } else { updated++; }
         }
         db.AuditEntries.Add(AuditEntry.For(AuditedKinds.Import, pending.CohortId, "Delegates imported", pending.CreatedById, now,
             changes: new AuditChanges().Add("NewDelegates", null, created).Add("Updated", null, updated).Add("RowsSkipped", null, errors)));
         try
         {
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
+            if (copy is null)
+            {
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                await WriteWithCopyAsync(copy, ct);
+            }
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
-            return Failure.Conflict("Someone changed these people while you were importing, so nothing was imported. Upload the file again to see a fresh preview.");
+            return Refused();
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
+        {
+            // Class 23: integrity constraint violation, raised by COPY as by SaveChanges.
+            return Refused();
         }
         var skipped = errors > 0 ? $" {UkFormat.Plural(errors, "row", "rows")} with errors skipped." : "";
         return new ImportSummary($"Imported the file: {UkFormat.Plural(created, "new delegate", "new delegates")}, {UkFormat.Plural(updated, "update", "updates")}.{skipped}", created, updated);
     }
 
-    private void ApplyRow(DelegateCsv.ValidRow row, int cohortId, State state, DateTime now)
+    // A unique index (someone took an e-mail address or a URN meanwhile) or another constraint refused
+    // the write: the transaction is rolled back, so nothing is half-saved, and nothing of it stays
+    // tracked to colour the preview shown again.
+    private Failure Refused()
+    {
+        db.ChangeTracker.Clear();
+        return Failure.Conflict("Someone changed these people while you were importing, so nothing was imported. Upload the file again to see a fresh preview.");
+    }
+
+    // The same rows, audit entries included, as SaveChanges would write (ImportTests compares the
+    // two), in a fraction of the time: the 10,000-delegate file's 50,000 inserts took EF 5 s.
+    private async Task WriteWithCopyAsync(NewRows copy, CancellationToken ct)
+    {
+        // Schools first: places, new and existing, need their ids. Attached once known, so that the
+        // places already tracked that move to a new school get its id when changes are detected.
+        await PostgresCopy.InsertAsync(db, copy.Schools, ct);
+        var urns = copy.Schools.Select(s => s.Urn).ToList();
+        var ids = await db.Schools.AsNoTracking().Where(s => urns.Contains(s.Urn)).Select(s => new { s.Urn, s.Id }).ToDictionaryAsync(s => s.Urn, s => s.Id, ct);
+        foreach (var school in copy.Schools)
+        {
+            school.Id = ids[school.Urn];
+            db.Schools.Attach(school);
+        }
+        // Changes to records that exist (and the import's own entry) go through EF and its audit.
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+
+        foreach (var participant in copy.Participants)
+        {
+            participant.SchoolId = participant.School?.Id;
+        }
+        await PostgresCopy.InsertAsync(db, copy.Users, ct);
+        await PostgresCopy.InsertAsync(db, copy.Roles, ct);
+        await PostgresCopy.InsertAsync(db, copy.Participants, ct);
+        await PostgresCopy.InsertAsync(db, await audit.EntriesForAddedAsync(db, copy.Users.Concat<object>(copy.Roles), ct), ct);
+    }
+
+    private void ApplyRow(DelegateCsv.ValidRow row, int cohortId, State state, DateTime now, NewRows? copy)
     {
         if (!state.SchoolsByUrn.TryGetValue(row.Urn, out var school))
         {
             school = new School { Urn = row.Urn };
-            db.Schools.Add(school);
+            if (copy is null) { db.Schools.Add(school); } else { copy.Schools.Add(school); }
             state.SchoolsByUrn[row.Urn] = school;
         }
         school.Name = row.SchoolName;
@@ -128,18 +192,19 @@ public sealed class DelegateImport(AppDbContext db, UserManager<AppUser> users, 
             user = AppUser.Create(row.Email, row.Name, now);
             user.NormalizedEmail = key;
             user.NormalizedUserName = users.NormalizeName(row.Email);
-            db.Users.Add(user);
+            if (copy is null) { db.Users.Add(user); } else { copy.Users.Add(user); }
             state.UsersByEmail[key] = user;
         }
         user.FullName = row.Name;
         if (state.DelegateIds.Add(user.Id))
         {
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = RoleSeed.IdOf(Roles.Delegate) });
+            var role = new IdentityUserRole<string> { UserId = user.Id, RoleId = RoleSeed.IdOf(Roles.Delegate) };
+            if (copy is null) { db.UserRoles.Add(role); } else { copy.Roles.Add(role); }
         }
         if (!state.ParticipantsByUser.TryGetValue(user.Id, out var participant))
         {
             participant = new Participant { User = user, UserId = user.Id, CohortId = cohortId };
-            db.Participants.Add(participant);
+            if (copy is null) { db.Participants.Add(participant); } else { copy.Participants.Add(participant); }
             state.ParticipantsByUser[user.Id] = participant;
         }
         participant.School = school;

@@ -5,8 +5,8 @@ using Roundtable.Web.Data;
 namespace Roundtable.Web.Projects;
 
 // The calendars the rules need: bank holidays (the newest upload, else the shipped list) and the
-// term dates (the English defaults until the programme team keeps its own).
-public sealed class ProjectCalendar(AppDbContext db, TimeProvider time)
+// term dates (the English defaults until the programme team keeps its own); and the assessment criteria.
+public sealed class ProjectCalendar(AppDbContext db, TimeProvider time, ReferenceDataCache cache)
 {
     private static readonly Lazy<BankHolidayCalendar> Shipped = new(BankHolidays.LoadShipped);
 
@@ -15,7 +15,11 @@ public sealed class ProjectCalendar(AppDbContext db, TimeProvider time)
 
     public static BankHolidayCalendar ShippedHolidays => Shipped.Value;
 
-    public async Task<BankHolidayCalendar> HolidaysAsync(CancellationToken ct = default)
+    // Every page with a deadline or a working-day count reads these: kept briefly (ReferenceDataCache).
+    public Task<BankHolidayCalendar> HolidaysAsync(CancellationToken ct = default) =>
+        cache.GetAsync(nameof(HolidaysAsync), LoadHolidaysAsync, ct);
+
+    private async Task<BankHolidayCalendar> LoadHolidaysAsync(CancellationToken ct)
     {
         var latestId = await db.BankHolidayFiles.AsNoTracking()
             .OrderByDescending(f => f.UploadedAt).ThenByDescending(f => f.Id)
@@ -41,11 +45,17 @@ public sealed class ProjectCalendar(AppDbContext db, TimeProvider time)
     }
 
     // Until the programme team's page stores them, an empty table means the English defaults.
-    public async Task<IReadOnlyList<TermPeriod>> TermsAsync(CancellationToken ct = default)
-    {
-        var terms = await db.SchoolTerms.AsNoTracking().OrderBy(t => t.Start).ToListAsync(ct);
-        return terms.Count == 0 ? SchoolTerms.EnglishDefaults : terms.Select(t => t.ToPeriod()).ToList();
-    }
+    public Task<IReadOnlyList<TermPeriod>> TermsAsync(CancellationToken ct = default) =>
+        cache.GetAsync(nameof(TermsAsync), async token =>
+        {
+            var terms = await db.SchoolTerms.AsNoTracking().OrderBy(t => t.Start).ToListAsync(token);
+            return terms.Count == 0 ? SchoolTerms.EnglishDefaults : (IReadOnlyList<TermPeriod>)terms.Select(t => t.ToPeriod()).ToList();
+        }, ct);
+
+    // The criteria of every project, in order: what the requirements panels count evidence against.
+    public Task<IReadOnlyList<AssessmentCriterion>> CriteriaAsync(CancellationToken ct = default) =>
+        cache.GetAsync(nameof(CriteriaAsync), async token =>
+            (IReadOnlyList<AssessmentCriterion>)await db.AssessmentCriteria.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Code).ToListAsync(token), ct);
 
     // Called where nothing else is being saved (the term dates page), so it saves only the defaults.
     public async Task EnsureDefaultTermsAsync(CancellationToken ct = default)
@@ -127,5 +137,9 @@ public sealed class ProjectCalendar(AppDbContext db, TimeProvider time)
         return file;
     }
 
-    public Task RevertHolidaysAsync(CancellationToken ct = default) => db.BankHolidayFiles.ExecuteDeleteAsync(ct);
+    public async Task RevertHolidaysAsync(CancellationToken ct = default)
+    {
+        await db.BankHolidayFiles.ExecuteDeleteAsync(ct);
+        cache.Forget();
+    }
 }

@@ -80,7 +80,10 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         var holidays = await calendar.HolidaysAsync(ct);
         var terms = await calendar.TermsAsync(ct);
         var project1s = await db.Project1s.AsNoTracking().Where(p => ids.Contains(p.ParticipantId)).ToDictionaryAsync(p => p.ParticipantId, ct);
-        var project2s = await db.Project2s.AsNoTracking().Include(p => p.PlacementDays).Include(p => p.ClosureDays).AsSplitQuery()
+        // One delegate's days are a few dozen rows: one round trip beats three. Many delegates' days
+        // multiplied together would not be, so a list is read in split queries.
+        var project2Query = db.Project2s.AsNoTracking().Include(p => p.PlacementDays).Include(p => p.ClosureDays);
+        var project2s = await (ids.Count == 1 ? project2Query.AsSingleQuery() : project2Query.AsSplitQuery())
             .Where(p => ids.Contains(p.ParticipantId)).ToDictionaryAsync(p => p.ParticipantId, ct);
         var budgetLines = await db.BudgetLines.Where(l => db.Project2s.Any(p => p.Id == l.Project2Id && ids.Contains(p.ParticipantId)))
             .GroupBy(l => l.Project2Id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -88,7 +91,7 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         var submissions = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.ParticipantId))
             .Select(s => new { s.ParticipantId, Summary = new SubmissionSummary(s.Id, s.Project, s.Version, s.Status, s.Words, s.Outcome, s.Assessor!.FullName, s.SubmittedAt, s.ReleasedAt) })
             .ToListAsync(ct);
-        var criteria = await db.AssessmentCriteria.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Code).ToListAsync(ct);
+        var criteria = await calendar.CriteriaAsync(ct);
 
         var result = new Dictionary<int, DelegateProjects>();
         var latestIds = new List<int>();
@@ -130,7 +133,7 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
         var holidays = await calendar.HolidaysAsync(ct);
         var overrides = await db.RequirementOverrides.AsNoTracking()
             .Where(o => o.ParticipantId == participantId && o.Project == project && o.WithdrawnAt == null).ToListAsync(ct);
-        var criteria = await db.AssessmentCriteria.AsNoTracking().Where(c => c.Project == project).OrderBy(c => c.Position).ThenBy(c => c.Code).ToListAsync(ct);
+        var criteria = await calendar.CriteriaAsync(ct);
         var latestId = await db.Submissions.Where(s => s.ParticipantId == participantId && s.Project == project)
             .OrderByDescending(s => s.Version).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
         var evidence = Evidence(await DocumentsAsync(latestId is { } l ? [l] : [], ct), latestId, criteria, project);
@@ -151,7 +154,7 @@ public sealed class ProjectProgress(AppDbContext db, ProjectCalendar calendar)
             .Select(d => new DocumentCriteria(d.SubmissionId, d.Id, d.Criteria.Select(c => c.CriterionId).ToList()))
             .ToListAsync(ct);
 
-    private static EvidenceFacts Evidence(List<DocumentCriteria> documents, int? submissionId, List<AssessmentCriterion> criteria, int project)
+    private static EvidenceFacts Evidence(List<DocumentCriteria> documents, int? submissionId, IReadOnlyList<AssessmentCriterion> criteria, int project)
     {
         var ours = criteria.Where(c => c.Project == project).Select(c => c.Id).ToHashSet();
         var rows = documents.Where(d => d.SubmissionId == submissionId).ToList();

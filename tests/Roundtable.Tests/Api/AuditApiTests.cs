@@ -132,6 +132,25 @@ public class AuditApiTests(AppFactory app) : AppTest(app)
         Assert.NotEqual(change.GetProperty("before").GetRawText(), change.GetProperty("after").GetRawText());
     }
 
+    // A record added with a new parent in one save: the trail names the parent's real id, not EF's
+    // temporary one (it read -2147482647 before the fix).
+    [Fact]
+    public async Task AddedWithANewParent_TheTrailHoldsTheParentsRealId()
+    {
+        var (programmeId, cohortId) = await App.WithDbAsync(async db =>
+        {
+            var programme = new Programme { Code = "NPQX", Name = "A new programme" };
+            var cohort = new Cohort { Programme = programme, Name = "Cohort X", CourseStart = new DateOnly(2026, 9, 1) };
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync();
+            return (programme.Id, cohort.Id);
+        });
+
+        var entry = Assert.Single(await EntriesAsync(), e => e.Subject == Cohort.AuditSubject && e.SubjectId == cohortId);
+        using var changes = JsonDocument.Parse(entry.Changes!);
+        Assert.Equal(programmeId, changes.RootElement.GetProperty("ProgrammeId").GetProperty("after").GetInt32());
+    }
+
     [Fact]
     public async Task BankDetailsAndEmail_AreMaskedInTheTrail()
     {

@@ -228,6 +228,34 @@ public class LiveBreakoutApiTests(AppFactory app) : AppTest(app)
         Assert.True((await chairs[1].GetFromJsonAsync<JsonElement>($"{s.Url}/breakouts/{ids[0]}/live")).GetProperty("calledBack").GetBoolean());
     }
 
+    // The session record shows each breakout: its members, its chair, and how far it got.
+    [Fact]
+    public async Task TheRecord_ShowsEachBreakout_ItsMembersChairAndProgress()
+    {
+        var s = await EightAsync();
+        var breakouts = Breakouts(await StartAsync(s));
+        var first = breakouts[0];
+        var firstChair = await SignedInAsync(s.EmailOf(first.GetProperty("chair").GetProperty("id").GetString()!));
+        await Json(await firstChair.PostAsJsonAsync($"{s.Url}/breakouts/{first.GetProperty("id").GetInt32()}/live/finish", new { }));
+
+        var record = await (await SignedInAsync("b1@test.example")).GetDocumentAsync($"/Communities/Record/{s.Session.Id}");
+
+        Assert.Equal(2, record.QuerySelectorAll("[id^=record-breakout-][id$=-title]").Length);
+        for (var n = 1; n <= 2; n++)
+        {
+            var card = record.QuerySelector($"#record-breakout-{n}")!.TextContent;
+            var breakout = breakouts[n - 1];
+            foreach (var id in MemberIds(breakout))
+            {
+                var name = s.Members.Single(m => m.Id == id).FullName;
+                Assert.Contains(name, card, StringComparison.Ordinal);
+            }
+            Assert.Contains(breakout.GetProperty("chair").GetProperty("name").GetString()!, card, StringComparison.Ordinal);
+        }
+        Assert.Contains("Finished its turns", record.QuerySelector("#record-breakout-1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Step 1 of", record.QuerySelector("#record-breakout-2")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheSessionsChair_CallsEveryoneBack_ClosingTheBreakouts()
     {

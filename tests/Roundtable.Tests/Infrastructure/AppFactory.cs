@@ -107,6 +107,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         await Database.ResetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        // The reset deletes rows behind EF's back: nothing cached from the last test may survive it.
+        scope.ServiceProvider.GetRequiredService<Roundtable.Web.Projects.ReferenceDataCache>().Forget();
+        scope.ServiceProvider.GetRequiredService<Roundtable.Web.Insight.DashboardSnapshots>().Forget();
         Smtp.Clear();
         Clock.Reset();
     }

@@ -222,6 +222,49 @@ public class PrivacyApiTests(AppFactory app) : AppTest(app)
         Assert.DoesNotContain(PrivacyBuilders.DanaEmail, all, StringComparison.Ordinal);
     }
 
+    // The team's reasons for a delegate's case-study eligibility override and extension name the
+    // delegate's circumstances: erased with them; another delegate's stay, and so does the decision.
+    [Fact]
+    public async Task Erase_ADelegate_RemovesTheReasonsOfTheirCaseStudyAdjustments_NotOthers()
+    {
+        var world = await Data.RichWorldAsync(App);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var (danaId, ollyId) = (await Data.ParticipantIdAsync(world.Dana), await Data.ParticipantIdAsync(world.Other));
+        await App.WithDbAsync(async db =>
+        {
+            var file = new Roundtable.Web.Infrastructure.Files.StoredFile { Id = Guid.NewGuid(), FileName = "case.pdf", ContentType = "application/pdf", Content = [1], Size = 1, UploadedById = world.Team.Id, UploadedAt = now };
+            db.StoredFiles.Add(file);
+            db.CaseStudies.Add(new Roundtable.Web.Projects.CaseStudy
+            {
+                Cohort = await db.Cohorts.SingleAsync(c => c.Id == world.Cohort.Id), Title = "A case", Question = "What would you do?", FileId = file.Id,
+                OpensAt = now.AddDays(-2), ClosesAt = now.AddDays(5), WordLimit = 1500, AttendanceThreshold = 90, PublishedAt = now.AddDays(-3), PublishedById = world.Team.Id,
+                Adjustments =
+                [
+                    new() { ParticipantId = danaId, EligibleOverride = true, EligibilityReason = "Dana was in hospital in March", ExtendedUntil = now.AddDays(9), ExtensionReason = "Dana's bereavement", ChangedAt = now, ChangedById = world.Team.Id },
+                    new() { ParticipantId = ollyId, EligibleOverride = true, EligibilityReason = "Olly's school closed for a week", ChangedAt = now, ChangedById = world.Team.Id },
+                ],
+            });
+            await db.SaveChangesAsync();
+        });
+        var team = await SignedInAsync("team@test.example");
+
+        var response = await team.PostAsJsonAsync($"/api/v1/people/{world.Dana.Id}/erase", new { confirm = true });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("anonymised").GetProperty("caseStudyAdjustments").GetInt32());
+        await App.WithDbAsync(async db =>
+        {
+            var dana = await db.CaseStudyAdjustments.SingleAsync(a => a.ParticipantId == danaId);
+            Assert.Equal(Erasure.RemovedReason, dana.EligibilityReason);
+            Assert.Equal(Erasure.RemovedReason, dana.ExtensionReason);
+            Assert.True(dana.EligibleOverride);
+            Assert.NotNull(dana.ExtendedUntil);
+            var olly = await db.CaseStudyAdjustments.SingleAsync(a => a.ParticipantId == ollyId);
+            Assert.Equal("Olly's school closed for a week", olly.EligibilityReason);
+            Assert.Null(olly.ExtensionReason);
+        });
+    }
+
     [Fact]
     public async Task Erase_APartnerWithInvoices_KeepsInvoiceTotals_UnderFormerMemberAndInitials()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Roundtable.Tests.Infrastructure;
 using Roundtable.Web.Reminders;
+using Roundtable.Web.Tutorials;
 
 namespace Roundtable.Tests.Scheduling;
 
@@ -74,6 +75,31 @@ public class RemindersTests(AppFactory app) : AppTest(app)
         var queued = Assert.Single(await App.QueuedAsync(ReminderKind.TutorialWindowClosing));
         Assert.Equal(unbooked.Email, queued.To);
         Assert.Contains("1 December 2026", queued.Subject, StringComparison.Ordinal);
+    }
+
+    // Tutorial 2's window is two to three months after tutorial 1: a delegate whose tutorial 1 was
+    // on 2 September (window 2 November to 2 December) is reminded from 18 November; one who has
+    // booked tutorial 2, or whose tutorial 1 was too recent, is not.
+    [Fact]
+    public async Task TutorialWindowClosing_Tutorial2_TwoWeeksBeforeItsWindowEnds_OnlyWithoutABooking()
+    {
+        var cohort = await Data.CohortAsync(start: new DateOnly(2026, 6, 1));
+        var unbooked = await Data.DelegateAsync(cohort, "unbooked2@test.example");
+        var booked = await Data.DelegateAsync(cohort, "booked2@test.example");
+        var recent = await Data.DelegateAsync(cohort, "recent@test.example");
+        var partner = await App.PartnerProfileAsync(await Data.PartnerAsync());
+        var twoSeptember = TimeSpan.FromDays(-82);
+        await App.BookingAsync(await App.SlotAsync(partner, twoSeptember), unbooked, status: BookingStatus.Held);
+        await App.BookingAsync(await App.SlotAsync(partner, twoSeptember + TimeSpan.FromHours(2)), booked, status: BookingStatus.Held);
+        await App.BookingAsync(await App.SlotAsync(partner, TimeSpan.FromDays(3)), booked, project: 2);
+        await App.BookingAsync(await App.SlotAsync(partner, TimeSpan.FromDays(-40)), recent, status: BookingStatus.Held);
+
+        await App.QueueRemindersAsync();
+        await App.QueueRemindersAsync();
+
+        var queued = Assert.Single(await App.QueuedAsync(ReminderKind.TutorialWindowClosing));
+        Assert.Equal(unbooked.Email, queued.To);
+        Assert.Equal("Book tutorial 2: its window ends on 2 December 2026", queued.Subject);
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public class ListPagingTests(AppFactory app) : AppTest(app)
         { "/api/v1/referrals/mine", "tutor@test.example" },
         { "/api/v1/audit", "team@test.example" },
         { "/api/v1/audit?recordType=Cohort", "team@test.example" },
+        { "/api/v1/protocols", "m1@test.example" },
+        { "/api/v1/self-billing/agreements", "team@test.example" },
     };
 
     // The lists that the scenario below fills with at least two rows for the caller.
@@ -35,6 +37,7 @@ public class ListPagingTests(AppFactory app) : AppTest(app)
         { "/api/v1/bookings/mine", "partner@test.example" },
         { "/api/v1/partners/{partner}/slots", "team@test.example" },
         { "/api/v1/audit?recordType=Cohort", "team@test.example" },
+        { "/api/v1/protocols", "m1@test.example" },
     };
 
     [Theory]

@@ -34,9 +34,12 @@ public class AuditEntry
     {
         var entry = Of(recordType, recordId, action, userId, at, detail);
         entry.PersonId = personId;
-        entry.Changes = changes is null || changes.IsEmpty ? null : Fit(changes.ToJson(), ChangesMaxLength);
+        entry.SetChanges(changes);
         return entry;
     }
+
+    public void SetChanges(AuditChanges? changes) =>
+        Changes = changes is null || changes.IsEmpty ? null : Fit(changes.ToJson(), ChangesMaxLength);
 
     private static string Fit(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -75,7 +75,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         {
             return;
         }
-        var actor = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var actor = Actor();
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
@@ -102,6 +102,30 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         }
     }
 
+    // The entries this interceptor would write had these records been added through the change
+    // tracker: for writers that insert without it (the import's PostgreSQL COPY), so that both ways
+    // leave the same trail. Only for records whose id is known before the insert.
+    public async Task<List<AuditEntry>> EntriesForAddedAsync(AppDbContext db, IEnumerable<object> added, CancellationToken ct = default)
+    {
+        var actor = Actor();
+        var now = time.GetUtcNow().UtcDateTime;
+        var entries = new List<AuditEntry>();
+        foreach (var entity in added)
+        {
+            if (!AuditedKinds.TryGet(entity.GetType(), out var kind)
+                || kind.ChangesOfAdded(db.Model.FindEntityType(entity.GetType())!, entity) is not { } changes)
+            {
+                continue;
+            }
+            var audit = AuditEntry.For(kind.RecordType, kind.RecordId(entity), kind.Action(EntityState.Added), actor, now, changes: changes);
+            audit.PersonId = await kind.PersonOf(db, entity, ct);
+            entries.Add(audit);
+        }
+        return entries;
+    }
+
+    private string? Actor() => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
     private async Task WriteAwaitedAsync(AppDbContext db, CancellationToken ct)
     {
         if (!pending.TryGetValue(db, out var state) || state.WritingAwaited)
@@ -117,6 +141,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         {
             foreach (var (entry, audit, kind) in state.AwaitingIds)
             {
+                // The values read before the save held EF's temporary keys (a new cohort's new
+                // programme was -2147482647): read them again now the database has given the real ones.
+                audit.SetChanges(kind.ChangesOfAdded(entry.Metadata, entry.Entity));
                 audit.SubjectId = kind.RecordId(entry.Entity);
                 audit.PersonId = await kind.PersonOf(db, entry.Entity, ct);
                 db.AuditEntries.Add(audit);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
 using Roundtable.Web.Invoicing;
@@ -49,20 +50,29 @@ public static class AuditedKinds
         };
 
         // Null when none of the fields that matter changed.
-        public AuditChanges? Changes(EntityEntry entry)
+        public AuditChanges? Changes(EntityEntry entry) => Diff(name =>
+        {
+            var property = entry.Property(name);
+            return entry.State switch
+            {
+                EntityState.Added => (null, property.CurrentValue),
+                EntityState.Deleted => (property.OriginalValue, null),
+                _ => (property.OriginalValue, property.CurrentValue),
+            };
+        });
+
+        // The same for a record inserted without the change tracker (the import's PostgreSQL COPY).
+        public AuditChanges? ChangesOfAdded(IEntityType type, object entity) =>
+            Diff(name => (null, type.FindProperty(name)!.GetGetter().GetClrValueUsingContainingEntity(entity)));
+
+        private AuditChanges? Diff(Func<string, (object? Before, object? After)> values)
         {
             var changes = new AuditChanges();
             foreach (var field in Fields)
             {
-                var property = entry.Property(field.Name);
                 var mask = field.Mask ?? (v => v);
                 // Compared before masking: a new address on the same domain is still a change.
-                var (before, after) = entry.State switch
-                {
-                    EntityState.Added => (null, property.CurrentValue),
-                    EntityState.Deleted => (property.OriginalValue, null),
-                    _ => (property.OriginalValue, property.CurrentValue),
-                };
+                var (before, after) = values(field.Name);
                 if (!Equals(before, after))
                 {
                     changes.Add(field.Name, before is null ? null : mask(before), after is null ? null : mask(after));

@@ -39,25 +39,27 @@ public static class ObservabilitySetup
         }
 
         var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("roundtable"))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(AppMetrics.MeterName, "Npgsql")
-                .AddPrometheusExporter())
-            .WithTracing(t =>
-            {
-                t.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperations(context.Request.Path))
-                    .AddHttpClientInstrumentation()
-                    .AddEntityFrameworkCoreInstrumentation()
-                    .AddNpgsql();
-                if (!string.IsNullOrWhiteSpace(otlp))
-                {
-                    t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-                }
-            });
+                .AddPrometheusExporter());
+        // Traces only when something receives them: recording a span (with its SQL text) for every
+        // request and database command that nobody collects cost each page a share of its CPU
+        // (issue 20, measured in the README). Log lines carry the request's trace and span id either
+        // way: ASP.NET Core starts an activity for each request while logging is on.
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            telemetry.WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperations(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql()
+                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
         return builder;
     }
 

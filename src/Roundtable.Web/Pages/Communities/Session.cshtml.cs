@@ -65,14 +65,19 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var session = await db.CommunitySessions.AsNoTracking().Include(s => s.Attendance).Include(s => s.Group).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (session is null || !await queries.CanViewGroupAsync(session.GroupId, User, ct))
+        if (session is null)
+        {
+            return false;
+        }
+        // A member may see the group: the wider check only for everyone else.
+        IsMember = await queries.IsMemberAsync(session.GroupId, User, ct);
+        if (!IsMember && !await queries.CanViewGroupAsync(session.GroupId, User, ct))
         {
             return false;
         }
         Session = session;
         GroupName = session.Group.Name;
         var me = User.UserId();
-        IsMember = await queries.IsMemberAsync(session.GroupId, User, ct);
         Upcoming = session.StartsAt > time.UtcNow();
         Chair = await queries.ChairForAsync(session, ct);
         CanRecord = SessionRecord.MayKeep(User.IsInRole(Roles.ProgrammeTeam), IsMember, Chair?.Id, me);
@@ -80,7 +85,7 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
         (Agenda, AgendaError) = (agenda.Value, agenda.Failure?.Message);
 
         // A tutor without sight of whole groups sees only their own delegates' cards and turns.
-        var owners = await queries.CardOwnersVisibleAsync(session.GroupId, User, ct);
+        var owners = await queries.CardOwnersVisibleAsync(session.GroupId, User, IsMember, ct);
         OnlyOwnDelegates = owners is not null;
         var cards = await db.ProblemCards.AsNoTracking().Where(c => c.SessionId == id && (owners == null || owners.Contains(c.OwnerId))).OrderBy(c => c.Owner.FullName)
             .Select(c => new { c.Id, c.OwnerId, Owner = c.Owner.FullName, c.Problem, c.Evidence, c.Context, c.Why, c.FrameworkArea, c.Specific, c.Solvable, c.Controllable, Artefact = c.Artefact!.FileName })
@@ -92,17 +97,17 @@ public class SessionModel(AppDbContext db, CommunityQueries queries, TimeProvide
         Turns = await db.SessionTurns.AsNoTracking().Where(t => t.SessionId == id && (owners == null || owners.Contains(t.OwnerId))).OrderBy(t => t.Position)
             .Select(t => new TurnView(t.Position, t.Owner.FullName, t.ActionSteps, t.ChosenAction, t.FollowUp)).ToListAsync(ct);
         var presentIds = session.Attendance.Where(a => a.Present).Select(a => a.UserId).ToList();
-        Present = await db.Users.Where(u => presentIds.Contains(u.Id)).OrderBy(u => u.FullName).Select(u => u.FullName).ToListAsync(ct);
+        Present = presentIds.Count == 0 ? [] : await db.Users.Where(u => presentIds.Contains(u.Id)).OrderBy(u => u.FullName).Select(u => u.FullName).ToListAsync(ct);
         NextChairName = session.NextChairId is null ? null : await db.Users.Where(u => u.Id == session.NextChairId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
 
         // At reconnect each owner sees the action they chose at the group's previous session.
         if (IsMember)
         {
-            var previous = await db.CommunitySessions.AsNoTracking()
+            var previous = db.CommunitySessions
                 .Where(s => s.GroupId == session.GroupId && s.StartsAt < session.StartsAt && s.RecordedAt != null)
-                .OrderByDescending(s => s.StartsAt).Select(s => s.Id).FirstOrDefaultAsync(ct);
+                .OrderByDescending(s => s.StartsAt).Select(s => (int?)s.Id);
             FollowUps = await db.SessionTurns.AsNoTracking()
-                .Where(t => t.SessionId == previous && t.OwnerId == me && t.ChosenAction != null)
+                .Where(t => t.SessionId == previous.FirstOrDefault() && t.OwnerId == me && t.ChosenAction != null)
                 .Select(t => new FollowUpView(t.Id, t.ChosenAction, t.FollowUp)).ToListAsync(ct);
         }
         return true;

@@ -4,6 +4,7 @@ using Roundtable.Web.Communities;
 using Roundtable.Web.Data;
 using Roundtable.Web.Infrastructure.Auth;
 using Roundtable.Web.Pages.Projects;
+using Roundtable.Web.Pages.Shared;
 using Roundtable.Web.Projects;
 
 namespace Roundtable.Web.Pages.Delegate;
@@ -24,18 +25,28 @@ public class IndexModel(AppDbContext db, Web.Tutorials.DelegateTutorials tutoria
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.UserId();
-        Places = await db.Participants.AsNoTracking().Where(p => p.UserId == me)
-            .OrderByDescending(p => p.Cohort.CourseStart)
-            .Select(p => new Place(p.Cohort.Name, p.Cohort.Programme.Code, p.Cohort.CourseStart, p.School!.Name, p.Tutor!.FullName, p.Tutor.Email))
+        // One read of the delegate's places serves the cohort panels, the menu and the NPQH place.
+        var places = await db.Participants.AsNoTracking().Where(p => p.UserId == me)
+            .OrderByDescending(p => p.Cohort.CourseStart).ThenByDescending(p => p.Id)
+            .Select(p => new
+            {
+                p.Id, p.Cohort.Programme.Regime,
+                Place = new Place(p.Cohort.Name, p.Cohort.Programme.Code, p.Cohort.CourseStart, p.School!.Name, p.Tutor!.FullName, p.Tutor.Email),
+            })
             .ToListAsync(ct);
-        if (await communities.NextSessionForAsync(me, ct) is { } session)
+        Places = places.Select(p => p.Place).ToList();
+        ViewData[DelegateMenu.ViewDataKey] = DelegateMenu.For(places.Select(p => (p.Regime, p.Place.Programme)));
+
+        var next = await communities.UpcomingSessionsFor(me).AsNoTracking()
+            .Select(s => new { Session = s, Group = s.Group.Name, CardReady = db.ProblemCards.Any(c => c.SessionId == s.Id && c.OwnerId == me) })
+            .FirstOrDefaultAsync(ct);
+        if (next is not null)
         {
-            var chair = await communities.ChairForAsync(session, ct);
-            var group = await db.CommunityGroups.Where(g => g.Id == session.GroupId).Select(g => g.Name).FirstAsync(ct);
-            var ready = await db.ProblemCards.AnyAsync(c => c.SessionId == session.Id && c.OwnerId == me, ct);
-            Session = new NextSession(session.Id, group, session.StartsAt, chair?.Name, chair?.Id == me, ready);
+            var chair = await communities.ChairForAsync(next.Session, ct);
+            Session = new NextSession(next.Session.Id, next.Group, next.Session.StartsAt, chair?.Name, chair?.Id == me, next.CardReady);
         }
-        if (await tutorials.PlaceAsync(me, ct) is { } npqh)
+        // As ProjectProgress.NpqhPlaceAsync: the latest NPQH place (codes are stored upper case).
+        if (places.FirstOrDefault(p => string.Equals(p.Place.Programme, ProjectNumbers.HeadshipCode, StringComparison.Ordinal)) is { } npqh)
         {
             IsNpqh = true;
             NextTutorial = (await tutorials.BookingsAsync(npqh.Id, ct))

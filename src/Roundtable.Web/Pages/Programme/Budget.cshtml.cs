@@ -10,7 +10,7 @@ namespace Roundtable.Web.Pages.Programme;
 
 // Programme team only (the /Programme folder's convention): the budget for one cohort's tutorial
 // spend, shown on the dashboard against what has been paid. Audited (AuditedKinds.Budget).
-public class BudgetModel(AppDbContext db, TimeProvider time) : PageModel
+public class BudgetModel(AppDbContext db, TimeProvider time, DashboardSnapshots snapshots) : PageModel
 {
     public const long MaxPence = 100_000_000_00L;
 
@@ -67,6 +67,8 @@ public class BudgetModel(AppDbContext db, TimeProvider time) : PageModel
             ModelState.AddModelError(nameof(Amount), "Someone else set this cohort's budget at the same time. Check it and try again");
             return Page();
         }
+        // The dashboard it leads to shows the new budget, not its snapshot from before.
+        snapshots.Forget();
         TempData["Flash"] = $"Budget for {CohortName} set to {Money.Text(pence)}.";
         return Redirect($"/Programme/Dashboard?cohort={CohortId}");
     }

@@ -10,7 +10,7 @@ namespace Roundtable.Web.Pages.Programme;
 // Programme team only (the /Programme folder's convention; tutors have "Your delegates at risk"
 // on their home page instead). One programme's figures, all its cohorts or one of them, picked with
 // a GET form that works without script.
-public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard, AtRiskFinder atRisk) : PageModel
+public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard, AtRiskFinder atRisk, DashboardSnapshots snapshots) : PageModel
 {
     // The default view is the whole programme (20,000 delegates at the largest provider): it shows
     // counts with the first few rows and links to the full, paged lists instead of every row.
@@ -25,8 +25,20 @@ public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard, AtRis
     public string Heading { get; private set; } = "";
     public DashboardFigures? Figures { get; private set; }
     public AtRiskSummary? AtRisk { get; private set; }
+    public DateTimeOffset CountedAt { get; private set; }
+    public TimeSpan MaxAge => snapshots.MaxAge;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(countAgain: false, ct);
+
+    // "Count again": a form post (it starts work), answered with the page itself, so that the
+    // address stays the dashboard's and a reload shows the snapshot instead of counting again.
+    public async Task<IActionResult> OnPostCountAgainAsync(CancellationToken ct)
+    {
+        var result = await ShowAsync(countAgain: true, ct);
+        return result is PageResult ? RedirectToPage(new { programme = CohortId is null ? ProgrammeId : null, cohort = CohortId }) : result;
+    }
+
+    private async Task<IActionResult> ShowAsync(bool countAgain, CancellationToken ct)
     {
         var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
         var cohorts = await db.Cohorts.AsNoTracking().OrderBy(c => c.Programme.Name).ThenByDescending(c => c.CourseStart)
@@ -48,8 +60,10 @@ public class DashboardModel(AppDbContext db, ProgrammeDashboard dashboard, AtRis
         }
         Heading = cohort is null ? $"{programme.Name}: all cohorts" : $"{programme.Name}: {cohort.Name}";
         var scope = cohort is null ? ReportScope.WholeProgramme(programme.Id) : new ReportScope(cohort.Id, null);
-        Figures = await dashboard.ForAsync(scope, ct);
-        AtRisk = await atRisk.SummaryAsync(cohort is null ? new AtRiskFilter(ProgrammeId: programme.Id) : new AtRiskFilter(CohortId: cohort.Id), FirstAtRisk, ct);
+        var snapshot = await snapshots.GetAsync(scope, countAgain, async token => (
+            await dashboard.ForAsync(scope, token),
+            await atRisk.SummaryAsync(cohort is null ? new AtRiskFilter(ProgrammeId: programme.Id) : new AtRiskFilter(CohortId: cohort.Id), FirstAtRisk, token)), ct);
+        (Figures, AtRisk, CountedAt) = (snapshot.Figures, snapshot.AtRisk, snapshot.CountedAt);
         return Page();
     }
 

@@ -19,6 +19,18 @@ public sealed record NavItem(string Text, string Href, bool Exact = false)
 public sealed record DelegateMenu(bool Projects, bool CaseStudies)
 {
     public static readonly DelegateMenu Default = new(true, false);
+
+    // Where a page has already read the delegate's places it leaves the menu here for the layout.
+    public const string ViewDataKey = nameof(DelegateMenu);
+
+    public static DelegateMenu For(IEnumerable<(AssessmentRegime Regime, string Code)> places)
+    {
+        var list = places.ToList();
+        var caseStudies = list.Exists(p => p.Regime == AssessmentRegime.CaseStudy);
+        var projects = !caseStudies || list.Exists(p => p.Regime == AssessmentRegime.Projects
+            && string.Equals(p.Code, ProjectNumbers.HeadshipCode, StringComparison.OrdinalIgnoreCase));
+        return new DelegateMenu(projects, caseStudies);
+    }
 }
 
 // The menu shows only what the signed-in person's roles may use.
@@ -29,10 +41,7 @@ public static class Navigation
         ArgumentNullException.ThrowIfNull(db);
         var places = await db.Participants.AsNoTracking().Where(p => p.UserId == userId)
             .Select(p => new { p.Cohort.Programme.Regime, p.Cohort.Programme.Code }).ToListAsync(ct);
-        var caseStudies = places.Any(p => p.Regime == AssessmentRegime.CaseStudy);
-        var projects = !caseStudies || places.Any(p => p.Regime == AssessmentRegime.Projects
-            && string.Equals(p.Code, ProjectNumbers.HeadshipCode, StringComparison.OrdinalIgnoreCase));
-        return new DelegateMenu(projects, caseStudies);
+        return DelegateMenu.For(places.Select(p => (p.Regime, p.Code)));
     }
 
     public static List<NavItem> For(ClaimsPrincipal user, DelegateMenu? menu = null)
